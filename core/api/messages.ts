@@ -1,0 +1,37 @@
+// Every error code the API can return, with its Dutch and English text. Modules add their codes
+// here so the renderer can show them without a second list.
+export const messages = {
+  'input.invalid': { nl: 'De invoer is niet geldig: {detail}', en: 'The input is not valid: {detail}' },
+  'operation.unknown': { nl: 'Onbekende handeling: {name}', en: 'Unknown operation: {name}' },
+  'operation.failed': { nl: 'Er ging iets mis bij het uitvoeren. Er is niets gewijzigd.', en: 'Something went wrong. Nothing was changed.' },
+  'auth.required': { nl: 'U bent niet aangemeld.', en: 'You are not signed in.' },
+  'auth.forbidden': { nl: 'U heeft geen recht op deze handeling.', en: 'You are not allowed to do this.' },
+  'auth.wrongPassword': { nl: 'Gebruikersnaam of wachtwoord is onjuist.', en: 'Username or password is incorrect.' },
+  'auth.rateLimited': { nl: 'Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.', en: 'Too many failed attempts. Try again in {seconds} seconds.' },
+  'auth.userInactive': { nl: 'Dit account is gedeactiveerd.', en: 'This account has been deactivated.' },
+  'auth.weakPassword': { nl: 'Het wachtwoord moet minstens 12 tekens hebben.', en: 'The password must have at least 12 characters.' },
+  'auth.usernameTaken': { nl: 'De gebruikersnaam {username} is al in gebruik.', en: 'The username {username} is already taken.' },
+  'auth.userNotFound': { nl: 'Gebruiker niet gevonden.', en: 'User not found.' },
+  'auth.lastAdministrator': { nl: 'De laatste beheerder kan niet worden gedeactiveerd.', en: 'The last administrator cannot be deactivated.' },
+  'auth.wrongRecoveryCode': { nl: 'De herstelcode is onjuist.', en: 'The recovery code is incorrect.' },
+  'vault.notFound': { nl: 'Er is geen kluis gevonden in {path}.', en: 'No vault was found at {path}.' },
+  'vault.exists': { nl: 'Er staat al een kluis in {path}.', en: 'A vault already exists at {path}.' },
+  'vault.damaged': { nl: 'De kluis is beschadigd of onleesbaar ({detail}). Zet een reservekopie terug.', en: 'The vault is damaged or unreadable ({detail}). Restore a backup.' },
+  'vault.inUse': { nl: 'De kluis is al geopend door een ander programma (proces {pid}).', en: 'The vault is already open in another program (process {pid}).' },
+  'vault.newerVersion': { nl: 'Deze kluis is gemaakt met een nieuwere versie van Dossierkluis (schema {found}, deze versie kent {known}). Werk de app bij.', en: 'This vault was made by a newer version of Dossierkluis (schema {found}, this version knows {known}). Update the app.' },
+  'vault.locked': { nl: 'De kluis is vergrendeld. Meld u opnieuw aan.', en: 'The vault is locked. Sign in again.' },
+  'vault.notInitialised': { nl: 'Er is nog geen kluis. Doorloop eerst de eerste installatie.', en: 'There is no vault yet. Complete the first-run setup.' },
+  'access.denied': { nl: 'Dit dossier valt niet onder uw caseload.', en: 'This dossier is not in your caseload.' },
+  'access.breakGlassNotAllowed': { nl: 'Uw rol mag geen dossiers buiten de caseload openen.', en: 'Your role may not open dossiers outside the caseload.' },
+  'access.reasonRequired': { nl: 'Geef een reden op (minstens 10 tekens) om dit dossier te openen.', en: 'State a reason (at least 10 characters) to open this dossier.' },
+  'dossier.notFound': { nl: 'Dossier niet gevonden.', en: 'Dossier not found.' },
+  'dossier.closed': { nl: 'Dit dossier is gesloten en kan niet worden gewijzigd.', en: 'This dossier is closed and cannot be changed.' },
+  'dossier.entryNotFound': { nl: 'Journaalregel niet gevonden.', en: 'Journal entry not found.' },
+  'dossier.documentNotFound': { nl: 'Document niet gevonden.', en: 'Document not found.' },
+  'dossier.documentTooLarge': { nl: 'Het document is te groot ({size} MB). De grens is {limit} MB.', en: 'The document is too large ({size} MB). The limit is {limit} MB.' },
+  'dossier.trajectoryNotFound': { nl: 'Traject niet gevonden.', en: 'Trajectory not found.' },
+  'dossier.userNotConsultant': { nl: 'Alleen consulenten kunnen aan een caseload worden toegevoegd.', en: 'Only consultants can be assigned to a caseload.' },
+  'dossier.sourceNoteRequired': { nl: 'Leg vast dat de deelnemer toestemming gaf voor gegevens van de opdrachtgever.', en: 'Record that the participant agreed to data from the commissioner.' },
+} as const satisfies Record<string, { nl: string; en: string }>;
+
+export type ErrorCode = keyof typeof messages;
