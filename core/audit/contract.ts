@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { operation, contract } from '../api/operation.ts';
+import { Id, IsoDate } from '../api/schemas.ts';
+
+export const AuditLine = z.object({
+  seq: z.number().int(), at: z.string(), action: z.string(), outcome: z.enum(['ok', 'denied', 'failed']),
+  userId: Id.nullable(), username: z.string().nullable(), onBehalfOf: z.string().nullable(), workstation: z.string(),
+  participantId: Id.nullable(), objects: z.string(), reason: z.string().nullable(), flagged: z.boolean(),
+});
+export const VerifyReport = z.object({
+  ok: z.boolean(), checked: z.number().int(),
+  findings: z.array(z.object({ seq: z.number().int(), problem: z.enum(['hashMismatch', 'chainBroken', 'gap', 'outOfOrder']) })),
+});
+
+export const auditContract = contract(
+  operation({
+    name: 'audit.list', permission: 'audit.read', audit: 'none',
+    input: z.object({
+      participantId: Id.optional(), userId: Id.optional(), from: IsoDate.optional(), to: IsoDate.optional(),
+      flaggedOnly: z.boolean().default(false), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100),
+    }).strict(),
+    output: z.object({ total: z.number().int(), lines: z.array(AuditLine) }),
+  }),
+  operation({ name: 'audit.participantLog', permission: 'dossier.read', audit: 'read', input: z.object({ participantId: Id }).strict(), output: z.array(AuditLine) }),
+  operation({ name: 'audit.verify', permission: 'audit.read', audit: 'none', input: z.object({}).strict(), output: VerifyReport }),
+  operation({
+    name: 'audit.accessReview', permission: 'audit.read', audit: 'none', // R06
+    input: z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'maand als JJJJ-MM') }).strict(),
+    output: z.array(AuditLine),
+  }),
+);

@@ -1,0 +1,12 @@
+// The whole API: every module's operations merged once. The router, the transports and the
+// renderer's typed client all derive from this one map (ARCHITECTURE.md, "One way in").
+import { mergeContracts } from './api/operation.ts';
+import { authContract } from './auth/contract.ts';
+import { accessContract } from './access/contract.ts';
+import { dossiersContract } from './dossiers/contract.ts';
+import { auditContract } from './audit/contract.ts';
+
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract);
+
+export type ApiContract = typeof apiContract;
+export type OperationName = keyof ApiContract & string;
