@@ -1,0 +1,13 @@
+export {
+  assertIsoDate,
+  dutchPublicHolidays,
+  isWorkingDay,
+  addWorkingDays,
+  addCalendarDays,
+  addTerm,
+  addMonths,
+  statutoryDeadline,
+  requestDeadline,
+  workingDaysBetween,
+} from './calendar.ts';
+export type { IsoDate, PublicHoliday, RequestDeadline, RequestDeadlineOptions } from './calendar.ts';

@@ -1,0 +1,139 @@
+// Organisation policy profile (R50): the terms that differ per organisation are data, not code.
+// Two presets mirror the seed organisations: Factor Twee's privacy regulation and MEE's statement.
+import { z } from 'zod';
+
+export const requestTypes = [
+  'inzage',
+  'afschrift',
+  'correctie',
+  'aanvulling',
+  'afscherming',
+  'verwijdering',
+  'beperking',
+  'verzet',
+  'overdraagbaarheid',
+  'intrekkingToestemming',
+  'klacht',
+] as const;
+export const RequestType = z.enum(requestTypes);
+export type RequestType = z.infer<typeof RequestType>;
+
+export const termUnits = ['workingDays', 'calendarWeeks', 'calendarDays'] as const;
+export const TermUnit = z.enum(termUnits);
+export type TermUnit = z.infer<typeof TermUnit>;
+
+// Bounded so that a typo cannot produce a term far beyond the statutory maximum anyway.
+export const Term = z.object({
+  unit: TermUnit,
+  amount: z.number().int().min(1).max(366),
+});
+export type Term = z.infer<typeof Term>;
+
+// AVG art. 12(3): answer within one month of receipt, extendable by at most two further months
+// with notice to the data subject. This is law, so the schema fixes the values; the profile carries
+// them so that a stored profile states which maximum it was checked against.
+export const STATUTORY_MONTHS = 1;
+export const STATUTORY_EXTENSION_MONTHS = 2;
+export const StatutoryMaximum = z.object({
+  months: z.literal(STATUTORY_MONTHS),
+  maxExtensionMonths: z.literal(STATUTORY_EXTENSION_MONTHS),
+});
+export type StatutoryMaximum = z.infer<typeof StatutoryMaximum>;
+
+// Bevrijdingsdag is a paid day off every year under some collective agreements and only in lustrum
+// years (year % 5 === 0) under others; Goede Vrijdag is optional. Both are therefore settings.
+export const HolidaySettings = z.object({
+  liberationDay: z.enum(['every-year', 'lustrum-only']),
+  goodFriday: z.boolean(),
+});
+export type HolidaySettings = z.infer<typeof HolidaySettings>;
+
+// R40: retention runs from the end of the trajectory (field-level terms, R43, live elsewhere).
+export const Retention = z.object({
+  uwvYears: z.number().int().min(1).max(100),
+  wmoYears: z.number().int().min(1).max(100),
+  defaultYearsAfterLastContact: z.number().int().min(1).max(100),
+});
+export type Retention = z.infer<typeof Retention>;
+
+export const Terms = z.object(
+  Object.fromEntries(requestTypes.map((t) => [t, Term])) as Record<RequestType, typeof Term>,
+);
+export type Terms = z.infer<typeof Terms>;
+
+export const PolicyProfile = z.object({
+  name: z.string().trim().min(1).max(200),
+  terms: Terms,
+  statutoryMaximum: StatutoryMaximum.default({
+    months: STATUTORY_MONTHS,
+    maxExtensionMonths: STATUTORY_EXTENSION_MONTHS,
+  }),
+  holidays: HolidaySettings,
+  retention: Retention.default({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 }),
+  // R09: the app locks itself after this many idle minutes.
+  idleLockMinutes: z.number().int().min(1).max(240).default(10),
+});
+export type PolicyProfile = z.infer<typeof PolicyProfile>;
+/** What a caller may pass before defaults are filled in. */
+export type PolicyProfileInput = z.input<typeof PolicyProfile>;
+
+export const presetNames = ['factor-twee', 'mee'] as const;
+export type PresetName = (typeof presetNames)[number];
+
+const workingDays = (amount: number): Term => ({ unit: 'workingDays', amount });
+const fourWeeks: Term = { unit: 'calendarWeeks', amount: 4 };
+
+function allTypes(term: Term): Terms {
+  return Object.fromEntries(requestTypes.map((t) => [t, { ...term }])) as Terms;
+}
+
+const defaultHolidays: HolidaySettings = { liberationDay: 'lustrum-only', goodFriday: false };
+const defaultRetention: Retention = { uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 };
+const statutoryMaximum: StatutoryMaximum = {
+  months: STATUTORY_MONTHS,
+  maxExtensionMonths: STATUTORY_EXTENSION_MONTHS,
+};
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+// Frozen: a preset is shared, so an accidental edit would change every organisation using it.
+export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
+  // Factor Twee privacy regulation: inzage/afschrift 5 working days (FT 4.4a, R34), correction and
+  // objection 10 working days (FT 4.4b/c, R23, R27); the regulation names no other term, so four weeks.
+  'factor-twee': {
+    name: 'Factor Twee',
+    terms: {
+      ...allTypes(fourWeeks),
+      inzage: workingDays(5),
+      afschrift: workingDays(5),
+      correctie: workingDays(10),
+      verzet: workingDays(10),
+    },
+    statutoryMaximum,
+    holidays: defaultHolidays,
+    retention: defaultRetention,
+    idleLockMinutes: 10,
+  },
+  // MEE Samen's privacy statement answers every request within four weeks.
+  mee: {
+    name: 'MEE',
+    terms: allTypes(fourWeeks),
+    statutoryMaximum,
+    holidays: defaultHolidays,
+    retention: defaultRetention,
+    idleLockMinutes: 10,
+  },
+});
+
+/** A fresh, validated copy of a preset, so that callers can adapt it without touching the original. */
+export function getPreset(name: PresetName): PolicyProfile {
+  const preset = presets[name];
+  if (!preset) throw new Error(`Unknown policy preset: ${String(name)}`);
+  return PolicyProfile.parse(structuredClone(preset));
+}
