@@ -12,7 +12,7 @@ export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   username: text('username').notNull(),
   displayName: text('display_name').notNull(),
-  role: text('role').notNull(),
+  role: text('role', { enum: ['consultant', 'administration', 'privacyOfficer', 'board', 'administrator'] }).notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   deactivatedAt: text('deactivated_at'),
@@ -41,16 +41,17 @@ export const participants = sqliteTable('participants', {
   workCapabilities: text('work_capabilities'),
   medicalNotes: text('medical_notes'),
   disability: text('disability'),
-  source: text('source').notNull(),
+  source: text('source', { enum: ['participant', 'commissioner'] }).notNull(),
   sourceNote: text('source_note'),
   dateOfDeath: text('date_of_death'),
-  status: text('status').notNull().default('active'),
+  status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
   closedAt: text('closed_at'),
 }, (t) => [
   uniqueIndex('participants_dossier_number').on(t.dossierNumber),
   index('participants_birth_date').on(t.birthDate),
+  index('participants_name').on(t.lastName, t.firstName, t.id),
 ]);
 
 /** Every change of a participant field keeps the previous value (issue 2: history of changes). */
@@ -68,11 +69,11 @@ export const participantHistory = sqliteTable('participant_history', {
 export const trajectories = sqliteTable('trajectories', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   participantId: integer('participant_id').notNull().references(() => participants.id),
-  type: text('type').notNull(),
+  type: text('type', { enum: ['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other'] }).notNull(),
   commissioner: text('commissioner').notNull(),
   startDate: text('start_date').notNull(),
   endDate: text('end_date'),
-  status: text('status').notNull(),
+  status: text('status', { enum: ['planned', 'active', 'closed'] }).notNull(),
   description: text('description'),
   createdAt: text('created_at').notNull(),
 }, (t) => [index('trajectories_participant').on(t.participantId)]);
@@ -81,7 +82,7 @@ export const entries = sqliteTable('entries', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   participantId: integer('participant_id').notNull().references(() => participants.id),
   trajectoryId: integer('trajectory_id').references(() => trajectories.id),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: ['note', 'conversation', 'report'] }).notNull(),
   entryDate: text('entry_date').notNull(),
   title: text('title').notNull(),
   body: text('body').notNull(),
@@ -103,7 +104,7 @@ export const entryHistory = sqliteTable('entry_history', {
 export const documents = sqliteTable('documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   participantId: integer('participant_id').notNull().references(() => participants.id),
-  kind: text('kind').notNull(),
+  kind: text('kind', { enum: ['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other'] }).notNull(),
   fileName: text('file_name').notNull(),
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),

@@ -17,7 +17,7 @@ export interface Operation<N extends string = string, I extends z.ZodType = z.Zo
   async?: boolean;
 }
 
-export function operation<N extends string, I extends z.ZodType, O extends z.ZodType>(op: Operation<N, I, O>): Operation<N, I, O> {
+export function operation<const N extends string, I extends z.ZodType, O extends z.ZodType>(op: Operation<N, I, O>): Operation<N, I, O> {
   return op;
 }
 

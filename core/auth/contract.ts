@@ -41,5 +41,5 @@ export const authContract = contract(
     output: User,
   }),
   operation({ name: 'users.resetPassword', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id, newPassword: Password }).strict(), output: Ok }),
-  operation({ name: 'users.deactivate', permission: 'users.manage', audit: 'write', input: z.object({ userId: Id }).strict(), output: Ok }),
+  operation({ name: 'users.deactivate', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id }).strict(), output: Ok }),
 );

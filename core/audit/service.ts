@@ -1,0 +1,45 @@
+// Reading the audit trail: the privacy officer's viewer, the per-participant log that inzage
+// copies include, chain verification (R05) and the monthly access review (R06).
+import type { Ctx } from '../router/context.ts';
+import type { Handlers } from '../router/types.ts';
+import { requireAccess } from '../access/service.ts';
+import { verifyAuditChain } from './chain.ts';
+import type { auditContract } from './contract.ts';
+
+const COLUMNS = `seq, at, action, outcome, user_id AS userId, username, on_behalf_of AS onBehalfOf, workstation,
+  participant_id AS participantId, objects, reason, flagged`;
+
+type Line = { seq: number; at: string; action: string; outcome: 'ok' | 'denied' | 'failed'; userId: number | null; username: string | null; onBehalfOf: string | null; workstation: string; participantId: number | null; objects: string; reason: string | null; flagged: number };
+const view = (l: Line) => ({ ...l, flagged: l.flagged === 1 });
+
+export const auditHandlers: Handlers<typeof auditContract> = {
+  'audit.list': (ctx: Ctx, input) => {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (input.participantId !== undefined) { where.push('participant_id = ?'); params.push(input.participantId); }
+    if (input.userId !== undefined) { where.push('user_id = ?'); params.push(input.userId); }
+    if (input.from) { where.push('at >= ?'); params.push(input.from); }
+    if (input.to) { where.push('at < ?'); params.push(`${input.to}T23:59:59.999Z`); }
+    if (input.flaggedOnly) where.push('flagged = 1');
+    const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(...params) as { n: number }).n;
+    const lines = (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log ${w} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...params, input.limit, input.offset) as Line[]).map(view);
+    return { total, lines };
+  },
+
+  'audit.participantLog': (ctx: Ctx, input) => {
+    requireAccess(ctx, input.participantId);
+    return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE participant_id = ? ORDER BY seq`).all(input.participantId) as Line[]).map(view);
+  },
+
+  'audit.verify': (ctx: Ctx) => verifyAuditChain(ctx.sqlite),
+
+  'audit.accessReview': (ctx: Ctx, input) => {
+    // Access outside the caseload: break-the-glass grants and every flagged use of them, plus
+    // denied attempts, for the month under review (R06).
+    const from = `${input.month}-01`;
+    const [y, m] = input.month.split('-').map(Number) as [number, number];
+    const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE at >= ? AND at < ? AND participant_id IS NOT NULL AND (flagged = 1 OR outcome = 'denied') ORDER BY seq`).all(from, to) as Line[]).map(view);
+  },
+};

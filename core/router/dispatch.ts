@@ -1,0 +1,101 @@
+// dispatch(state, name, input): the one way in. Validate → authorise → run in one transaction
+// with its audit line → validate the output. Any failure rolls everything back, so bad input
+// changes nothing, and every failure comes back as a coded error (never a stack).
+import { z } from 'zod';
+import { DomainError, domainError, isDomainError, type ApiResult } from '../api/errors.ts';
+import { roleHas } from '../api/permissions.ts';
+import type { Operation } from '../api/operation.ts';
+import { appendAudit } from '../audit/chain.ts';
+import { apiContract, type OperationName } from '../contract.ts';
+import { handlers } from './handlers.ts';
+import type { AuditNote, Ctx, HostState } from './context.ts';
+
+function inputError(err: z.ZodError): DomainError {
+  const issues = err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+  const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ').slice(0, 300);
+  return new DomainError('input.invalid', { detail }, issues);
+}
+
+/** Ids the call touched, for the audit line: keys ending in "Id", never values of fields. */
+function idsOf(value: unknown): Record<string, unknown> {
+  if (!value || typeof value !== 'object') return {};
+  return Object.fromEntries(Object.entries(value).filter(([k, v]) => /Id$/.test(k) && typeof v === 'number'));
+}
+
+function auditLine(state: HostState, name: string, outcome: 'ok' | 'denied' | 'failed', note: AuditNote, at: string) {
+  return {
+    action: name, outcome, at,
+    userId: state.session?.userId ?? null, username: state.session?.username ?? null,
+    onBehalfOf: state.session?.onBehalfOf ?? null, workstation: state.workstation,
+    participantId: note.participantId ?? null, objects: note.objects ?? {}, reason: note.reason ?? null, flagged: note.flagged ?? false,
+  };
+}
+
+/** Denials are audited too (R04/R05), in their own transaction since the call's was rolled back. */
+function auditDenial(state: HostState, name: string, note: AuditNote, error: DomainError): void {
+  if (!state.handle) return;
+  const sqlite = state.handle.sqlite;
+  sqlite.transaction(() => appendAudit(sqlite, auditLine(state, name, 'denied', { ...note, objects: { ...note.objects, error: error.code } }, state.now().toISOString())))();
+}
+
+export async function dispatch(state: HostState, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  const op = (apiContract as Record<string, Operation>)[name];
+  if (!op || !Object.hasOwn(apiContract, name)) return { ok: false, error: domainError('operation.unknown', { name: String(name).slice(0, 80) }).toApiError() };
+  const note: AuditNote = {};
+  try {
+    if (op.permission !== 'public') {
+      if (!state.session || !state.handle) throw domainError('auth.required');
+      if (!roleHas(state.session.role, op.permission)) {
+        const err = domainError('auth.forbidden');
+        auditDenial(state, op.name, note, err);
+        throw err;
+      }
+    }
+    const parsed = op.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw inputError(parsed.error);
+    const handler = handlers[op.name as OperationName];
+    if (op.async || op.permission === 'public') {
+      // Host-level operations (sign-in, first run, password changes) work on the host state and
+      // manage their own transactions, because key derivation is asynchronous.
+      const value = await (handler as (s: HostState, i: unknown, n: AuditNote) => Promise<unknown>)(state, parsed.data, note);
+      const out = op.output.parse(value);
+      if (op.audit !== 'none' && state.handle) {
+        const sqlite = state.handle.sqlite;
+        sqlite.transaction(() => appendAudit(sqlite, auditLine(state, op.name, 'ok', { ...note, objects: { ...idsOf(parsed.data), ...note.objects } }, state.now().toISOString())))();
+      }
+      return { ok: true, value: out };
+    }
+    return { ok: true, value: runInTransaction(state, op, parsed.data, note) };
+  } catch (e) {
+    if (isDomainError(e)) {
+      if (e.code.startsWith('access.')) auditDenial(state, op.name, note, e);
+      return { ok: false, error: e.toApiError() };
+    }
+    // Never a stack or a value to the caller or the log: only which operation failed.
+    console.error(`dossierkluis: ${op.name} failed (${(e as Error)?.name ?? 'error'})`);
+    return { ok: false, error: domainError('operation.failed').toApiError() };
+  }
+}
+
+function runInTransaction(state: HostState, op: Operation, input: unknown, note: AuditNote): unknown {
+  const { sqlite, db } = state.handle!;
+  const session = state.session!;
+  const now = state.now();
+  const nowIso = now.toISOString();
+  const extra: Parameters<Ctx['audit']>[0][] = [];
+  const ctx: Ctx = {
+    db, sqlite, session, nowIso, today: nowIso.slice(0, 10), note,
+    audit: (e) => { extra.push(e); },
+  };
+  const handler = handlers[op.name as OperationName] as (c: Ctx, i: unknown) => unknown;
+  return sqlite.transaction(() => {
+    const value = handler(ctx, input);
+    const out = op.output.parse(value); // inside the transaction: a bad output rolls back
+    if (op.audit !== 'none') {
+      const participantId = note.participantId ?? (idsOf(input).participantId as number | undefined) ?? (idsOf(value).participantId as number | undefined) ?? null;
+      appendAudit(sqlite, auditLine(state, op.name, 'ok', { ...note, participantId, objects: { ...idsOf(input), ...note.objects } }, nowIso));
+    }
+    for (const e of extra) appendAudit(sqlite, { ...auditLine(state, e.action, e.outcome, e, nowIso) });
+    return out;
+  })();
+}

@@ -1,0 +1,10 @@
+// Every operation's implementation, by name. The registry is complete by type: a contract entry
+// without a handler does not compile.
+import type { ApiContract } from '../contract.ts';
+import type { Handlers } from './types.ts';
+import { authHandlers } from '../auth/service.ts';
+import { accessHandlers } from '../access/service.ts';
+import { dossierHandlers } from '../dossiers/service.ts';
+import { auditHandlers } from '../audit/service.ts';
+
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers };

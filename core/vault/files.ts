@@ -1,0 +1,133 @@
+// The files of a vault folder: the encrypted database, the key-slot file, the sign-in attempts
+// file and the lock. Everything written here is written atomically (temp file, fsync, rename),
+// so a crash leaves either the old or the new version, never half of one.
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { domainError } from '../api/errors.ts';
+import type { Envelope, Slot } from './keyslots.ts';
+
+export function vaultPaths(dir: string) {
+  return {
+    dir,
+    database: join(dir, 'vault.db'),
+    slots: join(dir, 'keyslots.json'),
+    signIns: join(dir, 'signin-attempts.json'),
+    lock: join(dir, 'vault.lock'),
+  };
+}
+
+const SealedSchema = z.object({ iv: z.string(), data: z.string(), tag: z.string() });
+const EnvelopeSchema = SealedSchema.extend({ ephemeralPublicKey: z.string() });
+const SlotSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{16}$/),
+  kind: z.enum(['user', 'recovery']),
+  userId: z.number().int().nullable(),
+  username: z.string().nullable(),
+  kdf: z.object({ alg: z.literal('argon2id'), memoryCost: z.number().int().min(8), timeCost: z.number().int().min(1), parallelism: z.number().int().min(1), salt: z.string() }),
+  publicKey: z.string(),
+  wrappedPrivateKey: SealedSchema,
+  envelope: EnvelopeSchema,
+});
+const SlotFileSchema = z.object({
+  format: z.literal('dossierkluis-keyslots'),
+  version: z.literal(1),
+  vaultId: z.string().regex(/^[0-9a-f]{32}$/),
+  organisation: z.string(),
+  createdAt: z.string(),
+  slots: z.array(SlotSchema).min(1),
+  /** Present only while a rekey is under way: envelopes of the next database key. */
+  pending: z.record(z.string(), EnvelopeSchema).optional(),
+});
+export type SlotFile = z.infer<typeof SlotFileSchema> & { slots: Slot[]; pending?: Record<string, Envelope> };
+
+const SignInSchema = z.object({
+  failures: z.record(z.string(), z.object({ count: z.number().int(), last: z.string() })),
+  /** Failed attempts made while the database was closed; moved into the audit trail at the next unlock (R05). */
+  pendingAudit: z.array(z.object({ at: z.string(), username: z.string(), workstation: z.string(), outcome: z.enum(['failed', 'denied']), action: z.string() })),
+});
+export type SignInRecord = z.infer<typeof SignInSchema>;
+
+export function writeFileAtomic(file: string, content: string): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  const fd = openSync(tmp, 'w', 0o600);
+  try {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, file);
+}
+
+export function vaultExists(dir: string): boolean {
+  return existsSync(vaultPaths(dir).slots);
+}
+
+export function readSlotFile(dir: string): SlotFile {
+  const p = vaultPaths(dir);
+  if (!existsSync(p.slots)) throw domainError('vault.notFound', { path: dir });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(p.slots, 'utf8'));
+  } catch {
+    throw domainError('vault.damaged', { detail: 'sleutelbestand onleesbaar' });
+  }
+  const parsed = SlotFileSchema.safeParse(raw);
+  if (!parsed.success) throw domainError('vault.damaged', { detail: 'sleutelbestand ongeldig' });
+  if (!existsSync(p.database)) throw domainError('vault.damaged', { detail: 'database ontbreekt' });
+  return parsed.data as SlotFile;
+}
+
+export function writeSlotFile(dir: string, file: SlotFile): void {
+  writeFileAtomic(vaultPaths(dir).slots, JSON.stringify(file, null, 1));
+}
+
+export function readSignIns(dir: string): SignInRecord {
+  const p = vaultPaths(dir).signIns;
+  if (!existsSync(p)) return { failures: {}, pendingAudit: [] };
+  try {
+    const parsed = SignInSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
+    // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
+    // that goes into the audit trail at the next unlock.
+    if (parsed.success) return parsed.data;
+  } catch { /* fall through */ }
+  return { failures: {}, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged' }] };
+}
+
+export function writeSignIns(dir: string, record: SignInRecord): void {
+  writeFileAtomic(vaultPaths(dir).signIns, JSON.stringify(record));
+}
+
+/** One process at a time: a lock file with the owner's pid; a lock of a dead process is stale. */
+export function acquireLock(dir: string): () => void {
+  const p = vaultPaths(dir).lock;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(p, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => rmSync(p, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number.parseInt(readFileSync(p, 'utf8'), 10);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw domainError('vault.inUse', { pid });
+      if (pid === process.pid) throw domainError('vault.inUse', { pid });
+      rmSync(p, { force: true }); // stale: its process is gone
+    }
+  }
+  throw domainError('vault.inUse', { pid: 0 });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function ensureDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `participants_name` ON `participants` (`last_name`,`first_name`,`id`);
