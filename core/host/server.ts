@@ -1,0 +1,297 @@
+// Browser-mode transport (`dossierkluis serve`): the same AppHost as the Electron shell, carried
+// over HTTP on the loopback interface. Anyone on this computer can reach a loopback port, and any
+// web page the user visits can try to, so every API call needs the per-start token, and the Host
+// and Origin headers must be our own (DNS rebinding, cross-site requests). No CORS, ever.
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { extname, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ApiResult } from '../api/errors.ts';
+import type { AppHost } from './types.ts';
+
+export interface ServerOptions {
+  host: AppHost;
+  /** The built renderer (dist-renderer/). */
+  staticDir: string;
+  /** 0 or absent = a free port chosen by the system. */
+  port?: number;
+}
+
+export interface RunningServer {
+  /** Address to open, with the token in the fragment (never sent to the server, not logged). */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+/** Documents are uploaded base64-encoded inside the JSON body. */
+export const MAX_BODY_BYTES = 30 * 1024 * 1024;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'", // Mantine injects style tags at runtime
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+// Operation names look like 'consent.recordMandate'; anything else is not an API path.
+const OPERATION_NAME = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/;
+
+class BodyTooLarge extends Error {}
+
+const badJson: ApiResult<never> = {
+  ok: false,
+  error: {
+    code: 'input.invalid',
+    message: 'De invoer is niet geldig: geen geldige JSON',
+    messageEn: 'The input is not valid: not valid JSON',
+  },
+};
+
+const hostFailed: ApiResult<never> = {
+  ok: false,
+  error: {
+    code: 'operation.failed',
+    message: 'Er ging iets mis bij het uitvoeren. Er is niets gewijzigd.',
+    messageEn: 'Something went wrong. Nothing was changed.',
+  },
+};
+
+// Hash first so both sides have the same length; timingSafeEqual then hides where they differ.
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function sendPlain(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(text);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      fail(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        fail(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => done(Buffer.concat(chunks)));
+    req.on('error', fail);
+  });
+}
+
+function isInside(dir: string, file: string): boolean {
+  return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const token = randomBytes(32).toString('base64url');
+  const staticRoot = await realpath(resolve(opts.staticDir)).catch(() => resolve(opts.staticDir));
+  let allowedHosts: Set<string> = new Set();
+  let allowedOrigins: Set<string> = new Set();
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return sendPlain(res, 403, 'Verboden');
+    if (req.method !== 'POST') return sendPlain(res, 405, 'Methode niet toegestaan', { Allow: 'POST' });
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
+    if (!sameSecret(given, token)) return sendPlain(res, 403, 'Verboden');
+
+    const name = pathname.slice('/api/'.length);
+    if (!pathname.startsWith('/api/') || !OPERATION_NAME.test(name)) return sendPlain(res, 404, 'Niet gevonden');
+
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) {
+        res.setHeader('Connection', 'close');
+        return sendPlain(res, 413, 'De invoer is te groot');
+      }
+      throw e;
+    }
+    // An empty body means "no input" (operations such as session.current take none).
+    let input: unknown;
+    if (raw.length > 0) {
+      try {
+        input = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 200, badJson);
+      }
+    }
+
+    let result: ApiResult<unknown>;
+    try {
+      result = await opts.host.call(name, input);
+    } catch {
+      // The host promises never to throw; if it does anyway, the caller still gets a sentence.
+      result = hostFailed;
+    }
+    sendJson(res, 200, result);
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendPlain(res, 405, 'Methode niet toegestaan', { Allow: 'GET, HEAD' });
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendPlain(res, 400, 'Ongeldig adres');
+    }
+    if (decoded.includes('\0')) return sendPlain(res, 400, 'Ongeldig adres');
+
+    const wanted = resolve(staticRoot, '.' + decoded);
+    if (!isInside(staticRoot, wanted)) return sendPlain(res, 404, 'Niet gevonden');
+
+    let file = wanted;
+    const info = await stat(wanted).catch(() => undefined);
+    if (!info?.isFile()) {
+      // Client-side routes (/dossiers/12) get the app; a missing asset (/x.js) is a plain 404.
+      if (extname(decoded) !== '') return sendPlain(res, 404, 'Niet gevonden');
+      file = resolve(staticRoot, 'index.html');
+    }
+    // A symlink inside the folder must not lead outside it either.
+    const real = await realpath(file).catch(() => undefined);
+    if (real === undefined || !isInside(staticRoot, real)) return sendPlain(res, 404, 'Niet gevonden');
+    const realInfo = await stat(real).catch(() => undefined);
+    if (!realInfo?.isFile()) return sendPlain(res, 404, 'Niet gevonden');
+
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[extname(real).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': String(realInfo.size),
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    const stream = createReadStream(real);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host header.
+    if (!allowedHosts.has(req.headers.host ?? '')) return sendPlain(res, 403, 'Verboden');
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    } catch {
+      return sendPlain(res, 400, 'Ongeldig adres');
+    }
+    if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname);
+    return handleStatic(req, res, pathname);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      // Never a stack trace to the client or the console: it could carry dossier data.
+      sendPlain(res, 500, 'Interne fout');
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  server.requestTimeout = 120_000;
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen({ host: '127.0.0.1', port: opts.port ?? 0, exclusive: true }, () => {
+      server.off('error', fail);
+      done();
+    });
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}

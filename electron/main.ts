@@ -1,0 +1,163 @@
+// The Electron shell: one window, locked down, and the 'api' channel to the host. No rules here;
+// everything a user may do or see is decided in core/.
+import { app, BrowserWindow, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { register } from 'tsx/esm/api';
+import { registerApiChannel, type ApiHost } from './ipc.ts';
+
+interface CoreHost extends ApiHost {
+  close(): void;
+}
+interface AppHostModule {
+  createAppHost(opts: { vaultDir: string }): CoreHost;
+}
+interface ServerModule {
+  CONTENT_SECURITY_POLICY: string;
+}
+
+// dist-electron/main.js → the app root (the repository, or app.asar when packaged).
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const indexFile = join(appRoot, 'dist-renderer', 'index.html');
+const indexUrl = pathToFileURL(indexFile);
+// A Vite dev server, for development only; a packaged app never loads anything from http.
+const devServerUrl = !app.isPackaged ? process.env.DOSSIERKLUIS_DEV_SERVER_URL : undefined;
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function isAppUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
+  // file:// pages all share one origin, so compare the exact file, not the origin.
+  return url.protocol === 'file:' && url.pathname === indexUrl.pathname;
+}
+
+// core/ is TypeScript that reads files next to itself (db/migrations), so it is loaded in place
+// through tsx rather than compiled into dist-electron/.
+async function loadCore(): Promise<{ appHost: AppHostModule; server: ServerModule }> {
+  register();
+  const load = (path: string): Promise<unknown> => import(pathToFileURL(join(appRoot, path)).href);
+  const [appHost, server] = await Promise.all([load('core/host/app-host.ts'), load('core/host/server.ts')]);
+  return { appHost: appHost as AppHostModule, server: server as ServerModule };
+}
+
+function lockDownSession(csp: string): void {
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+  });
+  // No camera, microphone, location, notifications, clipboard reads, USB, …: the app needs none.
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] =
+    process.platform === 'darwin'
+      ? [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }]
+      : [{ label: 'Dossierkluis', submenu: [{ role: 'quit', label: 'Afsluiten' }] }, { role: 'editMenu', label: 'Bewerken' }];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Dossierkluis',
+    show: false,
+    webPreferences: {
+      preload: join(dirname(fileURLToPath(import.meta.url)), 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      // Chromium's spell checker fetches dictionaries from Google; dossier text stays local.
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  const wc = win.webContents;
+  wc.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  wc.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  wc.on('will-attach-webview', (event) => event.preventDefault());
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.once('ready-to-show', () => win.show());
+
+  if (devServerUrl) void win.loadURL(devServerUrl);
+  else void win.loadFile(indexFile);
+  return win;
+}
+
+// One instance per user: two processes on one vault would each hold the key and the folder.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+  let host: CoreHost | undefined;
+
+  app.enableSandbox();
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Any web contents created later (there should be none) is refused too.
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  // Locking drops the key from memory before the process goes.
+  app.on('will-quit', () => {
+    host?.close();
+    host = undefined;
+  });
+
+  app
+    .whenReady()
+    .then(async () => {
+      const core = await loadCore();
+      const vaultDir = argValue('--vault') ?? join(app.getPath('userData'), 'vault');
+      host = core.appHost.createAppHost({ vaultDir: resolve(vaultDir) });
+      lockDownSession(core.server.CONTENT_SECURITY_POLICY);
+      buildMenu();
+      registerApiChannel(ipcMain, {
+        host,
+        mainWindowId: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : undefined),
+        isAppUrl,
+      });
+      mainWindow = createWindow();
+      mainWindow.on('closed', () => {
+        mainWindow = undefined;
+      });
+    })
+    .catch((e: unknown) => {
+      // Only the kind of failure; a message could carry a path or dossier data.
+      console.error('Dossierkluis kon niet starten:', e instanceof Error ? e.name : 'onbekende fout');
+      app.exit(1);
+    });
+}
