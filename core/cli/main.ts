@@ -1,0 +1,191 @@
+// `dossierkluis`: the command-line tool (init, demo, verify, backup, serve). Messages are Dutch;
+// exit codes tell scripts what went wrong.
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { DomainError, isDomainError } from '../api/errors.ts';
+import { appendAudit, verifyAuditChain } from '../audit/chain.ts';
+import { createVault } from '../auth/service.ts';
+import { signIn, signOut } from '../auth/signin.ts';
+import { generateDemo } from '../demo/generate.ts';
+import { createHostState } from '../host/app-host.ts';
+import { defaultVaultDir } from '../host/paths.ts';
+import { dispatch } from '../router/dispatch.ts';
+import type { HostState } from '../router/context.ts';
+import { readSlotFile } from '../vault/files.ts';
+import { backupVault } from '../vault/vault.ts';
+import { serveCommand } from './serve.ts';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, auth: 3, vault: 4, inUse: 5, newer: 6 } as const;
+
+const USAGE = `Gebruik: dossierkluis <opdracht> [opties]
+
+  init    --vault MAP --org NAAM --admin GEBRUIKER [--name WEERGAVENAAM] [--preset factor-twee|mee]
+  demo    --vault MAP --participants N [--seed S] [--entries N] [--user GEBRUIKER]
+  verify  --vault MAP [--user GEBRUIKER]
+  backup  --vault MAP --to MAP [--user GEBRUIKER]
+  serve   [--vault MAP] [--port P] [--open]
+
+Het wachtwoord komt uit DOSSIERKLUIS_PASSWORD of wordt verborgen gevraagd.
+Zonder --vault wordt de standaardmap gebruikt: ${defaultVaultDir()}`;
+
+const options = {
+  vault: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' },
+  preset: { type: 'string' }, participants: { type: 'string' }, seed: { type: 'string' }, entries: { type: 'string' },
+  user: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+} as const;
+
+class UsageError extends Error {}
+
+function say(line: string): void { process.stdout.write(`${line}\n`); }
+function warn(line: string): void { process.stderr.write(`${line}\n`); }
+
+async function askHidden(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError('Geen wachtwoord: zet DOSSIERKLUIS_PASSWORD of start interactief.');
+  let muted = false;
+  const out = new Writable({ write(chunk, _enc, cb) { if (!muted) process.stderr.write(chunk); cb(); } });
+  const rl = createInterface({ input: process.stdin, output: out, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(prompt, (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); });
+    muted = true;
+  });
+}
+
+async function password(confirm = false): Promise<string> {
+  const fromEnv = process.env.DOSSIERKLUIS_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const first = await askHidden('Wachtwoord: ');
+  if (confirm && (await askHidden('Herhaal het wachtwoord: ')) !== first) throw new UsageError('De wachtwoorden zijn niet gelijk.');
+  return first;
+}
+
+function intOption(value: string | undefined, name: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`--${name} moet een geheel getal van 0 tot ${max} zijn.`);
+  return n;
+}
+
+/** The user to unlock with: --user, or the only administrator's name in the key slots. */
+function unlockUser(state: HostState, user: string | undefined): string {
+  if (user) return user.toLowerCase();
+  const users = readSlotFile(state.dir).slots.filter((s) => s.kind === 'user').map((s) => s.username!);
+  if (users.length === 1) return users[0]!;
+  throw new UsageError(`Geef --user op (gebruikers: ${users.join(', ')}).`);
+}
+
+async function unlock(vaultDir: string, user: string | undefined): Promise<HostState> {
+  const state = createHostState({ vaultDir, workstation: `cli@${process.env.HOSTNAME ?? 'lokaal'}` });
+  await signIn(state, unlockUser(state, user), await password());
+  return state;
+}
+
+function progressBar(done: number, total: number): void {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  const line = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round((done / total) * 100)}% ${done}/${total}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+  else if (done === total || done % Math.max(1, Math.round(total / 10)) < 1000) warn(line);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  const command = positionals[0];
+  if (values.help || !command) { say(USAGE); return command || values.help ? EXIT.ok : EXIT.usage; }
+  const vaultDir = values.vault ?? defaultVaultDir();
+
+  switch (command) {
+    case 'init': {
+      if (!values.org || !values.admin) throw new UsageError('init heeft --org en --admin nodig.');
+      const preset = values.preset ?? 'factor-twee';
+      if (preset !== 'factor-twee' && preset !== 'mee') throw new UsageError('--preset is factor-twee of mee.');
+      const state = createHostState({ vaultDir });
+      const result = await dispatch(state, 'vault.create', { organisation: values.org, preset, admin: { username: values.admin, displayName: values.name ?? values.admin, password: await password(true) } });
+      if (!result.ok) throw new DomainError(result.error.code, result.error.params ?? {});
+      signOut(state);
+      say(`Kluis aangemaakt in ${vaultDir}.`);
+      say('Herstelcode (wordt één keer getoond; bewaar hem afgedrukt op een veilige plek):');
+      say(`  ${(result.value as { recoveryCode: string }).recoveryCode}`);
+      return EXIT.ok;
+    }
+    case 'demo': {
+      const count = intOption(values.participants, 'participants', 100, 1_000_000);
+      const seed = intOption(values.seed, 'seed', 1, 2 ** 31);
+      const perParticipant = intOption(values.entries, 'entries', 20, 5000);
+      const state = await unlock(vaultDir, values.user);
+      try {
+        const consultants = await ensureDemoConsultants(state);
+        const started = Date.now();
+        const sqlite = state.handle!.sqlite;
+        const made = generateDemo(sqlite, { participants: count, seed, entriesPerParticipant: perParticipant, consultantIds: consultants, now: new Date(), onProgress: progressBar });
+        sqlite.transaction(() => appendAudit(sqlite, { action: 'demo.generate', outcome: 'ok', at: new Date().toISOString(), userId: state.session!.userId, username: state.session!.username, workstation: state.workstation, objects: made }))();
+        say(`Demo-gegevens aangemaakt: ${made.participants} deelnemers, ${made.entries} journaalregels, ${made.documents} documenten in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`);
+      } finally { signOut(state); }
+      return EXIT.ok;
+    }
+    case 'verify': {
+      const state = await unlock(vaultDir, values.user);
+      try {
+        const sqlite = state.handle!.sqlite;
+        const integrity = sqlite.pragma('integrity_check', { simple: true }) as string;
+        const chain = verifyAuditChain(sqlite);
+        say(`Integriteit database: ${integrity === 'ok' ? 'in orde' : integrity}`);
+        say(`Audittrail: ${chain.checked} regels gecontroleerd, ${chain.findings.length} afwijkingen`);
+        for (const f of chain.findings.slice(0, 50)) say(`  regel ${f.seq}: ${f.problem}`);
+        return integrity === 'ok' && chain.ok ? EXIT.ok : EXIT.findings;
+      } finally { signOut(state); }
+    }
+    case 'backup': {
+      if (!values.to) throw new UsageError('backup heeft --to MAP nodig.');
+      const state = await unlock(vaultDir, values.user);
+      try {
+        const made = backupVault(state.handle!, values.to);
+        const sqlite = state.handle!.sqlite;
+        sqlite.transaction(() => appendAudit(sqlite, { action: 'vault.backup', outcome: 'ok', at: new Date().toISOString(), userId: state.session!.userId, username: state.session!.username, workstation: state.workstation }))();
+        say(`Versleutelde reservekopie geschreven naar ${values.to} (${made.database}); hij opent met dezelfde wachtwoorden.`);
+      } finally { signOut(state); }
+      return EXIT.ok;
+    }
+    case 'serve':
+      await serveCommand({ vaultDir, port: intOption(values.port, 'port', 0, 65535), open: values.open ?? false });
+      return EXIT.ok;
+    default:
+      throw new UsageError(`Onbekende opdracht: ${command}\n\n${USAGE}`);
+  }
+}
+
+/** Demo dossiers need consultants in whose caseload they land. */
+async function ensureDemoConsultants(state: HostState): Promise<number[]> {
+  const sqlite = state.handle!.sqlite;
+  const existing = (sqlite.prepare("SELECT id FROM users WHERE role = 'consultant' AND active = 1 ORDER BY id").all() as { id: number }[]).map((r) => r.id);
+  if (existing.length > 0) return existing;
+  const demoPassword = process.env.DOSSIERKLUIS_DEMO_PASSWORD ?? 'demo-wachtwoord-2026';
+  const ids: number[] = [];
+  for (const [i, name] of ['Sanne de Vries', 'Mohamed El Amrani', 'Eva Jansen'].entries()) {
+    const r = await dispatch(state, 'users.create', { username: `consulent${i + 1}`, displayName: name, role: 'consultant', password: demoPassword });
+    if (!r.ok) throw new DomainError(r.error.code, r.error.params ?? {});
+    ids.push((r.value as { id: number }).id);
+  }
+  say(`Demo-consulenten consulent1..3 aangemaakt (wachtwoord: ${demoPassword}).`);
+  return ids;
+}
+
+function exitFor(e: DomainError): number {
+  if (e.code === 'auth.wrongPassword' || e.code === 'auth.rateLimited' || e.code === 'auth.userInactive') return EXIT.auth;
+  if (e.code === 'vault.inUse') return EXIT.inUse;
+  if (e.code === 'vault.newerVersion') return EXIT.newer;
+  if (e.code.startsWith('vault.')) return EXIT.vault;
+  return EXIT.findings;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (e) {
+    if (isDomainError(e)) { warn(`Fout: ${e.toApiError().message}`); return exitFor(e); }
+    if (e instanceof UsageError) { warn(e.message); return EXIT.usage; }
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) { warn(`${(e as Error).message}\n\n${USAGE}`); return EXIT.usage; }
+    warn(`Fout: er ging iets onverwachts mis (${(e as Error)?.name ?? 'onbekend'}). Er is niets gewijzigd.`);
+    return EXIT.findings;
+  }
+}
