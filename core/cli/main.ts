@@ -5,7 +5,6 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { DomainError, isDomainError } from '../api/errors.ts';
 import { appendAudit, verifyAuditChain } from '../audit/chain.ts';
-import { createVault } from '../auth/service.ts';
 import { signIn, signOut } from '../auth/signin.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { createHostState } from '../host/app-host.ts';
