@@ -1,0 +1,61 @@
+import { useCallback, useEffect } from 'react';
+import { MantineProvider, Center, Loader, Alert, Button, Stack } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import { theme, cssVariablesResolver } from './theme.ts';
+import { call, setSessionLostListener } from './api/client.ts';
+import { useSession } from './state/session.ts';
+import { FirstRunWizard } from './features/auth/FirstRunWizard.tsx';
+import { SignIn } from './features/auth/SignIn.tsx';
+import { Shell } from './Shell.tsx';
+
+function Root() {
+  const { t } = useTranslation();
+  const phase = useSession((s) => s.phase);
+  const setStatus = useSession((s) => s.setStatus);
+  const setPhase = useSession((s) => s.setPhase);
+
+  const load = useCallback(() => {
+    setPhase('loading');
+    call('vault.status', {}).then(setStatus, () => setPhase('unreachable'));
+  }, [setStatus, setPhase]);
+
+  useEffect(() => {
+    load();
+    setSessionLostListener(() => {
+      const s = useSession.getState();
+      if (s.phase === 'signedIn') s.signedOut({ username: s.me?.username ?? null, locked: true });
+    });
+    return () => setSessionLostListener(null);
+  }, [load]);
+
+  if (phase === 'loading') {
+    return (
+      <Center h="100vh" component="main">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (phase === 'unreachable') {
+    return (
+      <Center h="100vh" component="main">
+        <Stack maw={480}>
+          <Alert color="red" title={t('app.unreachableTitle')}>{t('app.unreachable')}</Alert>
+          <Button onClick={load}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (phase === 'firstRun') return <FirstRunWizard />;
+  if (phase === 'signedOut') return <SignIn />;
+  return <Shell />;
+}
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <Root />
+    </MantineProvider>
+  );
+}

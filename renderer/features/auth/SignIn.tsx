@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Anchor, Button, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.ts';
+import { useSession } from '../../state/session.ts';
+import { errorText, showSuccess } from '../../components/notify.ts';
+import { navigate } from '../../state/router.ts';
+import { AuthLayout } from './AuthLayout.tsx';
+import { PasswordRules, passwordOk } from './PasswordRules.tsx';
+
+export function SignIn() {
+  const { t } = useTranslation();
+  const organisation = useSession((s) => s.organisation);
+  const prefill = useSession((s) => s.prefillUsername);
+  const locked = useSession((s) => s.locked);
+  const signedIn = useSession((s) => s.signedIn);
+  const [username, setUsername] = useState(prefill ?? '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [recoverOpen, setRecoverOpen] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!username.trim() || !password) {
+      setError(t('signIn.fillBoth'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await call('auth.signIn', { username: username.trim(), password });
+      if (!locked) navigate('/');
+      signedIn(me);
+    } catch (err) {
+      setError(errorText(err));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthLayout title={locked ? t('signIn.lockedTitle') : t('signIn.title')} subtitle={organisation ?? undefined} width={420}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {locked ? (
+            <Alert color="kluis" variant="light" icon={<IconLock size={18} />}>{t('signIn.lockedText')}</Alert>
+          ) : null}
+          <TextInput
+            label={t('signIn.username')}
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoFocus={!prefill}
+            required
+          />
+          <PasswordInput
+            label={t('signIn.password')}
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoFocus={!!prefill}
+            required
+          />
+          {error ? (
+            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="signin-error">
+              {error}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={busy} size="md">{t('signIn.submit')}</Button>
+          <Anchor component="button" type="button" size="sm" onClick={() => setRecoverOpen(true)} ta="center">
+            {t('signIn.forgot')}
+          </Anchor>
+        </Stack>
+      </form>
+      <RecoverDialog opened={recoverOpen} onClose={() => setRecoverOpen(false)} username={username} />
+    </AuthLayout>
+  );
+}
+
+function RecoverDialog({ opened, onClose, username: initial }: { opened: boolean; onClose: () => void; username: string }) {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState(initial);
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!passwordOk(password, repeat)) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('auth.recover', { username: username.trim(), recoveryCode: code.trim(), newPassword: password });
+      showSuccess(t('recover.done'));
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('recover.title')} size="md">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">{t('recover.intro')}</Text>
+          <TextInput label={t('signIn.username')} value={username} onChange={(e) => setUsername(e.currentTarget.value)} data-autofocus required />
+          <TextInput label={t('recover.code')} value={code} onChange={(e) => setCode(e.currentTarget.value)} required />
+          <PasswordInput label={t('recover.newPassword')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
+          <PasswordInput label={t('recover.repeat')} autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} required />
+          <PasswordRules password={password} repeat={repeat} />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Button type="submit" loading={busy} disabled={!passwordOk(password, repeat)}>{t('recover.submit')}</Button>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

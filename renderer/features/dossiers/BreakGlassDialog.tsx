@@ -1,0 +1,70 @@
+// R04: a dossier outside the caseload opens only with a stated reason; the access is flagged.
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.ts';
+import { errorText } from '../../components/notify.ts';
+
+const MIN_REASON = 10;
+
+export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }: { participantId: number; opened: boolean; onCancel: () => void; onGranted: () => void }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const long = reason.trim().length >= MIN_REASON;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!long) {
+      setError(t('breakGlass.tooShort', { min: MIN_REASON }));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('access.breakGlass', { participantId, reason: reason.trim() });
+      onGranted();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onCancel} title={t('breakGlass.title')} size="lg" closeOnClickOutside={false}>
+      <form onSubmit={submit}>
+        <Stack>
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>{t('breakGlass.intro')}</Alert>
+          <Textarea
+            label={t('breakGlass.reason')}
+            description={t('breakGlass.reasonHelp', { min: MIN_REASON })}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+            autosize
+            minRows={3}
+            required
+            data-autofocus
+            data-testid="break-glass-reason"
+          />
+          <Text size="sm" c={long ? 'teal.9' : 'dimmed'} aria-live="polite">
+            {t('breakGlass.count', { count: reason.trim().length, min: MIN_REASON })}
+          </Text>
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+            <Button type="submit" color="orange.9" loading={busy} disabled={!long}>{t('breakGlass.submit')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

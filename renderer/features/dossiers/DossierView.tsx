@@ -1,0 +1,168 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { IconAlertTriangle, IconArrowLeft, IconLock, IconFolderOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { ApiCallError, call, type Out } from '../../api/client.ts';
+import type { RouteProps } from '../../routes.tsx';
+import { can, useSession } from '../../state/session.ts';
+import { navigate } from '../../state/router.ts';
+import { errorText, showSuccess } from '../../components/notify.ts';
+import { formatDate, fullName } from '../../components/format.ts';
+import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
+import { BreakGlassDialog } from './BreakGlassDialog.tsx';
+import { PersonalTab } from './tabs/PersonalTab.tsx';
+import { TrajectoriesTab } from './tabs/TrajectoriesTab.tsx';
+import { JournalTab } from './tabs/JournalTab.tsx';
+import { DocumentsTab } from './tabs/DocumentsTab.tsx';
+import { HistoryTab } from './tabs/HistoryTab.tsx';
+import { CaseloadTab } from './tabs/CaseloadTab.tsx';
+import { LogTab } from './tabs/LogTab.tsx';
+
+export type DossierData = Out<'dossiers.get'>;
+export interface TabProps {
+  dossier: DossierData;
+  reload: () => Promise<void>;
+  editable: boolean;
+}
+
+export function DossierView({ params }: RouteProps) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const participantId = Number(params.id);
+  const [dossier, setDossier] = useState<DossierData | null>(null);
+  const [denied, setDenied] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<string | null>('personal');
+  const [closeOpen, setCloseOpen] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await call('dossiers.get', { participantId });
+      setDossier(d);
+      setDenied(false);
+      setError(null);
+    } catch (e) {
+      if (e instanceof ApiCallError && e.code === 'access.denied') setDenied(true);
+      else setError(errorText(e));
+    }
+  }, [participantId]);
+
+  useEffect(() => {
+    if (!Number.isInteger(participantId) || participantId <= 0) setError(t('dossier.notFound'));
+    else void load();
+  }, [load, participantId, t]);
+
+  if (denied && !dossier) {
+    const mayBreak = can(me, 'dossier.breakGlass');
+    return (
+      <Stack maw={640}>
+        <Title order={1} size="h2">{t('dossier.outsideTitle')}</Title>
+        <Alert color="orange" icon={<IconLock size={18} />}>{mayBreak ? t('dossier.outsideText') : t('dossier.outsideNoRight')}</Alert>
+        <Group>
+          <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button>
+        </Group>
+        {mayBreak ? <BreakGlassDialog participantId={participantId} opened onCancel={() => navigate('/dossiers')} onGranted={() => void load()} /> : null}
+      </Stack>
+    );
+  }
+  if (error && !dossier) {
+    return (
+      <Stack maw={640}>
+        <Title order={1} size="h2">{t('dossier.title')}</Title>
+        <Alert color="red" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
+        <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button></Group>
+      </Stack>
+    );
+  }
+  if (!dossier) return <Center h={300}><Loader aria-label={t('common.loading')} /></Center>;
+
+  const p = dossier.participant;
+  const editable = can(me, 'dossier.write') && p.status === 'active';
+  const tabProps: TabProps = { dossier, reload: load, editable };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1} size="h2" data-testid="dossier-name">{fullName(p)}</Title>
+            <StatusBadge status={p.status} />
+            <AccessBadge access={dossier.access} />
+          </Group>
+          <Text c="dimmed" size="sm">
+            {t('dossier.number')} <Text span ff="monospace" fw={600} c="dark.7" data-testid="dossier-number">{p.dossierNumber}</Text>
+            {' · '}{t('fields.birthDate')} {formatDate(p.birthDate)}
+            {p.closedAt ? ` · ${t('dossier.closedOn', { date: formatDate(p.closedAt) })}` : ''}
+          </Text>
+        </Stack>
+        {editable ? <Button variant="default" color="red" onClick={() => setCloseOpen(true)}>{t('dossier.close')}</Button> : null}
+      </Group>
+      {dossier.access === 'breakGlass' ? (
+        <Alert color="orange" variant="filled" icon={<IconAlertTriangle size={18} />} data-testid="break-glass-banner">{t('dossier.breakGlassBanner')}</Alert>
+      ) : null}
+      {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="personal">{t('tabs.personal')}</Tabs.Tab>
+          <Tabs.Tab value="trajectories">{t('tabs.trajectories')} <Badge size="xs" variant="light" color="gray.8">{dossier.trajectories.length}</Badge></Tabs.Tab>
+          <Tabs.Tab value="journal">{t('tabs.journal')} <Badge size="xs" variant="light" color="gray.8">{dossier.entries.length}</Badge></Tabs.Tab>
+          <Tabs.Tab value="documents">{t('tabs.documents')} <Badge size="xs" variant="light" color="gray.8">{dossier.documents.length}</Badge></Tabs.Tab>
+          <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
+          <Tabs.Tab value="caseload">{t('tabs.caseload')}</Tabs.Tab>
+          <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="personal" pt="md"><PersonalTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="trajectories" pt="md"><TrajectoriesTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="journal" pt="md"><JournalTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="documents" pt="md"><DocumentsTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="history" pt="md"><HistoryTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="caseload" pt="md"><CaseloadTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="log" pt="md"><LogTab {...tabProps} /></Tabs.Panel>
+      </Tabs>
+      <CloseDossierDialog opened={closeOpen} onClose={() => setCloseOpen(false)} participantId={p.id} onClosed={() => void load()} />
+    </Stack>
+  );
+}
+
+/** R42: closing asks what the participant takes home. */
+function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { opened: boolean; onClose: () => void; participantId: number; onClosed: () => void }) {
+  const { t } = useTranslation();
+  const [takeHome, setTakeHome] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!takeHome.trim()) {
+      setError(t('closeDossier.takeHomeRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      await call('dossiers.close', { participantId, takeHome: takeHome.trim() });
+      showSuccess(t('closeDossier.done'));
+      onClose();
+      onClosed();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('closeDossier.title')} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Text size="sm">{t('closeDossier.intro')}</Text>
+          <Textarea label={t('closeDossier.takeHome')} description={t('closeDossier.takeHomeHelp')} value={takeHome} onChange={(e) => setTakeHome(e.currentTarget.value)} autosize minRows={3} required data-autofocus />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" color="red.8" loading={busy}>{t('closeDossier.submit')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

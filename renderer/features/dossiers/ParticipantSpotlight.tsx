@@ -1,0 +1,63 @@
+// Ctrl+K: jump to a participant by name or dossier number.
+import { useEffect, useState } from 'react';
+import { Spotlight } from '@mantine/spotlight';
+import { Group, Text, Loader, Center } from '@mantine/core';
+import { IconSearch, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, type Out } from '../../api/client.ts';
+import { can, useSession } from '../../state/session.ts';
+import { navigate } from '../../state/router.ts';
+import { useDebounced } from '../../components/useDebounced.ts';
+import { formatDate } from '../../components/format.ts';
+import { AccessBadge } from './AccessBadge.tsx';
+
+type Row = Out<'dossiers.list'>['rows'][number];
+
+export function ParticipantSpotlight() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 200);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!q) {
+      setRows([]);
+      return;
+    }
+    let live = true;
+    setBusy(true);
+    call('dossiers.list', { query: q, scope: can(me, 'dossier.allAccess') ? 'all' : 'caseload', offset: 0, limit: 10 })
+      .then((r) => live && setRows(r.rows), () => live && setRows([]))
+      .finally(() => live && setBusy(false));
+    return () => {
+      live = false;
+    };
+  }, [q, me]);
+
+  return (
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} aria-label={t('search.open')}>
+      <Spotlight.Search placeholder={t('search.placeholder')} leftSection={<IconSearch size={18} />} aria-label={t('search.label')} />
+      <Spotlight.ActionsList>
+        {busy && rows.length === 0 ? (
+          <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>
+        ) : rows.length > 0 ? (
+          rows.map((r) => (
+            <Spotlight.Action key={r.participantId} onClick={() => navigate(`/dossiers/${r.participantId}`)} leftSection={<IconUser size={18} />}>
+              <Group justify="space-between" w="100%" wrap="nowrap">
+                <div>
+                  <Text size="sm" fw={600}>{r.displayName ?? t('list.hiddenName')}</Text>
+                  <Text size="xs" c="dimmed">{r.dossierNumber} · {formatDate(r.birthDate)} · {r.city ?? '—'}</Text>
+                </div>
+                <AccessBadge access={r.access} />
+              </Group>
+            </Spotlight.Action>
+          ))
+        ) : (
+          <Spotlight.Empty>{q ? t('search.nothing') : t('search.hint')}</Spotlight.Empty>
+        )}
+      </Spotlight.ActionsList>
+    </Spotlight.Root>
+  );
+}

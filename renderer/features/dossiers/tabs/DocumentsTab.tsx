@@ -1,0 +1,146 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, FileInput, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { IconDownload, IconPaperclip, IconUpload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { messages } from '../../../../core/api/messages.ts';
+import { call } from '../../../api/client.ts';
+import { currentLanguage } from '../../../i18n/index.ts';
+import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { formatBytes, formatDateTime } from '../../../components/format.ts';
+import type { TabProps } from '../DossierView.tsx';
+
+const kinds = ['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other'] as const;
+type Kind = (typeof kinds)[number];
+/** Same limit as the backend (core/dossiers/contract.ts MAX_DOCUMENT_BYTES); checked here to avoid sending a huge file for nothing. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function toBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function DocumentsTab({ dossier, reload, editable }: TabProps) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<Kind>('other');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function upload(e: FormEvent) {
+    e.preventDefault();
+    if (!file) {
+      setError(t('documents.chooseFile'));
+      return;
+    }
+    if (file.size > MAX_BYTES) {
+      const m = messages['dossier.documentTooLarge'][currentLanguage()];
+      setError(m.replace('{size}', (file.size / 1024 / 1024).toFixed(1)).replace('{limit}', String(MAX_BYTES / 1024 / 1024)));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const contentBase64 = await toBase64(file);
+      await call('dossiers.uploadDocument', {
+        participantId: dossier.participant.id,
+        kind,
+        fileName: file.name.replace(/[/\\]/g, '_'),
+        mimeType: /^[\w.+-]+\/[\w.+-]+$/.test(file.type) ? file.type : 'application/octet-stream',
+        contentBase64,
+      });
+      showSuccess(t('documents.uploaded', { name: file.name }));
+      setFile(null);
+      await reload();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function download(documentId: number) {
+    try {
+      const doc = await call('dossiers.downloadDocument', { documentId });
+      const blob = new Blob([fromBase64(doc.contentBase64)], { type: doc.mimeType });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = doc.fileName;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <Stack>
+      {editable ? (
+        <Paper withBorder p="md" radius="md" component="form" onSubmit={upload}>
+          <Text component="h2" fw={600} mb="sm">{t('documents.add')}</Text>
+          <Group align="flex-end">
+            <FileInput
+              label={t('documents.file')}
+              placeholder={t('documents.filePlaceholder')}
+              value={file}
+              onChange={setFile}
+              leftSection={<IconPaperclip size={16} />}
+              clearable
+              style={{ flex: 1, minWidth: 240 }}
+              data-testid="document-file"
+            />
+            <Select label={t('documents.kind')} data={kinds.map((k) => ({ value: k, label: t(`documentKind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v as Kind)} allowDeselect={false} w={220} />
+            <Button type="submit" leftSection={<IconUpload size={16} />} loading={busy}>{t('documents.upload')}</Button>
+          </Group>
+          <Text size="xs" c="dimmed" mt="xs">{t('documents.limit', { limit: MAX_BYTES / 1024 / 1024 })}</Text>
+          {error ? <Alert color="red" role="alert" mt="sm">{error}</Alert> : null}
+        </Paper>
+      ) : null}
+      {dossier.documents.length === 0 ? (
+        <Text c="dimmed">{t('documents.empty')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('documents.name')}</Table.Th>
+                <Table.Th>{t('documents.kind')}</Table.Th>
+                <Table.Th>{t('documents.size')}</Table.Th>
+                <Table.Th>{t('documents.uploadedBy')}</Table.Th>
+                <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {dossier.documents.map((d) => (
+                <Table.Tr key={d.id} data-testid="document-row">
+                  <Table.Td fw={600}>{d.fileName}</Table.Td>
+                  <Table.Td>{t(`documentKind.${d.kind}`)}</Table.Td>
+                  <Table.Td>{formatBytes(d.size)}</Table.Td>
+                  <Table.Td>{d.uploadedBy} · {formatDateTime(d.uploadedAt)}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void download(d.id)} aria-label={t('documents.downloadNamed', { name: d.fileName })}>
+                      {t('documents.download')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

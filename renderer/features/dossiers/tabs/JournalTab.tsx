@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconEdit, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client.ts';
+import { errorText, showSuccess } from '../../../components/notify.ts';
+import { formatDate, formatDateTime, today } from '../../../components/format.ts';
+import type { DossierData, TabProps } from '../DossierView.tsx';
+
+type Entry = DossierData['entries'][number];
+type Kind = Entry['kind'];
+const kinds: Kind[] = ['conversation', 'note', 'report'];
+const kindColor: Record<Kind, string> = { conversation: 'kluis.8', note: 'gray.8', report: 'indigo.9' };
+
+export function JournalTab({ dossier, reload, editable }: TabProps) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Entry | null>(null);
+  const entries = [...dossier.entries].sort((a, b) => (b.entryDate + b.createdAt).localeCompare(a.entryDate + a.createdAt));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">{t('journal.intro')}</Text>
+        {editable ? <Button leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('journal.add')}</Button> : null}
+      </Group>
+      {entries.length === 0 ? <Text c="dimmed">{t('journal.empty')}</Text> : null}
+      {entries.map((e) => (
+        <Paper key={e.id} withBorder p="md" radius="md" component="article" aria-label={e.title} data-testid="journal-entry">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
+            <Stack gap={2}>
+              <Group gap="xs">
+                <Badge variant="outline" color={kindColor[e.kind]} size="sm">{t(`entryKind.${e.kind}`)}</Badge>
+                <Text component="h2" fw={600} size="md">{e.title}</Text>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {formatDate(e.entryDate)} · {e.authorName}
+                {e.edited ? ` · ${t('journal.edited', { date: formatDateTime(e.updatedAt) })}` : ''}
+              </Text>
+            </Stack>
+            {editable ? (
+              <Button size="xs" variant="subtle" leftSection={<IconEdit size={14} />} onClick={() => setEditing(e)} aria-label={t('journal.editNamed', { title: e.title })}>
+                {t('common.edit')}
+              </Button>
+            ) : null}
+          </Group>
+          <Text mt="sm" className="dk-pre">{e.body}</Text>
+        </Paper>
+      ))}
+      <EntryDialog key={adding ? 'new-open' : 'new'} opened={adding} onClose={() => setAdding(false)} dossier={dossier} onSaved={reload} />
+      {editing ? <EntryDialog key={`edit-${editing.id}`} opened onClose={() => setEditing(null)} dossier={dossier} entry={editing} onSaved={reload} /> : null}
+    </Stack>
+  );
+}
+
+function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boolean; onClose: () => void; dossier: DossierData; entry?: Entry; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<Kind>(entry?.kind ?? 'conversation');
+  const [entryDate, setEntryDate] = useState(entry?.entryDate ?? today());
+  const [trajectoryId, setTrajectoryId] = useState<string | null>(entry?.trajectoryId ? String(entry.trajectoryId) : null);
+  const [title, setTitle] = useState(entry?.title ?? '');
+  const [body, setBody] = useState(entry?.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim() || !body.trim() || !entryDate) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      if (entry) await call('dossiers.updateEntry', { entryId: entry.id, title: title.trim(), body: body.trim() });
+      else await call('dossiers.addEntry', { participantId: dossier.participant.id, trajectoryId: trajectoryId ? Number(trajectoryId) : null, kind, entryDate, title: title.trim(), body: body.trim() });
+      showSuccess(entry ? t('journal.updated') : t('journal.added'));
+      await onSaved();
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={entry ? t('journal.editTitle') : t('journal.add')} size="xl">
+      <form onSubmit={submit}>
+        <Stack>
+          {!entry ? (
+            <>
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="entry-kind-label">{t('journal.kind')}</Text>
+                <SegmentedControl aria-labelledby="entry-kind-label" value={kind} onChange={(v) => setKind(v as Kind)} data={kinds.map((k) => ({ value: k, label: t(`entryKind.${k}`) }))} />
+              </Stack>
+              <SimpleGrid cols={2}>
+                <TextInput type="date" label={t('journal.date')} value={entryDate} onChange={(e) => setEntryDate(e.currentTarget.value)} required />
+                <Select
+                  label={t('journal.trajectory')}
+                  placeholder={t('journal.noTrajectory')}
+                  clearable
+                  data={dossier.trajectories.map((tr) => ({ value: String(tr.id), label: `${t(`trajectoryType.${tr.type}`)} — ${tr.commissioner}` }))}
+                  value={trajectoryId}
+                  onChange={setTrajectoryId}
+                />
+              </SimpleGrid>
+            </>
+          ) : null}
+          <TextInput label={t('journal.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-autofocus data-testid="entry-title" />
+          <Textarea label={t('journal.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={16} required data-testid="entry-body" />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconEdit, IconEyeOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { dataCategories, type ParticipantField } from '../../../../core/api/categories.ts';
+import { call } from '../../../api/client.ts';
+import { errorText, showSuccess } from '../../../components/notify.ts';
+import { formatDate } from '../../../components/format.ts';
+import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
+import type { TabProps } from '../DossierView.tsx';
+
+export function PersonalTab({ dossier, reload, editable }: TabProps) {
+  const { t } = useTranslation();
+  const p = dossier.participant;
+  const [editing, setEditing] = useState(false);
+
+  function display(f: ParticipantField): string {
+    const v = p[f];
+    if (!v) return '—';
+    if (f === 'birthDate') return formatDate(v);
+    if (f === 'gender') return t(`gender.${v}`);
+    return v;
+  }
+
+  if (editing) return <EditPersonal dossier={dossier} reload={reload} editable={editable} onDone={() => setEditing(false)} />;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed">
+          {p.source === 'commissioner' ? t('personal.sourceCommissioner', { note: p.sourceNote ?? '' }) : t('personal.sourceParticipant')}
+        </Text>
+        {editable ? <Button leftSection={<IconEdit size={16} />} variant="light" onClick={() => setEditing(true)}>{t('personal.edit')}</Button> : null}
+      </Group>
+      {categoriesInOrder().map(({ category, fields }) => (
+        <Paper key={category} withBorder p="md" radius="md" component="section" style={dataCategories[category].special ? { borderColor: '#c92a2a', borderWidth: 2 } : undefined}>
+          <Text component="h2" size="md" mb="sm"><CategoryLegend category={category} /></Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" verticalSpacing="xs" component="dl" m={0}>
+            {fields.map((f) => (
+              <div key={f}>
+                <Text component="dt" size="xs" c="dimmed" fw={600}>{t(`fields.${f}`)}</Text>
+                <Text component="dd" m={0} className="dk-pre">
+                  {display(f)}
+                  {(f === 'phone' && p.phoneSecret) || (f === 'email' && p.emailSecret) ? (
+                    <Badge ml="xs" size="xs" color="gray.8" variant="outline" leftSection={<IconEyeOff size={10} aria-hidden />}>{t('personal.secret')}</Badge>
+                  ) : null}
+                </Text>
+              </div>
+            ))}
+          </SimpleGrid>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => void }) {
+  const { t } = useTranslation();
+  const p = dossier.participant;
+  const original = valuesFrom(p);
+  const [values, setValues] = useState<FieldValues>(original);
+  const [phoneSecret, setPhoneSecret] = useState(p.phoneSecret);
+  const [emailSecret, setEmailSecret] = useState(p.emailSecret);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const next = toInput(values);
+    const before = toInput(original);
+    const changes: Record<string, unknown> = {};
+    for (const k of Object.keys(next) as ParticipantField[]) if (next[k] !== before[k]) changes[k] = next[k];
+    if (phoneSecret !== p.phoneSecret) changes.phoneSecret = phoneSecret;
+    if (emailSecret !== p.emailSecret) changes.emailSecret = emailSecret;
+    if (Object.keys(changes).length === 0) {
+      onDone();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('dossiers.update', { participantId: p.id, changes: changes as never, reason: reason.trim() || null });
+      showSuccess(t('personal.saved'));
+      await reload();
+      onDone();
+    } catch (err) {
+      setErrors(fieldErrors(err));
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack maw={900}>
+        <ParticipantFieldsForm
+          values={values}
+          onChange={(f, v) => setValues((old) => ({ ...old, [f]: v }))}
+          errors={errors}
+          extra={{
+            phone: <Checkbox size="sm" label={t('fields.phoneSecret')} checked={phoneSecret} onChange={(e) => setPhoneSecret(e.currentTarget.checked)} />,
+            email: <Checkbox size="sm" label={t('fields.emailSecret')} checked={emailSecret} onChange={(e) => setEmailSecret(e.currentTarget.checked)} />,
+          }}
+        />
+        <TextInput label={t('personal.reason')} description={t('personal.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button type="submit" loading={busy}>{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,128 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client.ts';
+import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { formatDate, today } from '../../../components/format.ts';
+import type { TabProps } from '../DossierView.tsx';
+
+const types = ['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other'] as const;
+type TrajectoryType = (typeof types)[number];
+
+export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+
+  async function closeTrajectory(id: number) {
+    try {
+      await call('dossiers.updateTrajectory', { trajectoryId: id, status: 'closed', endDate: today() });
+      showSuccess(t('trajectories.closed'));
+      await reload();
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Text c="dimmed" size="sm">{t('trajectories.intro')}</Text>
+        {editable ? <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>{t('trajectories.add')}</Button> : null}
+      </Group>
+      {dossier.trajectories.length === 0 ? (
+        <Text c="dimmed">{t('trajectories.empty')}</Text>
+      ) : (
+        <Paper withBorder radius="md">
+          <Table striped highlightOnHover verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('trajectories.type')}</Table.Th>
+                <Table.Th>{t('trajectories.commissioner')}</Table.Th>
+                <Table.Th>{t('trajectories.start')}</Table.Th>
+                <Table.Th>{t('trajectories.end')}</Table.Th>
+                <Table.Th>{t('trajectories.status')}</Table.Th>
+                <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {dossier.trajectories.map((tr) => (
+                <Table.Tr key={tr.id}>
+                  <Table.Td>
+                    <Text fw={600} size="sm">{t(`trajectoryType.${tr.type}`)}</Text>
+                    {tr.description ? <Text size="xs" c="dimmed" className="dk-pre">{tr.description}</Text> : null}
+                  </Table.Td>
+                  <Table.Td>{tr.commissioner}</Table.Td>
+                  <Table.Td>{formatDate(tr.startDate)}</Table.Td>
+                  <Table.Td>{formatDate(tr.endDate)}</Table.Td>
+                  <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'teal.9' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
+                  <Table.Td>
+                    {editable && tr.status !== 'closed' ? (
+                      <Button size="xs" variant="subtle" onClick={() => void closeTrajectory(tr.id)}>{t('trajectories.close')}</Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <AddTrajectory opened={open} onClose={() => setOpen(false)} participantId={dossier.participant.id} onAdded={reload} />
+    </Stack>
+  );
+}
+
+function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: boolean; onClose: () => void; participantId: number; onAdded: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<TrajectoryType>('uwv');
+  const [commissioner, setCommissioner] = useState('');
+  const [startDate, setStartDate] = useState(today());
+  const [endDate, setEndDate] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!commissioner.trim() || !startDate) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('dossiers.addTrajectory', { participantId, type, commissioner: commissioner.trim(), startDate, endDate: endDate || null, description: description.trim() || null });
+      showSuccess(t('trajectories.added'));
+      await onAdded();
+      setCommissioner('');
+      setDescription('');
+      setEndDate('');
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('trajectories.add')} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <Select label={t('trajectories.type')} data={types.map((v) => ({ value: v, label: t(`trajectoryType.${v}`) }))} value={type} onChange={(v) => v && setType(v as TrajectoryType)} allowDeselect={false} data-autofocus />
+          <TextInput label={t('trajectories.commissioner')} description={t('trajectories.commissionerHelp')} value={commissioner} onChange={(e) => setCommissioner(e.currentTarget.value)} required />
+          <SimpleGrid cols={2}>
+            <TextInput type="date" label={t('trajectories.start')} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} required />
+            <TextInput type="date" label={t('trajectories.end')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />
+          </SimpleGrid>
+          <Textarea label={t('trajectories.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

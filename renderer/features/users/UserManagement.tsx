@@ -1,0 +1,217 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconKey, IconUserOff, IconUserPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { roles, type Role } from '../../../core/api/permissions.ts';
+import { call, type Out } from '../../api/client.ts';
+import { useSession } from '../../state/session.ts';
+import { errorText, showError, showSuccess } from '../../components/notify.ts';
+import { formatDate } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PasswordRules, passwordOk } from '../auth/PasswordRules.tsx';
+
+type User = Out<'users.list'>[number];
+const USERNAME = /^[a-z0-9._-]{3,40}$/;
+
+export function UserManagement() {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const [users, setUsers] = useState<User[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [deactivating, setDeactivating] = useState<User | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setUsers(await call('users.list', {}));
+    } catch (e) {
+      showError(e);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Stack>
+      <PageHeader
+        title={t('users.title')}
+        description={t('users.subtitle')}
+        actions={<Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>{t('users.new')}</Button>}
+      />
+      <Paper withBorder radius="md">
+        <Table striped highlightOnHover verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('users.displayName')}</Table.Th>
+              <Table.Th>{t('users.username')}</Table.Th>
+              <Table.Th>{t('users.role')}</Table.Th>
+              <Table.Th>{t('users.status')}</Table.Th>
+              <Table.Th>{t('users.createdAt')}</Table.Th>
+              <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(users ?? []).map((u) => (
+              <Table.Tr key={u.id} data-testid="user-row">
+                <Table.Td fw={600}>{u.displayName}</Table.Td>
+                <Table.Td ff="monospace">{u.username}</Table.Td>
+                <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+                <Table.Td>
+                  <Badge variant="outline" color={u.active ? 'teal.9' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+                </Table.Td>
+                <Table.Td>{formatDate(u.createdAt)}</Table.Td>
+                <Table.Td>
+                  {u.active ? (
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setResetting(u)} aria-label={t('users.resetNamed', { name: u.displayName })}>
+                        {t('users.reset')}
+                      </Button>
+                      {u.id !== me?.userId ? (
+                        <Button size="xs" variant="subtle" color="red.8" leftSection={<IconUserOff size={14} />} onClick={() => setDeactivating(u)} aria-label={t('users.deactivateNamed', { name: u.displayName })}>
+                          {t('users.deactivate')}
+                        </Button>
+                      ) : null}
+                    </Group>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      {creating ? <CreateUser onClose={() => setCreating(false)} onCreated={load} /> : null}
+      {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} /> : null}
+      {deactivating ? <Deactivate user={deactivating} onClose={() => setDeactivating(null)} onDone={load} /> : null}
+    </Stack>
+  );
+}
+
+function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [displayName, setDisplayName] = useState('');
+  const [username, setUsername] = useState('');
+  const [role, setRole] = useState<Role>('consultant');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const usernameValid = USERNAME.test(username.trim().toLowerCase());
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!displayName.trim() || !usernameValid || !passwordOk(password)) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const u = await call('users.create', { displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
+      showSuccess(t('users.created', { name: u.displayName }));
+      await onCreated();
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('users.new')} size="md">
+      <form onSubmit={submit}>
+        <Stack>
+          <TextInput label={t('users.displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} required data-autofocus />
+          <TextInput
+            label={t('users.username')}
+            description={t('firstRun.usernameHelp')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            error={username && !usernameValid ? t('firstRun.usernameInvalid') : undefined}
+            required
+          />
+          <Select label={t('users.role')} data={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} value={role} onChange={(v) => v && setRole(v as Role)} allowDeselect={false} />
+          <Text size="xs" c="dimmed">{t(`roleHelp.${role}`)}</Text>
+          <PasswordInput label={t('users.initialPassword')} description={t('users.initialPasswordHelp')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
+          <PasswordRules password={password} />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('users.create')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!passwordOk(password)) return;
+    setBusy(true);
+    try {
+      await call('users.resetPassword', { userId: user.id, newPassword: password });
+      showSuccess(t('users.resetDone', { name: user.displayName }));
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('users.resetTitle', { name: user.displayName })}>
+      <form onSubmit={submit}>
+        <Stack>
+          <PasswordInput label={t('users.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required data-autofocus />
+          <PasswordRules password={password} />
+          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy} disabled={!passwordOk(password)}>{t('users.reset')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    try {
+      await call('users.deactivate', { userId: user.id });
+      showSuccess(t('users.deactivated', { name: user.displayName }));
+      await onDone();
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={t('users.deactivateTitle')}>
+      <Stack>
+        <Text>{t('users.deactivateConfirm', { name: user.displayName, username: user.username })}</Text>
+        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>{t('common.cancel')}</Button>
+          <Button color="red.8" onClick={() => void confirm()} loading={busy}>{t('users.deactivate')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,49 @@
+// The route table. A future module (consent, data-subject requests) adds its pages here and its
+// code under renderer/features/<module>/.
+import type { ComponentType } from 'react';
+import { IconHome, IconUsers, IconShieldCheck, IconUserCog, type Icon } from '@tabler/icons-react';
+import type { Permission } from '../core/api/permissions.ts';
+import { Dashboard } from './features/dashboard/Dashboard.tsx';
+import { ParticipantList } from './features/dossiers/ParticipantList.tsx';
+import { NewParticipant } from './features/dossiers/NewParticipant.tsx';
+import { DossierView } from './features/dossiers/DossierView.tsx';
+import { AuditViewer } from './features/audit/AuditViewer.tsx';
+import { UserManagement } from './features/users/UserManagement.tsx';
+
+export interface RouteProps {
+  params: Record<string, string>;
+}
+
+export interface RouteDef {
+  pattern: string;
+  /** Needed to see the page and its menu item. */
+  permission: Permission;
+  nav?: { labelKey: string; icon: Icon };
+  component: ComponentType<RouteProps>;
+}
+
+export const routes: RouteDef[] = [
+  { pattern: '/', permission: 'dossier.read', nav: { labelKey: 'nav.dashboard', icon: IconHome }, component: Dashboard },
+  { pattern: '/dossiers', permission: 'dossier.read', nav: { labelKey: 'nav.participants', icon: IconUsers }, component: ParticipantList },
+  { pattern: '/dossiers/new', permission: 'dossier.write', component: NewParticipant },
+  { pattern: '/dossiers/:id', permission: 'dossier.read', component: DossierView },
+  { pattern: '/audit', permission: 'audit.read', nav: { labelKey: 'nav.audit', icon: IconShieldCheck }, component: AuditViewer },
+  { pattern: '/users', permission: 'users.manage', nav: { labelKey: 'nav.users', icon: IconUserCog }, component: UserManagement },
+];
+
+export function matchRoute(path: string): { route: RouteDef; params: Record<string, string> } | null {
+  const parts = path.split('/').filter(Boolean);
+  for (const route of routes) {
+    const pat = route.pattern.split('/').filter(Boolean);
+    if (pat.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    pat.forEach((seg, i) => {
+      const part = parts[i] ?? '';
+      if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(part);
+      else if (seg !== part) ok = false;
+    });
+    if (ok) return { route, params };
+  }
+  return null;
+}
