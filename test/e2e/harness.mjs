@@ -1,0 +1,159 @@
+// E2E harness: a fresh vault and browser-mode server per spec, one shared Chromium, and the
+// user flows the specs share (first run, sign in, create a user). Selectors use what a user
+// sees: Dutch labels and button names.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS = join(ROOT, 'test-results', 'screenshots');
+export const PASSWORD = 'correct-horse-battery';
+
+/** Starts `dossierkluis serve` on a fresh temp vault; resolves once it printed its URL. */
+export async function startServer() {
+  const vault = await mkdtemp(join(tmpdir(), 'dk-e2e-'));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/dossierkluis.mjs'), 'serve', '--vault', vault, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, BROWSER: 'none' },
+  });
+  let output = '';
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not print its URL within 30 s:\n${output}`)), 30_000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolveUrl(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}) before printing its URL:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  return {
+    url,
+    vault,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(t);
+      }
+      await rm(vault, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a fresh server and page for one spec. */
+export async function openApp(browser) {
+  const server = await startServer();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, acceptDownloads: true, locale: 'nl-NL' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(server.url);
+  return {
+    page,
+    server,
+    problems,
+    async close() {
+      await context.close();
+      await server.stop();
+    },
+  };
+}
+
+/** An input by its visible label; Mantine marks required fields with an asterisk. */
+export function label(scope, text) {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.waitForTimeout(250); // let transitions settle
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** First run through the wizard; ends on the sign-in screen. */
+export async function firstRun(page, { organisation = 'Re-integratie Oost', admin = 'beheer', name = 'Bea Beheer', shoot = false } = {}) {
+  await page.getByRole('heading', { name: 'Welkom bij Dossierkluis' }).waitFor();
+  await label(page, 'Naam van de organisatie').fill(organisation);
+  if (shoot) await screenshot(page, '01-eerste-start');
+  await page.getByRole('button', { name: 'Volgende' }).click();
+  await label(page, 'Uw naam').fill(name);
+  await label(page, 'Gebruikersnaam').fill(admin);
+  await label(page, 'Wachtwoord').fill('kort');
+  await page.getByText('Minstens 12 tekens (nu 4)').waitFor();
+  await label(page, 'Wachtwoord').fill(PASSWORD);
+  await label(page, 'Herhaal het wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Kluis aanmaken' }).click();
+  const code = await page.getByTestId('recovery-code').textContent({ timeout: 30_000 });
+  assert.ok(code && code.trim().length >= 10, 'a recovery code is shown');
+  const next = page.getByRole('button', { name: 'Naar aanmelden' });
+  assert.equal(await next.isDisabled(), true, 'cannot continue before confirming the recovery code is stored');
+  if (shoot) await screenshot(page, '02-herstelcode');
+  await label(page, 'Ik heb de herstelcode veilig bewaard').check();
+  await next.click();
+  await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+  return code.trim();
+}
+
+export async function signIn(page, username, password = PASSWORD) {
+  await page.getByRole('heading', { name: /^(Aanmelden|Vergrendeld)$/ }).waitFor();
+  await label(page, 'Gebruikersnaam').fill(username);
+  await label(page, 'Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('button', { name: 'Afmelden' }).waitFor({ timeout: 20_000 });
+}
+
+export async function signOut(page) {
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await page.getByRole('heading', { name: 'Aanmelden' }).waitFor();
+}
+
+/** As an administrator: creates a user through the user-management screen. */
+export async function createUser(page, { displayName, username, role, password = PASSWORD }) {
+  await page.getByRole('link', { name: 'Gebruikers' }).click();
+  await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe gebruiker' });
+  await label(dialog, 'Naam').fill(displayName);
+  await label(dialog, 'Gebruikersnaam').fill(username);
+  await label(dialog, 'Rol').click();
+  await page.getByRole('option', { name: role, exact: true }).click();
+  await label(dialog, 'Eerste wachtwoord').fill(password);
+  await dialog.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('row').filter({ hasText: username }).first().waitFor();
+}
+
+/** As a user with dossier.write: creates a participant and returns its dossier number. */
+export async function createParticipant(page, { firstName, lastName, birthDate = '1984-05-17', city = 'Zwolle', medical = null }) {
+  await page.getByRole('link', { name: 'Deelnemers' }).click();
+  await page.getByRole('button', { name: 'Nieuwe deelnemer' }).click();
+  await page.getByRole('heading', { name: 'Nieuwe deelnemer' }).waitFor();
+  await label(page, 'Voornaam').fill(firstName);
+  await label(page, 'Achternaam').fill(lastName);
+  await label(page, 'Geboortedatum').fill(birthDate);
+  await label(page, 'Woonplaats').fill(city);
+  if (medical) await label(page, 'Medische gegevens').fill(medical);
+  await page.getByRole('button', { name: 'Deelnemer aanmaken' }).click();
+  await page.getByTestId('dossier-name').filter({ hasText: lastName }).waitFor();
+  return (await page.getByTestId('dossier-number').textContent()).trim();
+}
