@@ -157,3 +157,4 @@ export const auditLog = sqliteTable('audit_log', {
   index('audit_participant').on(t.participantId),
   index('audit_at').on(t.at),
 ]);
+export * from './schema-requests.ts';
