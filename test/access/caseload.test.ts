@@ -42,3 +42,26 @@ describe('access to dossiers (R04)', () => {
     await expect(vault.admin.call('dossiers.get', { participantId })).rejects.toMatchObject({ code: 'auth.forbidden' });
   });
 });
+
+describe('monthly access review (R06)', () => {
+  it('R06 the review lists break-the-glass access and denied attempts of that month only', async () => {
+    vault = await testVault();
+    const anna = await vault.addUser('anna', 'consultant');
+    const bram = await vault.addUser('bram', 'consultant');
+    const { participantId } = await anna.call('dossiers.create', aParticipant());
+    await anna.call('dossiers.get', { participantId }); // in the caseload: not in the review
+    await expect(bram.call('dossiers.get', { participantId })).rejects.toMatchObject({ code: 'access.denied' });
+    await bram.call('access.breakGlass', { participantId, reason: 'Vervanging tijdens vakantie van Anna' });
+    await bram.call('dossiers.get', { participantId });
+    vault.clock.now = new Date('2026-04-02T09:00:00Z');
+    await bram.call('dossiers.get', { participantId: participantId }).catch(() => undefined); // April: not in March's review
+    const privacy = await vault.as('privacyOfficer');
+    const march = await privacy.call('audit.accessReview', { month: '2026-03' });
+    expect(march.map((l) => [l.username, l.action, l.outcome, l.flagged])).toEqual([
+      ['bram', 'dossiers.get', 'denied', false],
+      ['bram', 'access.breakGlass', 'ok', true],
+      ['bram', 'dossiers.get', 'ok', true],
+    ]);
+    await expect(anna.call('audit.accessReview', { month: '2026-03' })).rejects.toMatchObject({ code: 'auth.forbidden' });
+  });
+});
