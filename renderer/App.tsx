@@ -1,8 +1,8 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { MantineProvider, Center, Loader, Alert, Button, Stack } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { theme, cssVariablesResolver } from './theme.ts';
+import { makeTheme, cssVariablesResolver } from './theme.ts';
 import { call, setSessionLostListener } from './api/client.ts';
 import { useSession } from './state/session.ts';
 import { FirstRunWizard } from './features/auth/FirstRunWizard.tsx';
@@ -40,7 +40,7 @@ function Root() {
     return (
       <Center h="100vh" component="main">
         <Stack maw={480}>
-          <Alert color="red" title={t('app.unreachableTitle')}>{t('app.unreachable')}</Alert>
+          <Alert color="danger" title={t('app.unreachableTitle')}>{t('app.unreachable')}</Alert>
           <Button onClick={load}>{t('common.retry')}</Button>
         </Stack>
       </Center>
@@ -52,6 +52,8 @@ function Root() {
 }
 
 export function App() {
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(() => makeTheme(t('common.close')), [t, i18n.language]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <Notifications position="top-right" />

@@ -56,7 +56,6 @@ export function Shell() {
           {canSearch ? (
             <UnstyledButton
               onClick={() => spotlight.open()}
-              aria-label={t('search.open')}
               style={{ border: '1px solid #ced4da', borderRadius: 8, padding: '6px 12px', minWidth: 280, background: '#fff' }}
             >
               <Group justify="space-between" wrap="nowrap">

@@ -9,9 +9,9 @@ export function errorText(e: unknown): string {
 }
 
 export function showError(e: unknown, title?: string): void {
-  notifications.show({ color: 'red', title: title ?? i18n.t('errors.title'), message: errorText(e), autoClose: 8000 });
+  notifications.show({ color: 'danger', title: title ?? i18n.t('errors.title'), message: errorText(e), autoClose: 8000 });
 }
 
 export function showSuccess(message: string): void {
-  notifications.show({ color: 'teal', message, autoClose: 3500 });
+  notifications.show({ color: 'ok', message, autoClose: 3500 });
 }

@@ -87,7 +87,10 @@ export function label(scope, text) {
 export async function screenshot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.waitForTimeout(250); // let transitions settle
+  // Toasts from earlier steps would cover the header in the picture.
+  const hide = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await hide.evaluate((el) => el.remove());
 }
 
 /** First run through the wizard; ends on the sign-in screen. */

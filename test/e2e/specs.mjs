@@ -44,7 +44,7 @@ async function firstRunToDossier({ page }) {
   await page.getByRole('tab', { name: /Journaal/ }).click();
   await page.getByTestId('journal-entry').filter({ hasText: 'Kennismaking' }).waitFor();
   await page.getByRole('tab', { name: /Documenten/ }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'cv-ilse.txt downloaden' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden: cv-ilse.txt' }).click()]);
   assert.equal(download.suggestedFilename(), 'cv-ilse.txt');
   assert.equal(await readFile(await download.path(), 'utf8'), CV, 'the downloaded document is the uploaded one');
 }
@@ -113,7 +113,8 @@ async function checkAxe(page, label, failures) {
   const result = await new AxeBuilder({ page }).analyze();
   for (const v of result.violations) {
     if (v.impact === 'serious' || v.impact === 'critical') {
-      failures.push(`${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
+      failures.push(`${label}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
     }
   }
 }

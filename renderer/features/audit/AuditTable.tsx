@@ -6,10 +6,35 @@ import { formatDateTime } from '../../components/format.ts';
 
 export type AuditLine = Out<'audit.list'>['lines'][number];
 
+type Translate = (key: string) => string;
+
+/** The line's `objects` (JSON) in plain words: which fields, which dossiers, which document. */
+export function describeObjects(raw: string, t: Translate, has: (key: string) => boolean): string {
+  let o: unknown;
+  try {
+    o = JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+  if (!o || typeof o !== 'object') return '';
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    if (v === null || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+    let value: string;
+    if (k === 'fields' && Array.isArray(v)) value = v.map((f) => (has(`fields.${String(f)}`) ? t(`fields.${String(f)}`) : String(f))).join(', ');
+    else if (k === 'role' && has(`roles.${String(v)}`)) value = t(`roles.${String(v)}`);
+    else if (Array.isArray(v)) value = v.length > 8 ? `${v.slice(0, 8).join(', ')} … (${v.length})` : v.join(', ');
+    else value = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    parts.push(`${has(`auditObjects.${k}`) ? t(`auditObjects.${k}`) : k}: ${value}`);
+  }
+  return parts.join(' · ');
+}
+
 /** Audit lines in plain words: who, when, what, which dossier, why. */
 export function AuditTable({ lines, caption, showParticipant = true }: { lines: AuditLine[]; caption: string; showParticipant?: boolean }) {
   const { t, i18n } = useTranslation();
   if (lines.length === 0) return <Text c="dimmed">{t('audit.empty')}</Text>;
+  const describe = (raw: string) => describeObjects(raw, (k) => t(k), (k) => i18n.exists(k));
   const actionLabel = (a: string) => (i18n.exists(`actions.${a.replace('.', '_')}`) ? t(`actions.${a.replace('.', '_')}`) : a);
   return (
     <Paper withBorder radius="md">
@@ -33,9 +58,9 @@ export function AuditTable({ lines, caption, showParticipant = true }: { lines: 
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(l.at)}</Table.Td>
                 <Table.Td>{l.username ?? '—'}{l.onBehalfOf ? ` (${t('audit.onBehalfOf', { name: l.onBehalfOf })})` : ''}</Table.Td>
                 <Table.Td>
-                  {l.flagged ? <Badge color="orange.9" variant="filled" size="xs" mr={6} leftSection={<IconFlag size={10} aria-hidden />}>{t('audit.flagged')}</Badge> : null}
+                  {l.flagged ? <Badge color="warn" variant="filled" size="xs" mr={6} leftSection={<IconFlag size={10} aria-hidden />}>{t('audit.flagged')}</Badge> : null}
                   {actionLabel(l.action)}
-                  {l.objects ? <Text size="xs" c="dimmed">{l.objects}</Text> : null}
+                  {describe(l.objects) ? <Text size="xs" c="dimmed">{describe(l.objects)}</Text> : null}
                 </Table.Td>
                 {showParticipant ? <Table.Td>{l.participantId ?? '—'}</Table.Td> : null}
                 <Table.Td>{t(`audit.outcome_${l.outcome}`)}</Table.Td>

@@ -36,11 +36,11 @@ export function AuditViewer() {
       />
       {verify ? (
         verify.ok ? (
-          <Alert color="teal" icon={<IconCircleCheck size={18} />} title={t('audit.verifyOkTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
+          <Alert color="ok" icon={<IconCircleCheck size={18} />} title={t('audit.verifyOkTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
             {t('audit.verifyOk', { count: verify.checked })}
           </Alert>
         ) : (
-          <Alert color="red" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBadTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
+          <Alert color="danger" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBadTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
             {t('audit.verifyBad', { count: verify.findings.length, checked: verify.checked })}
             <ul>{verify.findings.slice(0, 20).map((f) => <li key={`${f.seq}-${f.problem}`}>{t('audit.finding', { seq: f.seq, problem: t(`audit.problem_${f.problem}`) })}</li>)}</ul>
           </Alert>
@@ -118,7 +118,7 @@ function AuditLog() {
           <Button type="submit" leftSection={<IconFilter size={16} />}>{t('audit.apply')}</Button>
         </Group>
       </Paper>
-      {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+      {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
       {data ? (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">{t('audit.count', { count: data.total })}</Text>
@@ -163,7 +163,7 @@ function AccessReview() {
         <TextInput type="month" label={t('audit.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={200} />
         <Button type="submit" loading={busy}>{t('audit.showReview')}</Button>
       </Group>
-      {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+      {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
       {lines ? <AuditTable lines={lines} caption={t('audit.reviewCaption', { month })} /> : null}
     </Stack>
   );

@@ -112,7 +112,7 @@ export function FirstRunWizard() {
             <PasswordInput label={t('firstRun.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
             <PasswordInput label={t('firstRun.repeat')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} autoComplete="new-password" required />
             <PasswordRules password={password} repeat={repeat} />
-            {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+            {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
             <Group justify="space-between">
               <Button variant="default" onClick={() => setStep(0)}>{t('common.back')}</Button>
               <Button type="submit" loading={busy} disabled={!displayName.trim() || !usernameValid || !passwordOk(password, repeat)}>
@@ -125,7 +125,7 @@ export function FirstRunWizard() {
 
       {step === 2 && recoveryCode ? (
         <Stack>
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title={t('firstRun.recoveryTitle')}>
+          <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />} title={t('firstRun.recoveryTitle')}>
             {t('firstRun.recoveryText')}
           </Alert>
           <Paper withBorder p="md" radius="md" bg="gray.0">

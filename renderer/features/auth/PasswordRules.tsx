@@ -17,7 +17,7 @@ export function PasswordRules({ password, repeat }: { password: string; repeat?:
         <List.Item
           key={r.text}
           icon={
-            <ThemeIcon size={20} radius="xl" color={r.ok ? 'teal.8' : 'gray.6'} variant={r.ok ? 'filled' : 'light'} aria-hidden>
+            <ThemeIcon size={20} radius="xl" color={r.ok ? 'ok' : 'gray.6'} variant={r.ok ? 'filled' : 'light'} aria-hidden>
               {r.ok ? <IconCheck size={14} /> : <IconCircleDashed size={14} />}
             </ThemeIcon>
           }

@@ -65,7 +65,7 @@ export function SignIn() {
             required
           />
           {error ? (
-            <Alert color="red" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="signin-error">
+            <Alert color="danger" variant="light" icon={<IconAlertCircle size={18} />} role="alert" data-testid="signin-error">
               {error}
             </Alert>
           ) : null}
@@ -115,7 +115,7 @@ function RecoverDialog({ opened, onClose, username: initial }: { opened: boolean
           <PasswordInput label={t('recover.newPassword')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
           <PasswordInput label={t('recover.repeat')} autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} required />
           <PasswordRules password={password} repeat={repeat} />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Button type="submit" loading={busy} disabled={!passwordOk(password, repeat)}>{t('recover.submit')}</Button>
         </Stack>
       </form>

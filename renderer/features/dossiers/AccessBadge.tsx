@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 type Access = 'caseload' | 'role' | 'breakGlass' | 'needsReason';
-const colors: Record<Access, string> = { caseload: 'teal.8', role: 'kluis.7', breakGlass: 'orange.9', needsReason: 'gray.7' };
+const colors: Record<Access, string> = { caseload: 'ok', role: 'kluis.7', breakGlass: 'warn', needsReason: 'gray.7' };
 
 export function AccessBadge({ access }: { access: Access }) {
   const { t } = useTranslation();
@@ -11,5 +11,5 @@ export function AccessBadge({ access }: { access: Access }) {
 
 export function StatusBadge({ status }: { status: 'active' | 'closed' }) {
   const { t } = useTranslation();
-  return <Badge variant={status === 'active' ? 'light' : 'outline'} color={status === 'active' ? 'teal.9' : 'gray.7'} size="sm">{t(`status.${status}`)}</Badge>;
+  return <Badge variant={status === 'active' ? 'light' : 'outline'} color={status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`status.${status}`)}</Badge>;
 }

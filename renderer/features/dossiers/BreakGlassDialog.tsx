@@ -37,7 +37,7 @@ export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }:
     <Modal opened={opened} onClose={onCancel} title={t('breakGlass.title')} size="lg" closeOnClickOutside={false}>
       <form onSubmit={submit}>
         <Stack>
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />}>{t('breakGlass.intro')}</Alert>
+          <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />}>{t('breakGlass.intro')}</Alert>
           <Textarea
             label={t('breakGlass.reason')}
             description={t('breakGlass.reasonHelp', { min: MIN_REASON })}
@@ -55,13 +55,13 @@ export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }:
             data-autofocus
             data-testid="break-glass-reason"
           />
-          <Text size="sm" c={long ? 'teal.9' : 'dimmed'} aria-live="polite">
+          <Text size="sm" c={long ? 'ok' : 'dimmed'} aria-live="polite">
             {t('breakGlass.count', { count: reason.trim().length, min: MIN_REASON })}
           </Text>
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-            <Button type="submit" color="orange.9" loading={busy} disabled={!long}>{t('breakGlass.submit')}</Button>
+            <Button type="submit" color="warn" loading={busy} disabled={!long}>{t('breakGlass.submit')}</Button>
           </Group>
         </Stack>
       </form>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconLock, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type Out } from '../../api/client.ts';
@@ -57,7 +57,7 @@ export function DossierView({ params }: RouteProps) {
     return (
       <Stack maw={640}>
         <Title order={1} size="h2">{t('dossier.outsideTitle')}</Title>
-        <Alert color="orange" icon={<IconLock size={18} />}>{mayBreak ? t('dossier.outsideText') : t('dossier.outsideNoRight')}</Alert>
+        <Alert color="warn" icon={<IconLock size={18} />}>{mayBreak ? t('dossier.outsideText') : t('dossier.outsideNoRight')}</Alert>
         <Group>
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button>
         </Group>
@@ -69,7 +69,7 @@ export function DossierView({ params }: RouteProps) {
     return (
       <Stack maw={640}>
         <Title order={1} size="h2">{t('dossier.title')}</Title>
-        <Alert color="red" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
+        <Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
         <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button></Group>
       </Stack>
     );
@@ -95,18 +95,18 @@ export function DossierView({ params }: RouteProps) {
             {p.closedAt ? ` · ${t('dossier.closedOn', { date: formatDate(p.closedAt) })}` : ''}
           </Text>
         </Stack>
-        {editable ? <Button variant="default" color="red" onClick={() => setCloseOpen(true)}>{t('dossier.close')}</Button> : null}
+        {editable ? <Button variant="default" color="danger" onClick={() => setCloseOpen(true)}>{t('dossier.close')}</Button> : null}
       </Group>
       {dossier.access === 'breakGlass' ? (
-        <Alert color="orange" variant="filled" icon={<IconAlertTriangle size={18} />} data-testid="break-glass-banner">{t('dossier.breakGlassBanner')}</Alert>
+        <Alert color="warn" variant="filled" icon={<IconAlertTriangle size={18} />} data-testid="break-glass-banner">{t('dossier.breakGlassBanner')}</Alert>
       ) : null}
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="personal">{t('tabs.personal')}</Tabs.Tab>
-          <Tabs.Tab value="trajectories">{t('tabs.trajectories')} <Badge size="xs" variant="light" color="gray.8">{dossier.trajectories.length}</Badge></Tabs.Tab>
-          <Tabs.Tab value="journal">{t('tabs.journal')} <Badge size="xs" variant="light" color="gray.8">{dossier.entries.length}</Badge></Tabs.Tab>
-          <Tabs.Tab value="documents">{t('tabs.documents')} <Badge size="xs" variant="light" color="gray.8">{dossier.documents.length}</Badge></Tabs.Tab>
+          <Tabs.Tab value="trajectories">{t('tabs.trajectories')} <Text span size="sm" c="dimmed">({dossier.trajectories.length})</Text></Tabs.Tab>
+          <Tabs.Tab value="journal">{t('tabs.journal')} <Text span size="sm" c="dimmed">({dossier.entries.length})</Text></Tabs.Tab>
+          <Tabs.Tab value="documents">{t('tabs.documents')} <Text span size="sm" c="dimmed">({dossier.documents.length})</Text></Tabs.Tab>
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
           <Tabs.Tab value="caseload">{t('tabs.caseload')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab>
@@ -156,10 +156,10 @@ function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { open
         <Stack>
           <Text size="sm">{t('closeDossier.intro')}</Text>
           <Textarea label={t('closeDossier.takeHome')} description={t('closeDossier.takeHomeHelp')} value={takeHome} onChange={(e) => setTakeHome(e.currentTarget.value)} autosize minRows={3} required data-autofocus />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="red.8" loading={busy}>{t('closeDossier.submit')}</Button>
+            <Button type="submit" color="danger" loading={busy}>{t('closeDossier.submit')}</Button>
           </Group>
         </Stack>
       </form>

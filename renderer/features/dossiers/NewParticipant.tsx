@@ -82,7 +82,7 @@ export function NewParticipant() {
             email: <Checkbox size="sm" label={t('fields.emailSecret')} checked={emailSecret} onChange={(e) => setEmailSecret(e.currentTarget.checked)} />,
           }}
         />
-        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={() => navigate('/dossiers')}>{t('common.cancel')}</Button>
           <Button type="submit" loading={busy}>{t('newParticipant.submit')}</Button>

@@ -1,6 +1,6 @@
 // Ctrl+K: jump to a participant by name or dossier number.
 import { useEffect, useState } from 'react';
-import { Spotlight } from '@mantine/spotlight';
+import { Spotlight, spotlight } from '@mantine/spotlight';
 import { Group, Text, Loader, Center } from '@mantine/core';
 import { IconSearch, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -37,8 +37,20 @@ export function ParticipantSpotlight() {
   }, [q, me]);
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} aria-label={t('search.open')}>
-      <Spotlight.Search placeholder={t('search.placeholder')} leftSection={<IconSearch size={18} />} aria-label={t('search.label')} />
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} title={t('search.open')}>
+      <Spotlight.Search
+        placeholder={t('search.placeholder')}
+        leftSection={<IconSearch size={18} />}
+        aria-label={t('search.label')}
+        onKeyDown={(e) => {
+          // Results arrive after typing, so nothing is selected yet: Enter opens the first one.
+          const first = rows[0];
+          if (e.key === 'Enter' && first && !document.querySelector('[data-action][data-selected]')) {
+            spotlight.close();
+            navigate(`/dossiers/${first.participantId}`);
+          }
+        }}
+      />
       <Spotlight.ActionsList>
         {busy && rows.length === 0 ? (
           <Center p="md"><Loader size="sm" aria-label={t('common.loading')} /></Center>

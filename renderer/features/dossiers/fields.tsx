@@ -63,7 +63,7 @@ export function SpecialBadge() {
   const { t } = useTranslation();
   return (
     <Tooltip label={t('categories.specialHelp')} multiline w={280}>
-      <Badge color="red.9" variant="filled" size="sm" leftSection={<IconAlertOctagon size={12} aria-hidden />} data-testid="special-badge">
+      <Badge color="danger" variant="filled" size="sm" leftSection={<IconAlertOctagon size={12} aria-hidden />} data-testid="special-badge">
         {t('categories.special')}
       </Badge>
     </Tooltip>

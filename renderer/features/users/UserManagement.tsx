@@ -58,7 +58,7 @@ export function UserManagement() {
                 <Table.Td ff="monospace">{u.username}</Table.Td>
                 <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="outline" color={u.active ? 'teal.9' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+                  <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
                 </Table.Td>
                 <Table.Td>{formatDate(u.createdAt)}</Table.Td>
                 <Table.Td>
@@ -68,7 +68,7 @@ export function UserManagement() {
                         {t('users.reset')}
                       </Button>
                       {u.id !== me?.userId ? (
-                        <Button size="xs" variant="subtle" color="red.8" leftSection={<IconUserOff size={14} />} onClick={() => setDeactivating(u)} aria-label={t('users.deactivateNamed', { name: u.displayName })}>
+                        <Button size="xs" variant="subtle" color="danger" leftSection={<IconUserOff size={14} />} onClick={() => setDeactivating(u)} aria-label={t('users.deactivateNamed', { name: u.displayName })}>
                           {t('users.deactivate')}
                         </Button>
                       ) : null}
@@ -134,7 +134,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
           <Text size="xs" c="dimmed">{t(`roleHelp.${role}`)}</Text>
           <PasswordInput label={t('users.initialPassword')} description={t('users.initialPasswordHelp')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
           <PasswordRules password={password} />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy}>{t('users.create')}</Button>
@@ -172,7 +172,7 @@ function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
         <Stack>
           <PasswordInput label={t('users.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required data-autofocus />
           <PasswordRules password={password} />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy} disabled={!passwordOk(password)}>{t('users.reset')}</Button>
@@ -206,10 +206,10 @@ function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void
     <Modal opened onClose={onClose} title={t('users.deactivateTitle')}>
       <Stack>
         <Text>{t('users.deactivateConfirm', { name: user.displayName, username: user.username })}</Text>
-        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-autofocus>{t('common.cancel')}</Button>
-          <Button color="red.8" onClick={() => void confirm()} loading={busy}>{t('users.deactivate')}</Button>
+          <Button color="danger" onClick={() => void confirm()} loading={busy}>{t('users.deactivate')}</Button>
         </Group>
       </Stack>
     </Modal>

@@ -55,7 +55,7 @@ export function CaseloadTab({ dossier, reload, editable }: TabProps) {
             <Group key={c.userId} component="li" justify="space-between">
               <Text fw={600}>{c.displayName}</Text>
               {editable ? (
-                <Button size="xs" variant="subtle" color="red.8" leftSection={<IconUserMinus size={14} />} onClick={() => void unassign(c.userId)} aria-label={t('caseload.removeNamed', { name: c.displayName })}>
+                <Button size="xs" variant="subtle" color="danger" leftSection={<IconUserMinus size={14} />} onClick={() => void unassign(c.userId)} aria-label={t('caseload.removeNamed', { name: c.displayName })}>
                   {t('caseload.remove')}
                 </Button>
               ) : null}

@@ -106,7 +106,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
             <Button type="submit" leftSection={<IconUpload size={16} />} loading={busy}>{t('documents.upload')}</Button>
           </Group>
           <Text size="xs" c="dimmed" mt="xs">{t('documents.limit', { limit: MAX_BYTES / 1024 / 1024 })}</Text>
-          {error ? <Alert color="red" role="alert" mt="sm">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert" mt="sm">{error}</Alert> : null}
         </Paper>
       ) : null}
       {dossier.documents.length === 0 ? (

@@ -15,7 +15,7 @@ export function HistoryTab({ dossier }: TabProps) {
     call('dossiers.history', { participantId: dossier.participant.id }).then(setItems, (e) => setError(errorText(e)));
   }, [dossier]);
 
-  if (error) return <Text c="red.8" role="alert">{error}</Text>;
+  if (error) return <Text c="danger" role="alert">{error}</Text>;
   if (!items) return <Skeleton h={160} />;
   if (items.length === 0) return <Text c="dimmed">{t('history.empty')}</Text>;
   const fieldLabel = (f: string | null) => (f ? (i18n.exists(`fields.${f}`) ? t(`fields.${f}`) : f) : '');

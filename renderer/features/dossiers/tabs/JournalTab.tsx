@@ -109,7 +109,7 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
           ) : null}
           <TextInput label={t('journal.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-autofocus data-testid="entry-title" />
           <Textarea label={t('journal.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={16} required data-testid="entry-body" />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy}>{t('common.save')}</Button>

@@ -15,7 +15,7 @@ export function LogTab({ dossier }: TabProps) {
     call('audit.participantLog', { participantId: dossier.participant.id }).then((l) => setLines([...l].reverse()), (e) => setError(errorText(e)));
   }, [dossier]);
 
-  if (error) return <Text c="red.8" role="alert">{error}</Text>;
+  if (error) return <Text c="danger" role="alert">{error}</Text>;
   if (!lines) return <Skeleton h={160} />;
   return (
     <Stack>

@@ -106,7 +106,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
           }}
         />
         <TextInput label={t('personal.reason')} description={t('personal.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
           <Button type="submit" loading={busy}>{t('common.save')}</Button>

@@ -55,7 +55,7 @@ export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
                   <Table.Td>{tr.commissioner}</Table.Td>
                   <Table.Td>{formatDate(tr.startDate)}</Table.Td>
                   <Table.Td>{formatDate(tr.endDate)}</Table.Td>
-                  <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'teal.9' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
+                  <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
                   <Table.Td>
                     {editable && tr.status !== 'closed' ? (
                       <Button size="xs" variant="subtle" onClick={() => void closeTrajectory(tr.id)}>{t('trajectories.close')}</Button>
@@ -116,7 +116,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
             <TextInput type="date" label={t('trajectories.end')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />
           </SimpleGrid>
           <Textarea label={t('trajectories.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-          {error ? <Alert color="red" role="alert">{error}</Alert> : null}
+          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={busy}>{t('common.save')}</Button>
