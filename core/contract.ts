@@ -5,8 +5,11 @@ import { authContract } from './auth/contract.ts';
 import { accessContract } from './access/contract.ts';
 import { dossiersContract } from './dossiers/contract.ts';
 import { auditContract } from './audit/contract.ts';
+import { requestsContract } from './requests/contract.ts';
+import { statementsContract } from './statements/contract.ts';
+import { restrictionContract } from './restriction/contract.ts';
 
-export const apiContract = mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract);
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract);
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract & string;

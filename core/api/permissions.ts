@@ -11,15 +11,19 @@ export const permissions = [
   'dossier.allAccess', // roles that handle requests see every dossier (R04)
   'audit.read',
   'users.manage',
+  'requests.read',        // see data-subject requests and the deadline dashboard (issue 5)
+  'requests.handle',      // register and handle requests, restrictions (R20–R35)
+  'requests.boardDecide', // decide exceptions to rights (R32)
+  'policy.manage',        // read and change the organisation's policy profile (R50)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass'],
-  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read'],
-  board: ['session', 'dossier.read', 'dossier.breakGlass'],
-  administrator: ['session', 'users.manage'],
+  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage'],
+  board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide'],
+  administrator: ['session', 'users.manage', 'policy.manage'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

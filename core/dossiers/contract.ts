@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { operation, contract } from '../api/operation.ts';
 import { Email, Id, IsoDate, LongText, OptionalLongText, OptionalShortText, Phone, Postcode, ShortText } from '../api/schemas.ts';
 import { AccessBasis } from '../access/contract.ts';
+import { OwnStatement } from '../statements/contract.ts';
+import { Restriction } from '../restriction/contract.ts';
 
 export const TrajectoryType = z.enum(['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other']);
 export const TrajectoryStatus = z.enum(['planned', 'active', 'closed']);
@@ -68,6 +70,8 @@ export const Trajectory = z.object({
 export const Entry = z.object({
   id: Id, participantId: Id, trajectoryId: Id.nullable(), kind: EntryKind, entryDate: z.string(), title: z.string(),
   body: z.string(), authorId: Id, authorName: z.string(), createdAt: z.string(), updatedAt: z.string(), edited: z.boolean(),
+  /** Own statements about this entry (R25) and whether its processing is restricted (R30); set by view filters. */
+  ownStatementIds: z.array(Id).optional(), restricted: z.boolean().optional(),
 });
 export const DocumentMeta = z.object({
   id: Id, participantId: Id, kind: DocumentKind, fileName: z.string(), mimeType: z.string(), size: z.number().int(),
@@ -86,6 +90,8 @@ export const Dossier = z.object({
   trajectories: z.array(Trajectory),
   entries: z.array(Entry),
   documents: z.array(DocumentMeta),
+  ownStatements: z.array(OwnStatement).optional(), // R25, shown next to what they concern
+  restrictions: z.array(Restriction).optional(),   // R30, active restrictions only
 });
 export const HistoryItem = z.object({
   at: z.string(), by: z.string(), what: z.enum(['field', 'entry']), field: z.string().nullable(), entryId: Id.nullable(),

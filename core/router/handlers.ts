@@ -6,5 +6,8 @@ import { authHandlers } from '../auth/service.ts';
 import { accessHandlers } from '../access/service.ts';
 import { dossierHandlers } from '../dossiers/service.ts';
 import { auditHandlers } from '../audit/service.ts';
+import { requestHandlers } from '../requests/service.ts';
+import { statementHandlers } from '../statements/service.ts';
+import { restrictionHandlers } from '../restriction/service.ts';
 
-export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers };
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers };

@@ -1,0 +1,484 @@
+// Data-subject requests (R20–R24, R27, R28, R31–R35): intake with the deadline from the policy
+// profile, identity verification before any content, third-party consultation, decision with
+// reasons and board exceptions, extension within the statutory maximum, carrying out (a granted
+// correction goes through the dossier service and earlier recipients are notified), closing.
+import type { z } from 'zod';
+import { accessBasis, requireAccess } from '../access/service.ts';
+import { participantFields } from '../api/categories.ts';
+import { domainError } from '../api/errors.ts';
+import { roleHas, type Role } from '../api/permissions.ts';
+import { addMonths, requestDeadline, workingDaysBetween } from '../calendar/index.ts';
+import type { HolidaySettings, RequestType } from '../policy/index.ts';
+import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
+import { dossierHandlers } from '../dossiers/service.ts';
+import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, type LetterRequest } from '../letters/templates.ts';
+import type { Ctx } from '../router/context.ts';
+import type { Handlers, } from '../router/types.ts';
+import type { DossierTarget } from '../statements/contract.ts';
+import { assertTargetsInDossier, covers, readTargets, storeTargets } from '../statements/targets.ts';
+import type { Action, ExceptionGround, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
+import { earlierRecipients } from './notify.ts';
+import { loadPolicy, organisationName, savePolicy } from './policy.ts';
+
+type Detail = z.input<typeof RequestDetail>;
+type ActionName = z.infer<typeof Action>;
+
+interface RequestRow {
+  id: number; participantId: number; dossierNumber: string; firstName: string; lastNamePrefix: string | null; lastName: string;
+  type: RequestType; requesterKind: 'participant' | 'representative'; representativeName: string | null; representativeRelation: string | null;
+  channel: 'oral' | 'letter' | 'email' | 'inPerson'; receivedOn: string; description: string; handlerId: number; handlerName: string;
+  status: RequestStatus; dueOn: string; statutoryMaxOn: string; policyName: string; extendedTo: string | null; extensionReason: string | null;
+  extensionNoticeOn: string | null; identityMethod: Detail['request']['identityMethod']; identityCheckedAgainst: string | null;
+  identityVerifiedBy: string | null; identityVerifiedOn: string | null; outcome: 'granted' | 'partlyGranted' | 'refused' | null; reasons: string | null;
+  exception: number; decidedBy: string | null; decidedOn: string | null; carriedOutOn: string | null; carriedOutNote: string | null;
+  closedOn: string | null; createdAt: string;
+}
+
+const SELECT = `SELECT r.id, r.participant_id AS participantId, p.dossier_number AS dossierNumber, p.first_name AS firstName,
+  p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, r.type, r.requester_kind AS requesterKind,
+  r.representative_name AS representativeName, r.representative_relation AS representativeRelation, r.channel, r.received_on AS receivedOn,
+  r.description, r.handler_id AS handlerId, h.display_name AS handlerName, r.status, r.due_on AS dueOn, r.statutory_max_on AS statutoryMaxOn,
+  r.policy_name AS policyName, r.extended_to AS extendedTo, r.extension_reason AS extensionReason, r.extension_notice_on AS extensionNoticeOn,
+  r.identity_method AS identityMethod, r.identity_checked_against AS identityCheckedAgainst, iv.display_name AS identityVerifiedBy,
+  r.identity_verified_on AS identityVerifiedOn, r.outcome, r.reasons, r.exception, dc.display_name AS decidedBy, r.decided_on AS decidedOn,
+  r.carried_out_on AS carriedOutOn, r.carried_out_note AS carriedOutNote, r.closed_on AS closedOn, r.created_at AS createdAt
+  FROM requests r JOIN participants p ON p.id = r.participant_id JOIN users h ON h.id = r.handler_id
+  LEFT JOIN users iv ON iv.id = r.identity_verified_by LEFT JOIN users dc ON dc.id = r.decided_by`;
+
+const OPEN_BEFORE_DECISION: readonly RequestStatus[] = ['received', 'identityVerified', 'thirdPartiesConsulted'];
+const VERIFIED: readonly RequestStatus[] = ['identityVerified', 'thirdPartiesConsulted', 'decided', 'carriedOut', 'closed'];
+const CONSULTED_TYPES: readonly RequestType[] = ['inzage', 'afschrift']; // R22
+const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling']; // R23
+
+const groundNl: Record<z.infer<typeof ExceptionGround>, string> = {
+  stateSecurity: 'de veiligheid van de staat',
+  crimePrevention: 'de voorkoming, opsporing en vervolging van strafbare feiten',
+  economicInterests: 'gewichtige economische en financiële belangen van de staat en andere openbare lichamen',
+  supervision: 'het toezicht op de naleving van wettelijke voorschriften',
+  protectionOfOthers: 'de bescherming van betrokkene of van de rechten en vrijheden van anderen',
+};
+
+function nameOf(r: Pick<RequestRow, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
+  return [r.firstName, r.lastNamePrefix, r.lastName].filter(Boolean).join(' ');
+}
+
+function loadRow(ctx: Ctx, requestId: number): RequestRow {
+  const row = ctx.sqlite.prepare(`${SELECT} WHERE r.id = ?`).get(requestId) as RequestRow | undefined;
+  if (!row) throw domainError('request.notFound');
+  ctx.note.participantId = row.participantId;
+  ctx.note.objects = { ...ctx.note.objects, requestId };
+  return row;
+}
+
+/** What may be done next (the status flow of issue 5); everything else is refused. */
+function actionsFor(r: Pick<RequestRow, 'status' | 'type' | 'outcome'>): ActionName[] {
+  switch (r.status) {
+    case 'received': return ['verifyIdentity', 'extend'];
+    case 'identityVerified':
+    case 'thirdPartiesConsulted': return [...(CONSULTED_TYPES.includes(r.type) ? ['consult' as const] : []), 'decide', 'extend'];
+    case 'decided': return r.outcome === 'refused' ? ['close'] : ['carryOut'];
+    case 'carriedOut': return ['close'];
+    case 'closed': return [];
+  }
+}
+
+function requireAction(r: RequestRow, action: ActionName): void {
+  if (actionsFor(r).includes(action)) return;
+  // Handling content before identity is verified is refused with its own reason (R20, R33).
+  if (r.status === 'received' && (action === 'consult' || action === 'decide')) throw domainError('request.identityNotVerified');
+  throw domainError('request.invalidTransition', { from: r.status, action });
+}
+
+function requireVerified(r: RequestRow): void {
+  if (!VERIFIED.includes(r.status)) throw domainError('request.identityNotVerified');
+}
+
+function requireDateBetween(date: string, r: RequestRow, today: string): void {
+  if (date < r.receivedOn) throw domainError('request.dateBeforeReceipt', { received: r.receivedOn });
+  if (date > today) throw domainError('request.dateInFuture');
+}
+
+function urgency(r: Pick<RequestRow, 'status' | 'dueOn'>, today: string, holidays: HolidaySettings) {
+  const workingDaysLeft = workingDaysBetween(today, r.dueOn, holidays);
+  if (!OPEN_BEFORE_DECISION.includes(r.status)) return { workingDaysLeft, urgency: 'answered' as const };
+  if (r.dueOn < today) return { workingDaysLeft, urgency: 'overdue' as const };
+  return { workingDaysLeft, urgency: workingDaysLeft <= 2 ? 'dueSoon' as const : 'onTrack' as const };
+}
+
+function summary(r: RequestRow) {
+  const { firstName: _f, lastNamePrefix: _p, lastName: _l, exception, ...rest } = r;
+  return { ...rest, participantName: nameOf(r), exception: exception === 1 };
+}
+
+function currentValue(ctx: Ctx, c: { target: 'field' | 'entry'; field: string | null; entryId: number | null }, participantId: number): string | null {
+  if (c.target === 'entry') return (ctx.sqlite.prepare('SELECT body FROM entries WHERE id = ?').get(c.entryId) as { body: string } | undefined)?.body ?? null;
+  const column = c.field && c.field in participantFields ? c.field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`) : null;
+  if (!column) return null;
+  const v = (ctx.sqlite.prepare(`SELECT ${column} AS v FROM participants WHERE id = ?`).get(participantId) as { v: unknown } | undefined)?.v;
+  return v === null || v === undefined ? null : String(v);
+}
+
+function detail(ctx: Ctx, requestId: number): Detail {
+  const r = loadRow(ctx, requestId);
+  const { profile } = loadPolicy(ctx.sqlite);
+  // The dossier's current values only once identity is verified, and only for a viewer with access (R33, R04).
+  const showContent = VERIFIED.includes(r.status) && accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) !== null;
+  const changes = (ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, proposed_value AS proposedValue, proposed_title AS proposedTitle,
+    ground, accepted, applied_at AS appliedAt FROM request_changes WHERE request_id = ? ORDER BY id`).all(requestId) as (Omit<Detail['changes'][number], 'accepted' | 'current'> & { accepted: number | null })[])
+    .map((c) => ({ ...c, accepted: c.accepted === null ? null : c.accepted === 1, current: showContent ? currentValue(ctx, c, r.participantId) : null }));
+  const consultations = (ctx.sqlite.prepare(`SELECT c.id, c.third_party AS thirdParty, c.targets, c.asked_on AS askedOn, u.display_name AS askedBy, c.answer,
+    c.answered_on AS answeredOn, c.withhold, c.note FROM request_consultations c JOIN users u ON u.id = c.asked_by WHERE c.request_id = ? ORDER BY c.id`)
+    .all(requestId) as (Omit<Detail['consultations'][number], 'targets' | 'withhold'> & { targets: string; withhold: number })[])
+    .map((c) => ({ ...c, targets: readTargets(c.targets), withhold: c.withhold === 1 }));
+  const boardDecisions = ctx.sqlite.prepare(`SELECT b.id, b.ground, b.decision, b.decided_on AS decidedOn, u.display_name AS decidedBy
+    FROM request_board_decisions b JOIN users u ON u.id = b.decided_by WHERE b.request_id = ? ORDER BY b.id`).all(requestId) as Detail['boardDecisions'];
+  const notifications = (ctx.sqlite.prepare(`SELECT n.id, n.recipient_id AS recipientId, n.recipient_name AS recipientName, n.disclosure_ids AS disclosureIds,
+    n.letter, n.status, n.reason, n.created_at AS createdAt, n.handled_at AS handledAt, u.display_name AS handledBy
+    FROM request_notifications n LEFT JOIN users u ON u.id = n.handled_by WHERE n.request_id = ? ORDER BY n.id`).all(requestId) as (Omit<Detail['notifications'][number], 'disclosureIds'> & { disclosureIds: string })[])
+    .map((n) => ({ ...n, disclosureIds: JSON.parse(n.disclosureIds) as number[] }));
+  return { request: summary(r), changes, consultations, boardDecisions, notifications, actions: actionsFor(r), ...urgency(r, ctx.today, profile.holidays) };
+}
+
+function validHandler(ctx: Ctx, userId: number): number {
+  const u = ctx.sqlite.prepare('SELECT role, active FROM users WHERE id = ?').get(userId) as { role: Role; active: number } | undefined;
+  if (!u || u.active !== 1 || !roleHas(u.role, 'requests.handle')) throw domainError('request.handlerInvalid');
+  return userId;
+}
+
+type ChangeInput = z.output<typeof requestsContract['requests.intake']['input']>['changes'][number];
+
+/** A requested field value must be one the dossier service would accept (same schema). */
+function normaliseChange(ctx: Ctx, participantId: number, c: ChangeInput): ChangeInput {
+  if (c.target === 'entry') {
+    assertTargetsInDossier(ctx.sqlite, participantId, [{ kind: 'entry', entryId: c.entryId }]);
+    return c;
+  }
+  const parsed = ParticipantFieldsInput.shape[c.field].safeParse(c.proposedValue);
+  if (!parsed.success) throw domainError('request.invalidValue', { field: c.field, detail: parsed.error.issues[0]?.message ?? '' });
+  return { ...c, proposedValue: (parsed.data as string | null) ?? null };
+}
+
+const fieldLabelNl: Record<string, string> = {
+  firstName: 'voornaam', lastNamePrefix: 'tussenvoegsel', lastName: 'achternaam', birthDate: 'geboortedatum', gender: 'geslacht',
+  street: 'straat', houseNumber: 'huisnummer', postcode: 'postcode', city: 'woonplaats', phone: 'telefoonnummer', email: 'e-mailadres',
+  livingSituation: 'woonsituatie', familySituation: 'gezinssituatie', financialSituation: 'financiële situatie', workHistory: 'werkervaring',
+  workCapabilities: 'functionele mogelijkheden', medicalNotes: 'medische gegevens', disability: 'beperking',
+};
+
+function describeChange(ctx: Ctx, c: { target: string; field: string | null; entryId: number | null; proposedValue: string | null }): string {
+  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue ?? '(verwijderd)'}`;
+  const e = ctx.sqlite.prepare('SELECT title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { title: string; d: string } | undefined;
+  return `verslag "${e?.title ?? c.entryId}" van ${e?.d ?? '?'} is aangepast`;
+}
+
+function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
+  // The address is dossier content: it is only filled in once identity is verified (R33).
+  let address: string | null = null;
+  if (VERIFIED.includes(r.status)) {
+    const p = ctx.sqlite.prepare('SELECT street, house_number AS nr, postcode, city FROM participants WHERE id = ?').get(r.participantId) as { street: string | null; nr: string | null; postcode: string | null; city: string | null };
+    const line1 = [p.street, p.nr].filter(Boolean).join(' ');
+    const line2 = [p.postcode, p.city].filter(Boolean).join(' ');
+    address = [line1, line2].filter(Boolean).join('\n') || null;
+  }
+  const representative = r.requesterKind === 'representative' ? { name: r.representativeName ?? '', relation: r.representativeRelation ?? '' } : null;
+  return {
+    type: r.type, receivedOn: r.receivedOn, dueOn: r.dueOn, statutoryMaxOn: r.statutoryMaxOn,
+    addressee: representative?.name ?? nameOf(r), address, participantName: nameOf(r), dossierNumber: r.dossierNumber,
+    representative, organisation: organisationName(ctx.sqlite), handlerName: r.handlerName,
+  };
+}
+
+type DossierView = z.input<typeof Dossier>;
+const getDossier = dossierHandlers['dossiers.get'] as unknown as (ctx: Ctx, input: { participantId: number }) => DossierView;
+const updateParticipant = dossierHandlers['dossiers.update'] as unknown as (ctx: Ctx, input: { participantId: number; changes: Record<string, string | null>; reason: string | null }) => unknown;
+const updateEntry = dossierHandlers['dossiers.updateEntry'] as unknown as (ctx: Ctx, input: { entryId: number; title: string; body: string }) => z.input<typeof Entry>;
+
+function acceptedChanges(ctx: Ctx, requestId: number) {
+  return ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, proposed_value AS proposedValue, proposed_title AS proposedTitle, ground
+    FROM request_changes WHERE request_id = ? AND accepted = 1 ORDER BY id`).all(requestId) as { id: number; target: 'field' | 'entry'; field: string | null; entryId: number | null; proposedValue: string | null; proposedTitle: string | null; ground: string }[];
+}
+
+function itemsOf(changes: { target: string; field: string | null; entryId: number | null }[]) {
+  return {
+    fields: changes.filter((c) => c.target === 'field').map((c) => c.field!),
+    entryIds: changes.filter((c) => c.target === 'entry').map((c) => c.entryId!),
+  };
+}
+
+export const requestHandlers: Handlers<typeof requestsContract> = {
+  'requests.intake': (ctx: Ctx, input) => {
+    requireAccess(ctx, input.participantId);
+    if (input.receivedOn > ctx.today) throw domainError('request.dateInFuture');
+    const isChange = CHANGE_TYPES.includes(input.type);
+    if (isChange && input.channel === 'oral') throw domainError('request.correctionInWriting'); // R23: in writing
+    if (isChange && input.changes.length === 0) throw domainError('request.changesRequired');
+    if (!isChange && input.changes.length > 0) throw domainError('request.changesNotApplicable');
+    const changes = input.changes.map((c) => normaliseChange(ctx, input.participantId, c));
+    const handlerId = validHandler(ctx, input.handlerId ?? ctx.session.userId);
+    // R34, R50: the deadline runs from receipt, per the organisation's profile, within one month.
+    const { profile } = loadPolicy(ctx.sqlite);
+    const deadline = requestDeadline(input.receivedOn, input.type, profile);
+    const rep = input.requester.kind === 'representative' ? input.requester : null;
+    const { id } = ctx.sqlite.prepare(`INSERT INTO requests (participant_id, type, requester_kind, representative_name, representative_relation, channel,
+      received_on, description, handler_id, status, due_on, statutory_max_on, policy_name, exception, created_by, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, 0, ?, ?, ?) RETURNING id`).get(
+      input.participantId, input.type, input.requester.kind, rep?.name ?? null, rep?.relation ?? null, input.channel, input.receivedOn,
+      input.description, handlerId, deadline.due, deadline.statutoryMax, profile.name, ctx.session.userId, ctx.nowIso, ctx.nowIso) as { id: number };
+    const ins = ctx.sqlite.prepare(`INSERT INTO request_changes (request_id, target, field, entry_id, proposed_value, proposed_title, ground) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    for (const c of changes) {
+      if (c.target === 'field') ins.run(id, 'field', c.field, null, c.proposedValue, null, c.ground);
+      else ins.run(id, 'entry', null, c.entryId, c.proposedValue, c.proposedTitle, c.ground);
+    }
+    return detail(ctx, id);
+  },
+
+  'requests.get': (ctx: Ctx, input) => detail(ctx, input.requestId),
+
+  'requests.list': (ctx: Ctx, input) => {
+    const { profile } = loadPolicy(ctx.sqlite);
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (input.participantId !== undefined) { where.push('r.participant_id = ?'); args.push(input.participantId); }
+    if (input.open) where.push("r.status <> 'closed'");
+    const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+    const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM requests r${clause}`).get(...args) as { n: number }).n;
+    const rows = (ctx.sqlite.prepare(`${SELECT}${clause} ORDER BY r.due_on, r.id LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as RequestRow[])
+      .map((r) => ({ ...summary(r), ...urgency(r, ctx.today, profile.holidays) }));
+    return { total, rows };
+  },
+
+  'requests.dashboard': (ctx: Ctx) => {
+    const { profile } = loadPolicy(ctx.sqlite);
+    // Open requests by due date; overdue and due within 2 working days are flagged (R34).
+    const rows = (ctx.sqlite.prepare(`${SELECT} WHERE r.status <> 'closed' ORDER BY r.due_on, r.id`).all() as RequestRow[])
+      .map((r) => ({ ...summary(r), ...urgency(r, ctx.today, profile.holidays) }));
+    const tally = <K extends string | number>(key: (r: (typeof rows)[number]) => K) => {
+      const m = new Map<K, { open: number; overdue: number; dueSoon: number; sample: (typeof rows)[number] }>();
+      for (const r of rows) {
+        const t = m.get(key(r)) ?? { open: 0, overdue: 0, dueSoon: 0, sample: r };
+        t.open += 1;
+        if (r.urgency === 'overdue') t.overdue += 1;
+        if (r.urgency === 'dueSoon') t.dueSoon += 1;
+        m.set(key(r), t);
+      }
+      return [...m.values()];
+    };
+    return {
+      today: ctx.today,
+      rows,
+      byType: tally((r) => r.type).map(({ sample, ...t }) => ({ type: sample.type, ...t })),
+      byHandler: tally((r) => r.handlerId).map(({ sample, ...t }) => ({ handlerId: sample.handlerId, handlerName: sample.handlerName, ...t })),
+    };
+  },
+
+  'requests.assign': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    if (r.status === 'closed') throw domainError('request.invalidTransition', { from: r.status, action: 'assign' });
+    ctx.sqlite.prepare('UPDATE requests SET handler_id = ?, updated_at = ? WHERE id = ?').run(validHandler(ctx, input.handlerId), ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.verifyIdentity': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireAccess(ctx, r.participantId);
+    requireAction(r, 'verifyIdentity');
+    requireDateBetween(input.verifiedOn, r, ctx.today);
+    // R33: how, by whom, against which data.
+    ctx.sqlite.prepare(`UPDATE requests SET status = 'identityVerified', identity_method = ?, identity_checked_against = ?, identity_verified_by = ?,
+      identity_verified_on = ?, updated_at = ? WHERE id = ?`).run(input.method, input.checkedAgainst, ctx.session.userId, input.verifiedOn, ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.content': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireVerified(r); // R20, R33: no content before identity is verified
+    const withheld = (ctx.sqlite.prepare('SELECT targets FROM request_consultations WHERE request_id = ? AND withhold = 1').all(r.id) as { targets: string }[])
+      .flatMap((c) => readTargets(c.targets));
+    const dossier = getDossier(ctx, { participantId: r.participantId });
+    // R22: parts a third party objected to are shielded in the copy.
+    const participant = { ...dossier.participant } as Record<string, unknown>;
+    for (const t of withheld) if (t.kind === 'field') participant[t.field] = null;
+    const copy = {
+      ...dossier,
+      participant: participant as DossierView['participant'],
+      entries: dossier.entries.filter((e) => !covers(withheld, { kind: 'entry', entryId: e.id })),
+      documents: dossier.documents.filter((d) => !covers(withheld, { kind: 'document', documentId: d.id })),
+    };
+    return { requestId: r.id, dossier: copy, withheld };
+  },
+
+  'requests.consult': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    if (!CONSULTED_TYPES.includes(r.type)) throw domainError('request.consultationNotApplicable');
+    requireAction(r, 'consult');
+    requireAccess(ctx, r.participantId);
+    assertTargetsInDossier(ctx.sqlite, r.participantId, input.targets);
+    requireDateBetween(input.askedOn, r, ctx.today);
+    const answeredOn = input.answer === 'pending' ? null : input.askedOn;
+    ctx.sqlite.prepare(`INSERT INTO request_consultations (request_id, third_party, targets, asked_on, asked_by, answer, answered_on, withhold, note)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(r.id, input.thirdParty, storeTargets(input.targets), input.askedOn, ctx.session.userId, input.answer, answeredOn, input.withhold ? 1 : 0, input.note);
+    ctx.sqlite.prepare("UPDATE requests SET status = 'thirdPartiesConsulted', updated_at = ? WHERE id = ?").run(ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.answerConsultation': (ctx: Ctx, input) => {
+    const c = ctx.sqlite.prepare('SELECT request_id AS requestId, asked_on AS askedOn FROM request_consultations WHERE id = ?').get(input.consultationId) as { requestId: number; askedOn: string } | undefined;
+    if (!c) throw domainError('request.consultationNotFound');
+    const r = loadRow(ctx, c.requestId);
+    requireAction(r, 'consult');
+    requireAccess(ctx, r.participantId);
+    if (input.answeredOn < c.askedOn) throw domainError('request.dateBeforeReceipt', { received: c.askedOn });
+    if (input.answeredOn > ctx.today) throw domainError('request.dateInFuture');
+    ctx.sqlite.prepare('UPDATE request_consultations SET answer = ?, answered_on = ?, withhold = ?, note = coalesce(?, note) WHERE id = ?')
+      .run(input.answer, input.answeredOn, input.withhold ? 1 : 0, input.note, input.consultationId);
+    return detail(ctx, r.id);
+  },
+
+  'requests.boardDecision': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    if (!OPEN_BEFORE_DECISION.includes(r.status)) throw domainError('request.invalidTransition', { from: r.status, action: 'boardDecision' });
+    requireDateBetween(input.decidedOn, r, ctx.today);
+    // R32: the board decides, on one of the grounds of FT 4.4f, and it is recorded.
+    ctx.sqlite.prepare('INSERT INTO request_board_decisions (request_id, ground, decision, decided_on, decided_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(r.id, input.ground, input.decision, input.decidedOn, ctx.session.userId, ctx.nowIso);
+    ctx.note.reason = input.ground;
+    return detail(ctx, r.id);
+  },
+
+  'requests.decide': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireAction(r, 'decide');
+    requireAccess(ctx, r.participantId);
+    if (ctx.sqlite.prepare("SELECT 1 FROM request_consultations WHERE request_id = ? AND answer = 'pending'").get(r.id)) throw domainError('request.consultationPending');
+    // R23: a refusal states its reasons.
+    if (input.outcome !== 'granted' && (input.reasons ?? '').length < 10) throw domainError('request.reasonsRequired');
+    if (input.exception) {
+      if (input.outcome === 'granted') throw domainError('request.exceptionNeedsRefusal');
+      // R32: an exception to a right exists only through a board decision on a listed ground.
+      if (!ctx.sqlite.prepare('SELECT 1 FROM request_board_decisions WHERE request_id = ?').get(r.id)) throw domainError('request.boardDecisionRequired');
+    }
+    const changeIds = (ctx.sqlite.prepare('SELECT id FROM request_changes WHERE request_id = ?').all(r.id) as { id: number }[]).map((c) => c.id);
+    const decisions = new Map(input.changeDecisions.map((d) => [d.changeId, d.accepted]));
+    if (decisions.size !== input.changeDecisions.length || decisions.size !== changeIds.length || changeIds.some((id) => !decisions.has(id))) {
+      throw domainError('request.changeDecisionsIncomplete');
+    }
+    if (changeIds.length > 0) {
+      const accepted = [...decisions.values()].filter(Boolean).length;
+      const expected = input.outcome === 'granted' ? accepted === changeIds.length : input.outcome === 'refused' ? accepted === 0 : accepted > 0 && accepted < changeIds.length;
+      if (!expected) throw domainError('request.outcomeMismatch');
+    }
+    const mark = ctx.sqlite.prepare('UPDATE request_changes SET accepted = ? WHERE id = ?');
+    for (const [id, accepted] of decisions) mark.run(accepted ? 1 : 0, id);
+    ctx.sqlite.prepare(`UPDATE requests SET status = 'decided', outcome = ?, reasons = ?, exception = ?, decided_by = ?, decided_on = ?, updated_at = ? WHERE id = ?`)
+      .run(input.outcome, input.reasons, input.exception ? 1 : 0, ctx.session.userId, ctx.today, ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.extend': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireAction(r, 'extend');
+    requireDateBetween(input.noticeOn, r, ctx.today);
+    // AVG art. 12(3), R34: the notice within one month; the new term never past three months.
+    const oneMonth = addMonths(r.receivedOn, 1);
+    if (input.noticeOn > oneMonth) throw domainError('request.extensionNoticeLate', { max: oneMonth });
+    const { profile } = loadPolicy(ctx.sqlite);
+    const { statutoryMax } = requestDeadline(r.receivedOn, r.type, profile, { extended: true });
+    if (input.extendedTo > statutoryMax) throw domainError('request.extensionTooLate', { max: statutoryMax });
+    if (input.extendedTo <= r.dueOn) throw domainError('request.extensionNotLater', { due: r.dueOn });
+    ctx.sqlite.prepare(`UPDATE requests SET due_on = ?, statutory_max_on = ?, extended_to = ?, extension_reason = ?, extension_notice_on = ?, updated_at = ? WHERE id = ?`)
+      .run(input.extendedTo, statutoryMax, input.extendedTo, input.reason, input.noticeOn, ctx.nowIso, r.id);
+    ctx.note.reason = input.reason;
+    return detail(ctx, r.id);
+  },
+
+  'requests.recipientsToNotify': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireVerified(r);
+    requireAccess(ctx, r.participantId);
+    const all = ctx.sqlite.prepare('SELECT target, field, entry_id AS entryId, accepted FROM request_changes WHERE request_id = ?').all(r.id) as { target: string; field: string | null; entryId: number | null; accepted: number | null }[];
+    // Before the decision: everyone who received any requested item; after it: only accepted ones.
+    const relevant = r.status === 'identityVerified' || r.status === 'thirdPartiesConsulted' ? all : all.filter((c) => c.accepted === 1);
+    return earlierRecipients(ctx, r.participantId, itemsOf(relevant));
+  },
+
+  'requests.carryOut': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireAction(r, 'carryOut');
+    requireAccess(ctx, r.participantId);
+    const changes = acceptedChanges(ctx, r.id);
+    // R23: the correction goes through the dossier service, so its history is kept.
+    for (const c of changes) {
+      if (c.target === 'field') {
+        updateParticipant(ctx, { participantId: r.participantId, changes: { [c.field!]: c.proposedValue }, reason: `Verzoek ${r.id}: ${r.type} (${c.ground})` });
+      } else {
+        const e = ctx.sqlite.prepare('SELECT title FROM entries WHERE id = ?').get(c.entryId) as { title: string };
+        updateEntry(ctx, { entryId: c.entryId!, title: c.proposedTitle ?? e.title, body: c.proposedValue ?? '' });
+      }
+      ctx.sqlite.prepare('UPDATE request_changes SET applied_at = ? WHERE id = ?').run(ctx.nowIso, c.id);
+    }
+    ctx.note.participantId = r.participantId;
+    ctx.note.objects = { requestId: r.id, applied: changes.map((c) => c.field ?? `entry:${c.entryId}`) };
+    // R24: every earlier recipient of the corrected data gets a notification task with a letter.
+    if (changes.length > 0) {
+      const found = earlierRecipients(ctx, r.participantId, itemsOf(changes));
+      const described = changes.map((c) => describeChange(ctx, c));
+      const ins = ctx.sqlite.prepare(`INSERT INTO request_notifications (request_id, recipient_id, recipient_name, disclosure_ids, letter, status, reason, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+      for (const rec of found.recipients) {
+        const letter = correctionNoticeLetter({
+          recipientName: rec.recipientName, participantName: nameOf(r), dossierNumber: r.dossierNumber, disclosedOn: rec.disclosedOn,
+          changes: described, organisation: organisationName(ctx.sqlite), handlerName: r.handlerName, today: ctx.today,
+        });
+        ins.run(r.id, rec.recipientId, rec.recipientName, JSON.stringify(rec.disclosureIds), letter, 'open', null, ctx.nowIso);
+      }
+    }
+    ctx.sqlite.prepare(`UPDATE requests SET status = 'carriedOut', carried_out_by = ?, carried_out_on = ?, carried_out_note = ?, updated_at = ? WHERE id = ?`)
+      .run(ctx.session.userId, ctx.today, input.note, ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.close': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    requireAction(r, 'close');
+    if (ctx.sqlite.prepare("SELECT 1 FROM request_notifications WHERE request_id = ? AND status = 'open'").get(r.id)) throw domainError('request.notificationsOpen');
+    ctx.sqlite.prepare("UPDATE requests SET status = 'closed', closed_by = ?, closed_on = ?, updated_at = ? WHERE id = ?").run(ctx.session.userId, ctx.today, ctx.nowIso, r.id);
+    return detail(ctx, r.id);
+  },
+
+  'requests.markNotification': (ctx: Ctx, input) => {
+    const n = ctx.sqlite.prepare('SELECT request_id AS requestId, status FROM request_notifications WHERE id = ?').get(input.notificationId) as { requestId: number; status: string } | undefined;
+    if (!n) throw domainError('request.notificationNotFound');
+    const r = loadRow(ctx, n.requestId);
+    if (n.status !== 'open') throw domainError('request.notificationHandled');
+    // R24 "where possible": why not is recorded.
+    if (input.status === 'notPossible' && !input.reason) throw domainError('request.notificationReasonRequired');
+    ctx.sqlite.prepare('UPDATE request_notifications SET status = ?, reason = ?, handled_at = ?, handled_by = ? WHERE id = ?')
+      .run(input.status, input.reason, ctx.nowIso, ctx.session.userId, input.notificationId);
+    return detail(ctx, r.id);
+  },
+
+  'requests.letter': (ctx: Ctx, input) => {
+    const r = loadRow(ctx, input.requestId);
+    const lr = letterRequest(ctx, r);
+    if (input.kind === 'acknowledgement') return { kind: input.kind, ...acknowledgementLetter(lr) };
+    if (input.kind === 'extension') {
+      if (!r.extendedTo || !r.extensionReason || !r.extensionNoticeOn) throw domainError('request.letterNotAvailable', { reason: 'de termijn is niet verlengd' });
+      return { kind: input.kind, ...extensionLetter(lr, { extendedTo: r.extendedTo, reason: r.extensionReason, noticeOn: r.extensionNoticeOn }) };
+    }
+    if (!r.outcome || !r.decidedOn) throw domainError('request.letterNotAvailable', { reason: 'er is nog geen besluit' });
+    const ground = r.exception === 1 ? (ctx.sqlite.prepare('SELECT ground FROM request_board_decisions WHERE request_id = ? ORDER BY id DESC').get(r.id) as { ground: z.infer<typeof ExceptionGround> } | undefined)?.ground : undefined;
+    const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c));
+    return { kind: input.kind, ...decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes }) };
+  },
+
+  'policy.get': (ctx: Ctx) => loadPolicy(ctx.sqlite),
+
+  'policy.update': (ctx: Ctx, input) => {
+    savePolicy(ctx.sqlite, input.preset, input.profile);
+    const after = loadPolicy(ctx.sqlite);
+    ctx.note.objects = { preset: after.preset, customised: after.customised };
+    return after;
+  },
+};
+
+export type { DossierTarget };
