@@ -9,8 +9,8 @@ export function makeTheme(closeLabel: string): MantineThemeOverride {
   return createTheme({
     ...base,
     components: {
-      Badge: Badge.extend({ styles: { label: { textTransform: 'none', fontWeight: 600 } } }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
+      Badge: Badge.extend({ styles: { root: { flexShrink: 0 }, label: { textTransform: 'none', fontWeight: 600 } } }),
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } }, styles: { title: { fontWeight: 600, fontSize: '1.125rem' } } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': closeLabel } } }),
     },
   });

@@ -7,11 +7,18 @@
 //   --update-docs     copy the key screenshots to docs/screenshots/
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ROOT, SHOTS, openApp } from '../test/e2e/harness.mjs';
-import { specs } from '../test/e2e/specs.mjs';
+import { specs as coreSpecs } from '../test/e2e/specs.mjs';
+
+// Feature modules add their specs as test/e2e/specs-<module>.mjs exporting `specs`.
+const specs = [...coreSpecs];
+for (const file of readdirSync(join(ROOT, 'test/e2e')).filter((f) => /^specs-.+\.mjs$/.test(f)).sort()) {
+  specs.push(...(await import(pathToFileURL(join(ROOT, 'test/e2e', file)).href)).specs);
+}
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;

@@ -4,6 +4,16 @@ import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
 import en from './en.json';
 
+// Each feature module may bring its own texts as renderer/i18n/<module>.nl.json and
+// <module>.en.json, with its own top-level key, so modules never edit the same file.
+type Texts = Record<string, unknown>;
+const moduleTexts = import.meta.glob<Texts>('./*.{nl,en}.json', { eager: true, import: 'default' });
+function withModules(base: Texts, lang: 'nl' | 'en'): Texts {
+  const merged: Texts = { ...base };
+  for (const [file, texts] of Object.entries(moduleTexts)) if (file.endsWith(`.${lang}.json`)) Object.assign(merged, texts);
+  return merged;
+}
+
 export type Language = 'nl' | 'en';
 const LANG_KEY = 'dossierkluis.lang';
 
@@ -16,7 +26,7 @@ function storedLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { nl: { translation: nl }, en: { translation: en } },
+  resources: { nl: { translation: withModules(nl, 'nl') }, en: { translation: withModules(en, 'en') } },
   lng: storedLanguage(),
   fallbackLng: 'nl',
   interpolation: { escapeValue: false },

@@ -37,7 +37,7 @@ export function ParticipantSpotlight() {
   }, [q, me]);
 
   return (
-    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} title={t('search.open')}>
+    <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} title={t('search.open')} styles={{ header: { padding: '12px 16px 0' }, title: { fontWeight: 600 } }}>
       <Spotlight.Search
         placeholder={t('search.placeholder')}
         leftSection={<IconSearch size={18} />}
