@@ -10,6 +10,7 @@ import { extname, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { ApiResult } from '../api/errors.ts';
 import type { AppHost } from './types.ts';
+import { CONTENT_SECURITY_POLICY } from './csp.ts';
 
 export interface ServerOptions {
   host: AppHost;
@@ -31,17 +32,7 @@ export interface RunningServer {
 /** Documents are uploaded base64-encoded inside the JSON body. */
 export const MAX_BODY_BYTES = 30 * 1024 * 1024;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // Mantine injects style tags at runtime
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
