@@ -8,8 +8,12 @@ import { auditContract } from './audit/contract.ts';
 import { requestsContract } from './requests/contract.ts';
 import { statementsContract } from './statements/contract.ts';
 import { restrictionContract } from './restriction/contract.ts';
+import { recipientsContract } from './recipients/contract.ts';
+import { consentContract } from './consent/contract.ts';
+import { disclosuresContract } from './disclosures/contract.ts';
+import { statisticsContract } from './statistics/contract.ts';
 
-export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract);
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract);
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract & string;

@@ -158,3 +158,4 @@ export const auditLog = sqliteTable('audit_log', {
   index('audit_at').on(t.at),
 ]);
 export * from './schema-requests.ts';
+export * from './schema-consent.ts';

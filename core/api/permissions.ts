@@ -15,14 +15,18 @@ export const permissions = [
   'requests.handle',      // register and handle requests, restrictions (R20–R35)
   'requests.boardDecide', // decide exceptions to rights (R32)
   'policy.manage',        // read and change the organisation's policy profile (R50)
+  'recipients.manage',    // keep the recipient register with its written agreements (R15)
+  'consent.record',       // record mandates, withdrawals, disclosures, Verwijsindex (R10–R14, R17)
+  'consent.register',     // the organisation-wide mandate and disclosure register, exception review (R12, R14)
+  'statistics.read',      // anonymised statistics (R16)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass'],
-  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage'],
-  board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide'],
+  consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record'],
+  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read'],
+  board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read'],
   administrator: ['session', 'users.manage', 'policy.manage'],
 };
 

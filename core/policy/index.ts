@@ -14,5 +14,6 @@ export {
   presetNames,
   presets,
   getPreset,
+  ConsentSettings,
 } from './profile.ts';
 export type { PolicyProfileInput, PresetName } from './profile.ts';

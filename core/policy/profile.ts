@@ -56,6 +56,19 @@ export const Retention = z.object({
 });
 export type Retention = z.infer<typeof Retention>;
 
+// R10, R12, R16: how consent may be given and recorded. Both seed organisations ask for a signed
+// mandate (MEE 7: "een machtiging te ondertekenen"; FT 3.2: "schriftelijke toestemming"), so oral
+// consent is off in both presets; an organisation whose rules allow it can switch it on.
+export const ConsentSettings = z.object({
+  oralConsentAllowed: z.boolean(),
+  /** Minimum length of the written arguments for a disclosure without consent (R12). */
+  exceptionMinArguments: z.number().int().min(20).max(2000),
+  /** Cells of the statistics below this count are suppressed (R16). */
+  statisticsThreshold: z.number().int().min(2).max(100),
+});
+export type ConsentSettings = z.infer<typeof ConsentSettings>;
+const defaultConsent: ConsentSettings = { oralConsentAllowed: false, exceptionMinArguments: 50, statisticsThreshold: 5 };
+
 export const Terms = z.object(
   Object.fromEntries(requestTypes.map((t) => [t, Term])) as Record<RequestType, typeof Term>,
 );
@@ -72,6 +85,7 @@ export const PolicyProfile = z.object({
   retention: Retention.default({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 }),
   // R09: the app locks itself after this many idle minutes.
   idleLockMinutes: z.number().int().min(1).max(240).default(10),
+  consent: ConsentSettings.default(defaultConsent),
 });
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 /** What a caller may pass before defaults are filled in. */
@@ -119,6 +133,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     holidays: defaultHolidays,
     retention: defaultRetention,
     idleLockMinutes: 10,
+    consent: defaultConsent,
   },
   // MEE Samen's privacy statement answers every request within four weeks.
   mee: {
@@ -128,6 +143,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     holidays: defaultHolidays,
     retention: defaultRetention,
     idleLockMinutes: 10,
+    consent: defaultConsent,
   },
 });
 

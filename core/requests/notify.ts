@@ -1,16 +1,12 @@
 // R24: who received the corrected data earlier, from the disclosure register (issue 4).
+import { recipientsOfItems, type EarlierRecipient } from '../disclosures/index.ts';
 import type { Ctx } from '../router/context.ts';
 
-export interface EarlierRecipient {
-  recipientId: number | null;
-  recipientName: string;
-  disclosureIds: number[];
-  disclosedOn: string[];
-}
+export type { EarlierRecipient };
 
 export interface Items { fields: string[]; entryIds: number[] }
 
-/** `available: false` while the vault has no disclosure register to ask. */
-export function earlierRecipients(_ctx: Ctx, _participantId: number, _items: Items): { available: boolean; recipients: EarlierRecipient[] } {
-  return { available: false, recipients: [] };
+/** Every recipient that received any of the corrected fields or entries, with the disclosures and their dates. */
+export function earlierRecipients(ctx: Ctx, participantId: number, items: Items): { available: boolean; recipients: EarlierRecipient[] } {
+  return { available: true, recipients: recipientsOfItems(ctx.sqlite, participantId, items) };
 }

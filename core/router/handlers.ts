@@ -9,5 +9,9 @@ import { auditHandlers } from '../audit/service.ts';
 import { requestHandlers } from '../requests/service.ts';
 import { statementHandlers } from '../statements/service.ts';
 import { restrictionHandlers } from '../restriction/service.ts';
+import { recipientHandlers } from '../recipients/service.ts';
+import { consentHandlers } from '../consent/service.ts';
+import { disclosureHandlers } from '../disclosures/service.ts';
+import { statisticsHandlers } from '../statistics/service.ts';
 
-export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers };
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers };
