@@ -1,0 +1,112 @@
+// Shared pieces of the fault tests: child processes (the CLI and child-vault.ts), file hashes and
+// a seeded random source. Quick sizes by default; FAULT_FULL=1 (npm run test:fault) runs more.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PASSWORD } from '../support/vault.ts';
+
+export const FULL = process.env.FAULT_FULL === '1';
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cliPath = join(root, 'bin', 'dossierkluis.mjs');
+const childPath = fileURLToPath(new URL('./child-vault.ts', import.meta.url));
+
+export interface Finished { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }
+
+function collect(child: ChildProcess): Promise<Finished> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
+  child.stderr?.on('data', (c: Buffer) => { stderr += c.toString('utf8'); });
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code, signal) => done({ code, signal, stdout, stderr }));
+  });
+}
+
+/** `dossierkluis ARGS` in its own process, password from the environment (as scripts use it). */
+export function runCli(args: string[], opts: { password?: string; env?: Record<string, string> } = {}): Promise<Finished> {
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: root,
+    env: { ...process.env, DOSSIERKLUIS_PASSWORD: opts.password ?? PASSWORD, ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return collect(child);
+}
+
+export interface RunningChild {
+  child: ChildProcess;
+  /** Complete lines printed so far. */
+  lines(): string[];
+  /** Resolves when a complete line matching `re` has been printed (rejects if the child ends first). */
+  waitFor(re: RegExp, timeoutMs?: number): Promise<void>;
+  /** Lets a loaded child go on to open the vault. */
+  go(): void;
+  /** SIGKILL, then wait for the process to be gone. */
+  kill(signal?: NodeJS.Signals): Promise<Finished>;
+  finished: Promise<Finished>;
+}
+
+/** Starts test/fault/child-vault.ts in MODE on a vault folder as USER. */
+export function startChild(mode: 'write' | 'hold', dir: string, user: string): RunningChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', childPath, mode, dir, user], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin!.on('error', () => undefined); // a killed child's pipe: EPIPE is expected
+  let buffer = '';
+  const waiters: { re: RegExp; done: () => void }[] = [];
+  child.stdout!.on('data', (c: Buffer) => {
+    buffer += c.toString('utf8');
+    for (const w of [...waiters]) if (complete().some((l) => w.re.test(l))) { waiters.splice(waiters.indexOf(w), 1); w.done(); }
+  });
+  const finished = collect(child);
+  const complete = () => buffer.split('\n').slice(0, -1);
+  return {
+    child, finished,
+    lines: complete,
+    go: () => { child.stdin!.write('go\n'); },
+    waitFor(re, timeoutMs = 20_000) {
+      if (complete().some((l) => re.test(l))) return Promise.resolve();
+      return new Promise((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`child did not print ${re} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ re, done: () => { clearTimeout(timer); done(); } });
+        void finished.then((f) => fail(new Error(`child ended (${f.code ?? f.signal}) before ${re}: ${f.stderr.slice(-500)}`)));
+      });
+    },
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      const f = await finished;
+      child.stdin!.destroy();
+      return f;
+    },
+  };
+}
+
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+/** Every file of a folder (relative name → sha256), to prove that a refusal changed nothing. */
+export function hashFiles(dir: string): Record<string, string> {
+  return Object.fromEntries(filesUnder(dir).map((f) => [f.slice(dir.length + 1), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
+
+/** A small seeded generator (mulberry32), so a failing run can be repeated with FAULT_SEED. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function faultSeed(): number {
+  return process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Date.now() % 2 ** 31;
+}
+
+export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
