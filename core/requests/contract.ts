@@ -200,7 +200,7 @@ export const requestsContract = contract(
   operation({
     name: 'requests.recipientsToNotify', permission: 'requests.handle', audit: 'read',
     input: ByRequest,
-    output: z.object({ available: z.boolean(), recipients: z.array(z.object({ recipientId: Id.nullable(), recipientName: z.string(), disclosureIds: z.array(Id) })) }),
+    output: z.object({ available: z.boolean(), recipients: z.array(z.object({ recipientId: Id.nullable(), recipientName: z.string(), disclosureIds: z.array(Id), disclosedOn: z.array(z.string()) })) }),
   }),
   operation({ name: 'requests.carryOut', permission: 'requests.handle', audit: 'write', input: z.object({ requestId: Id, note: nullish(z.string().trim().max(2000)) }).strict(), output: RequestDetail }),
   operation({ name: 'requests.close', permission: 'requests.handle', audit: 'write', input: ByRequest, output: RequestDetail }),
