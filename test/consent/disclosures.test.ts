@@ -130,3 +130,19 @@ describe('disclosures (R10, R12, R14, R17)', () => {
     expect(await w.consultant.call('disclosures.check', disclosure(w))).toEqual({ allowed: true, code: null, message: null, mandateId: m.id });
   });
 });
+
+describe('the disclosure register is kept (R14)', () => {
+  it('R14 a registered disclosure and its items cannot be edited or deleted; only the review is filled in', async () => {
+    w = await world();
+    await w.consultant.call('mandates.record', mandate(w));
+    const d = await w.consultant.call('disclosures.record', disclosure(w));
+    const sqlite = w.vault.admin.state.handle!.sqlite;
+    expect(() => sqlite.prepare("UPDATE disclosures SET disclosed_on = '2020-01-01' WHERE id = ?").run(d.id)).toThrow(/cannot be edited/);
+    expect(() => sqlite.prepare('DELETE FROM disclosures WHERE id = ?').run(d.id)).toThrow(/cannot be deleted/);
+    expect(() => sqlite.prepare("UPDATE disclosure_items SET field = 'city' WHERE disclosure_id = ?").run(d.id)).toThrow(/cannot be edited/);
+    expect(() => sqlite.prepare('DELETE FROM disclosure_items WHERE disclosure_id = ?').run(d.id)).toThrow(/cannot be deleted/);
+    expect(() => sqlite.prepare('DELETE FROM mandates').run()).toThrow(/cannot be deleted/);
+    sqlite.prepare("UPDATE disclosures SET review_note = 'gezien' WHERE id = ?").run(d.id);
+    expect(await w.consultant.call('disclosures.list', { participantId: w.participantId })).toEqual([{ ...d, reviewNote: 'gezien' }]);
+  });
+});
