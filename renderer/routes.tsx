@@ -1,7 +1,7 @@
 // The route table. A future module (consent, data-subject requests) adds its pages here and its
 // code under renderer/features/<module>/.
 import type { ComponentType } from 'react';
-import { IconHome, IconUsers, IconShieldCheck, IconUserCog, type Icon } from '@tabler/icons-react';
+import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, type Icon } from '@tabler/icons-react';
 import type { Permission } from '../core/api/permissions.ts';
 import { Dashboard } from './features/dashboard/Dashboard.tsx';
 import { ParticipantList } from './features/dossiers/ParticipantList.tsx';
@@ -9,6 +9,10 @@ import { NewParticipant } from './features/dossiers/NewParticipant.tsx';
 import { DossierView } from './features/dossiers/DossierView.tsx';
 import { AuditViewer } from './features/audit/AuditViewer.tsx';
 import { UserManagement } from './features/users/UserManagement.tsx';
+import { RequestDashboard } from './features/requests/RequestDashboard.tsx';
+import { RequestIntake } from './features/requests/RequestIntake.tsx';
+import { RequestDetail } from './features/requests/RequestDetail.tsx';
+import { PolicySettings } from './features/requests/PolicySettings.tsx';
 
 export interface RouteProps {
   params: Record<string, string>;
@@ -27,8 +31,12 @@ export const routes: RouteDef[] = [
   { pattern: '/dossiers', permission: 'dossier.read', nav: { labelKey: 'nav.participants', icon: IconUsers }, component: ParticipantList },
   { pattern: '/dossiers/new', permission: 'dossier.write', component: NewParticipant },
   { pattern: '/dossiers/:id', permission: 'dossier.read', component: DossierView },
+  { pattern: '/requests', permission: 'requests.read', nav: { labelKey: 'requests.nav.requests', icon: IconInbox }, component: RequestDashboard },
+  { pattern: '/requests/new', permission: 'requests.handle', component: RequestIntake },
+  { pattern: '/requests/:id', permission: 'requests.read', component: RequestDetail },
   { pattern: '/audit', permission: 'audit.read', nav: { labelKey: 'nav.audit', icon: IconShieldCheck }, component: AuditViewer },
   { pattern: '/users', permission: 'users.manage', nav: { labelKey: 'nav.users', icon: IconUserCog }, component: UserManagement },
+  { pattern: '/settings/policy', permission: 'policy.manage', nav: { labelKey: 'requests.nav.policy', icon: IconAdjustments }, component: PolicySettings },
 ];
 
 export function matchRoute(path: string): { route: RouteDef; params: Record<string, string> } | null {

@@ -84,12 +84,16 @@ export function label(scope, text) {
   return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
 }
 
-export async function screenshot(page, name) {
+export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(SHOTS, { recursive: true });
   await page.waitForTimeout(250); // let transitions settle
   // Toasts from earlier steps would cover the header in the picture.
   const hide = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  // A whole long page: a taller window, since fixed header and menu break Chromium's fullPage capture.
+  const size = page.viewportSize();
+  if (fullPage && size) await page.setViewportSize({ width: size.width, height: Math.min(6000, await page.evaluate(() => document.documentElement.scrollHeight)) });
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  if (fullPage && size) await page.setViewportSize(size);
   await hide.evaluate((el) => el.remove());
 }
 

@@ -17,6 +17,7 @@ import { DocumentsTab } from './tabs/DocumentsTab.tsx';
 import { HistoryTab } from './tabs/HistoryTab.tsx';
 import { CaseloadTab } from './tabs/CaseloadTab.tsx';
 import { LogTab } from './tabs/LogTab.tsx';
+import { DossierRights } from '../requests/dossier/DossierRights.tsx';
 
 export type DossierData = Out<'dossiers.get'>;
 export interface TabProps {
@@ -101,6 +102,7 @@ export function DossierView({ params }: RouteProps) {
         <Alert color="warn" variant="filled" icon={<IconAlertTriangle size={18} />} data-testid="break-glass-banner">{t('dossier.breakGlassBanner')}</Alert>
       ) : null}
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
+      <DossierRights dossier={dossier} reload={load} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="personal">{t('tabs.personal')}</Tabs.Tab>

@@ -1,40 +1,18 @@
 // Ctrl+K: jump to a participant by name or dossier number.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Spotlight, spotlight } from '@mantine/spotlight';
 import { Group, Text, Loader, Center } from '@mantine/core';
 import { IconSearch, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
-import { can, useSession } from '../../state/session.ts';
 import { navigate } from '../../state/router.ts';
-import { useDebounced } from '../../components/useDebounced.ts';
 import { formatDate } from '../../components/format.ts';
 import { AccessBadge } from './AccessBadge.tsx';
-
-type Row = Out<'dossiers.list'>['rows'][number];
+import { useParticipantSearch } from './useParticipantSearch.ts';
 
 export function ParticipantSpotlight() {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
   const [query, setQuery] = useState('');
-  const q = useDebounced(query.trim(), 200);
-  const [rows, setRows] = useState<Row[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!q) {
-      setRows([]);
-      return;
-    }
-    let live = true;
-    setBusy(true);
-    call('dossiers.list', { query: q, scope: can(me, 'dossier.allAccess') ? 'all' : 'caseload', offset: 0, limit: 10 })
-      .then((r) => live && setRows(r.rows), () => live && setRows([]))
-      .finally(() => live && setBusy(false));
-    return () => {
-      live = false;
-    };
-  }, [q, me]);
+  const { q, rows, busy } = useParticipantSearch(query);
 
   return (
     <Spotlight.Root query={query} onQueryChange={setQuery} shortcut={['mod + K']} tagsToIgnore={[]} title={t('search.open')} styles={{ header: { padding: '12px 16px 0' }, title: { fontWeight: 600 } }}>

@@ -6,6 +6,7 @@ import { call } from '../../../api/client.ts';
 import { errorText, showSuccess } from '../../../components/notify.ts';
 import { formatDate, formatDateTime, today } from '../../../components/format.ts';
 import type { DossierData, TabProps } from '../DossierView.tsx';
+import { EntryRights } from '../../requests/dossier/DossierRights.tsx';
 
 type Entry = DossierData['entries'][number];
 type Kind = Entry['kind'];
@@ -45,6 +46,7 @@ export function JournalTab({ dossier, reload, editable }: TabProps) {
             ) : null}
           </Group>
           <Text mt="sm" className="dk-pre">{e.body}</Text>
+          <EntryRights dossier={dossier} entryId={e.id} reload={reload} />
         </Paper>
       ))}
       <EntryDialog key={adding ? 'new-open' : 'new'} opened={adding} onClose={() => setAdding(false)} dossier={dossier} onSaved={reload} />

@@ -8,6 +8,7 @@ import { errorText, showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
 import type { TabProps } from '../DossierView.tsx';
+import { FieldRights } from '../../requests/dossier/DossierRights.tsx';
 
 export function PersonalTab({ dossier, reload, editable }: TabProps) {
   const { t } = useTranslation();
@@ -44,6 +45,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
                   {(f === 'phone' && p.phoneSecret) || (f === 'email' && p.emailSecret) ? (
                     <Badge ml="xs" size="xs" color="gray.8" variant="outline" leftSection={<IconEyeOff size={10} aria-hidden />}>{t('personal.secret')}</Badge>
                   ) : null}
+                  <FieldRights dossier={dossier} field={f} />
                 </Text>
               </div>
             ))}

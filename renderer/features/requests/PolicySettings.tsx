@@ -1,0 +1,166 @@
+// The organisation's policy profile (R50): the preset it starts from, the answer term per request
+// type, and which optional holidays are days off. Working days are counted by the one calendar.
+import { useEffect, useState } from 'react';
+import { Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { presetNames, requestTypes, termUnits, type PolicyProfile, type PresetName, type TermUnit } from '../../../core/policy/profile.ts';
+import { call, type Out } from '../../api/client.ts';
+import { errorText, showSuccess } from '../../components/notify.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ConfirmDialog, FormError } from './shared.tsx';
+
+type Settings = Out<'policy.get'>;
+
+export function PolicySettings() {
+  const { t } = useTranslation();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [profile, setProfile] = useState<PolicyProfile | null>(null);
+  const [preset, setPreset] = useState<PresetName | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  function loaded(s: Settings) {
+    setSettings(s);
+    setProfile(s.profile);
+  }
+
+  useEffect(() => {
+    call('policy.get', {}).then(loaded, (e) => setError(errorText(e)));
+  }, []);
+
+  async function save() {
+    if (!profile) return;
+    setBusy(true);
+    setError(null);
+    try {
+      loaded(await call('policy.update', { profile }));
+      showSuccess(t('requests.policy.saved'));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function applyPreset() {
+    if (!preset) return;
+    setBusy(true);
+    setError(null);
+    try {
+      loaded(await call('policy.update', { preset, profile: null }));
+      showSuccess(t('requests.policy.presetApplied'));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+      setPreset(null);
+    }
+  }
+
+  const setTerm = (type: (typeof requestTypes)[number], patch: Partial<PolicyProfile['terms'][typeof type]>) =>
+    setProfile((p) => (p ? { ...p, terms: { ...p.terms, [type]: { ...p.terms[type], ...patch } } } : p));
+  const setHolidays = (patch: Partial<PolicyProfile['holidays']>) => setProfile((p) => (p ? { ...p, holidays: { ...p.holidays, ...patch } } : p));
+
+  return (
+    <Stack maw={900}>
+      <PageHeader title={t('requests.policy.title')} description={t('requests.policy.subtitle')} />
+      {!settings || !profile ? (error ? <FormError error={error} /> : <Skeleton h={300} />) : (
+        <>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-preset">
+            <Group justify="space-between" mb="xs">
+              <Text component="h2" id="policy-preset" fw={600} size="lg">{t('requests.policy.preset')}</Text>
+              <Badge variant="outline" color={settings.customised ? 'warn' : 'gray.7'} data-testid="policy-state">
+                {settings.customised ? t('requests.policy.customised') : t('requests.policy.asPreset')}
+              </Badge>
+            </Group>
+            <Radio.Group
+              label={t('requests.policy.preset')}
+              description={t('requests.policy.presetHelp')}
+              value={settings.preset}
+              onChange={(v) => setPreset(v as PresetName)}
+            >
+              <Stack mt="xs" gap="xs">
+                {presetNames.map((p) => <Radio key={p} value={p} label={t(`requests.policy.presetName.${p}`)} />)}
+              </Stack>
+            </Radio.Group>
+            <Text size="sm" c="dimmed" mt="sm">
+              {t('requests.policy.statutory', { months: profile.statutoryMaximum.months, ext: profile.statutoryMaximum.maxExtensionMonths })}
+            </Text>
+          </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-terms">
+            <Text component="h2" id="policy-terms" fw={600} size="lg" mb="xs">{t('requests.policy.terms')}</Text>
+            <Table verticalSpacing={6}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('requests.policy.termType')}</Table.Th>
+                  <Table.Th>{t('requests.policy.termAmount')}</Table.Th>
+                  <Table.Th>{t('requests.policy.termUnit')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {requestTypes.map((rt) => {
+                  const name = t(`requests.type.${rt}`);
+                  return (
+                    <Table.Tr key={rt} data-testid={`term-${rt}`}>
+                      <Table.Td fw={600}>{name}</Table.Td>
+                      <Table.Td>
+                        <NumberInput
+                          aria-label={t('requests.policy.amountFor', { type: name })}
+                          value={profile.terms[rt].amount}
+                          min={1}
+                          max={366}
+                          allowDecimal={false}
+                          w={110}
+                          onChange={(v) => typeof v === 'number' && setTerm(rt, { amount: v })}
+                        />
+                      </Table.Td>
+                      <Table.Td>
+                        <Select
+                          aria-label={t('requests.policy.unitFor', { type: name })}
+                          data={termUnits.map((u) => ({ value: u, label: t(`requests.policy.unit.${u}`) }))}
+                          value={profile.terms[rt].unit}
+                          allowDeselect={false}
+                          w={200}
+                          onChange={(v) => v && setTerm(rt, { unit: v as TermUnit })}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-holidays">
+            <Text component="h2" id="policy-holidays" fw={600} size="lg">{t('requests.policy.holidays')}</Text>
+            <Text size="sm" c="dimmed" mb="sm">{t('requests.policy.holidaysHelp')}</Text>
+            <Stack>
+              <Radio.Group label={t('requests.policy.liberationDay')} value={profile.holidays.liberationDay} onChange={(v) => setHolidays({ liberationDay: v as PolicyProfile['holidays']['liberationDay'] })}>
+                <Stack mt="xs" gap="xs">
+                  <Radio value="every-year" label={t('requests.policy.liberationEveryYear')} />
+                  <Radio value="lustrum-only" label={t('requests.policy.liberationLustrum')} />
+                </Stack>
+              </Radio.Group>
+              <Checkbox label={t('requests.policy.goodFriday')} checked={profile.holidays.goodFriday} onChange={(e) => setHolidays({ goodFriday: e.currentTarget.checked })} />
+            </Stack>
+          </Paper>
+          <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setProfile(settings.profile)}>{t('common.cancel')}</Button>
+            <Button onClick={() => void save()} loading={busy}>{t('requests.policy.save')}</Button>
+          </Group>
+          <ConfirmDialog
+            opened={preset !== null}
+            title={t('requests.policy.usePreset')}
+            confirmLabel={t('requests.policy.usePreset')}
+            onConfirm={() => void applyPreset()}
+            onCancel={() => setPreset(null)}
+            busy={busy}
+          >
+            <Text size="sm">{t('requests.policy.usePresetConfirm', { preset: preset ? t(`requests.policy.presetName.${preset}`) : '' })}</Text>
+          </ConfirmDialog>
+        </>
+      )}
+    </Stack>
+  );
+}

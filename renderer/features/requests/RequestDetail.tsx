@@ -1,0 +1,163 @@
+// One data-subject request from intake to closing: the status stepper, the facts, and the next
+// step's form. Dossier content appears only through requests.content, after identity is verified.
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconFolderOff } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.ts';
+import type { RouteProps } from '../../routes.tsx';
+import { can, useSession } from '../../state/session.ts';
+import { navigate } from '../../state/router.ts';
+import { errorText } from '../../components/notify.ts';
+import { formatDate } from '../../components/format.ts';
+import { DaysLeft, UrgencyBadge } from './shared.tsx';
+import { IdentityPanel } from './panels/IdentityPanel.tsx';
+import { ContentPanel } from './panels/ContentPanel.tsx';
+import { ConsultationPanel } from './panels/ConsultationPanel.tsx';
+import { ChangesPanel } from './panels/ChangesPanel.tsx';
+import { BoardPanel } from './panels/BoardPanel.tsx';
+import { DecidePanel } from './panels/DecidePanel.tsx';
+import { ExtendPanel } from './panels/ExtendPanel.tsx';
+import { NotifyPanel } from './panels/NotifyPanel.tsx';
+import { FinishPanel } from './panels/FinishPanel.tsx';
+import { LettersPanel } from './panels/LettersPanel.tsx';
+import { CHANGE_TYPES, CONSULTED_TYPES, VERIFIED, type Detail, type PanelProps } from './types.ts';
+
+
+function steps(d: Detail): string[] {
+  const all = ['received', 'identityVerified', 'thirdPartiesConsulted', 'decided', 'carriedOut', 'closed'];
+  return all.filter((s) => (s !== 'thirdPartiesConsulted' || CONSULTED_TYPES.includes(d.request.type))
+    && (s !== 'carriedOut' || d.request.outcome !== 'refused'));
+}
+
+function StatusStepper({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const list = steps(detail);
+  const r = detail.request;
+  // A consultation is optional: a decided request has passed it even if nobody was asked.
+  const reached = list.indexOf(r.status === 'thirdPartiesConsulted' && !list.includes('thirdPartiesConsulted') ? 'identityVerified' : r.status);
+  const when: Record<string, string | null> = {
+    received: r.receivedOn, identityVerified: r.identityVerifiedOn, thirdPartiesConsulted: detail.consultations[0]?.askedOn ?? null,
+    decided: r.decidedOn, carriedOut: r.carriedOutOn, closed: r.closedOn,
+  };
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label={t('requests.detail.steps')}>
+      <Stepper active={r.status === 'closed' ? list.length : reached + 1} size="sm" allowNextStepsSelect={false} data-testid="status-stepper">
+        {list.map((s, i) => (
+          <Stepper.Step
+            key={s}
+            label={t(`requests.status.${s}`)}
+            description={i <= reached ? (s === 'thirdPartiesConsulted' && detail.consultations.length === 0 ? t('requests.detail.stepSkipped') : formatDate(when[s])) : undefined}
+            aria-current={i === reached ? 'step' : undefined}
+          />
+        ))}
+      </Stepper>
+    </Paper>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="xs" c="dimmed" fw={600}>{label}</Text>
+      <Text component="dd" m={0} className="dk-pre">{children}</Text>
+    </div>
+  );
+}
+
+function Facts({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const r = detail.request;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="req-facts">
+      <Text component="h2" id="req-facts" fw={600} size="lg" mb="sm">{t('requests.detail.facts')}</Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm" verticalSpacing="xs" component="dl" m={0}>
+        <Fact label={t('requests.detail.participant')}>
+          <Anchor href={`#/dossiers/${r.participantId}`}>{r.participantName}</Anchor> <Text span ff="monospace" size="sm">{r.dossierNumber}</Text>
+        </Fact>
+        <Fact label={t('requests.detail.requester')}>
+          {r.requesterKind === 'participant' ? t('requests.detail.requesterSelf') : t('requests.detail.requesterRep', { name: r.representativeName, relation: r.representativeRelation })}
+        </Fact>
+        <Fact label={t('requests.detail.channel')}>{t(`requests.channel.${r.channel}`)}</Fact>
+        <Fact label={t('requests.detail.receivedOn')}>{formatDate(r.receivedOn)}</Fact>
+        <Fact label={t('requests.detail.dueOn')}>
+          <Text span fw={600} data-testid="due-on">{formatDate(r.dueOn)}</Text> <DaysLeft urgency={detail.urgency} days={detail.workingDaysLeft} />
+        </Fact>
+        <Fact label={t('requests.detail.statutoryMaxOn')}>{formatDate(r.statutoryMaxOn)}</Fact>
+        <Fact label={t('requests.detail.handler')}>{r.handlerName}</Fact>
+        <Fact label={t('requests.detail.policy')}>{r.policyName}</Fact>
+        <Fact label={t('requests.detail.description')}>{r.description}</Fact>
+      </SimpleGrid>
+      {r.extendedTo ? (
+        <Alert mt="sm" color="kluis" variant="light">{t('requests.detail.extensionInfo', { date: formatDate(r.extendedTo), notice: formatDate(r.extensionNoticeOn), reason: r.extensionReason })}</Alert>
+      ) : null}
+    </Paper>
+  );
+}
+
+export function RequestDetail({ params }: RouteProps) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const requestId = Number(params.id);
+  const [detail, setDetail] = useState<Detail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setDetail(await call('requests.get', { requestId }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, [requestId]);
+
+  useEffect(() => {
+    if (!Number.isInteger(requestId) || requestId <= 0) setError(t('requests.detail.notFound'));
+    else void load();
+  }, [load, requestId, t]);
+
+  if (error && !detail) {
+    return (
+      <Stack maw={640}>
+        <Title order={1} size="h2">{t('requests.dashboard.title')}</Title>
+        <Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
+        <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/requests')}>{t('requests.detail.back')}</Button></Group>
+      </Stack>
+    );
+  }
+  if (!detail) return <Center h={300}><Loader aria-label={t('common.loading')} /></Center>;
+
+  const r = detail.request;
+  const canHandle = can(me, 'requests.handle');
+  const props: PanelProps = { detail, onChange: setDetail, canHandle };
+  const isChange = CHANGE_TYPES.includes(r.type);
+  const verified = VERIFIED.includes(r.status);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Group gap="sm">
+            <Title order={1} size="h2" data-testid="request-title">{t('requests.detail.title', { type: t(`requests.type.${r.type}`).toLowerCase() })}</Title>
+            <UrgencyBadge urgency={detail.urgency} />
+          </Group>
+          <Text c="dimmed" size="sm">
+            {r.participantName} · {r.dossierNumber} · <span data-testid="request-status">{t(`requests.status.${r.status}`)}</span>
+          </Text>
+        </Stack>
+        <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/requests')}>{t('requests.detail.back')}</Button>
+      </Group>
+      <StatusStepper detail={detail} />
+      <Facts detail={detail} />
+      <IdentityPanel {...props} />
+      {isChange ? <ChangesPanel {...props} /> : null}
+      {canHandle ? <ContentPanel {...props} /> : null}
+      {CONSULTED_TYPES.includes(r.type) && verified ? <ConsultationPanel {...props} /> : null}
+      <BoardPanel {...props} />
+      <DecidePanel {...props} />
+      {isChange && verified && canHandle ? <NotifyPanel {...props} /> : null}
+      <ExtendPanel {...props} />
+      <FinishPanel {...props} />
+      <LettersPanel {...props} />
+    </Stack>
+  );
+}

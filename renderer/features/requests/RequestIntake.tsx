@@ -1,0 +1,259 @@
+// Intake of a data-subject request (R20, R23, R35): who asks (the participant or a legal
+// representative), how and when it arrived, which of the eleven types, and for a correction or
+// completion what must change per field or journal entry.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Button, Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, ActionIcon } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { participantFieldNames, type ParticipantField } from '../../../core/api/categories.ts';
+import { requestTypes, type RequestType } from '../../../core/policy/profile.ts';
+import { CorrectionGround } from '../../../core/requests/contract.ts';
+import { Channel } from '../../../core/statements/contract.ts';
+import { call, type In, type Out } from '../../api/client.ts';
+import { navigate, useLocation } from '../../state/router.ts';
+import { errorText, showSuccess } from '../../components/notify.ts';
+import { formatDate, today } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
+import { FormError } from './shared.tsx';
+
+type Ground = (typeof CorrectionGround.options)[number];
+type ChannelName = (typeof Channel.options)[number];
+interface ChangeDraft { key: number; target: 'field' | 'entry'; field: ParticipantField | null; entryId: string | null; value: string; title: string; ground: Ground }
+type Entries = Out<'dossiers.get'>['entries'];
+
+const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling'];
+let nextKey = 1;
+const newChange = (): ChangeDraft => ({ key: nextKey++, target: 'field', field: null, entryId: null, value: '', title: '', ground: 'incorrect' });
+
+/** Search-as-you-type for the participant, reusing the dossier search. */
+function ParticipantPicker({ value, onChange, initialLabel }: { value: string | null; onChange: (id: string | null, label: string) => void; initialLabel?: string }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState(initialLabel ?? '');
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(value && initialLabel ? { value, label: initialLabel } : null);
+  const { rows, q } = useParticipantSearch(chosen && search === chosen.label ? '' : search);
+  const data = [
+    ...(chosen ? [chosen] : []),
+    ...rows.filter((r) => String(r.participantId) !== chosen?.value)
+      .map((r) => ({ value: String(r.participantId), label: `${r.displayName ?? r.dossierNumber} — ${r.dossierNumber} (${formatDate(r.birthDate)})` })),
+  ];
+  return (
+    <Select
+      label={t('requests.intake.participant')}
+      description={t('requests.intake.participantHelp')}
+      placeholder={t('requests.intake.participantPlaceholder')}
+      searchable
+      required
+      data={data}
+      value={value}
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      nothingFoundMessage={q ? t('requests.intake.participantNothing') : undefined}
+      onChange={(v, option) => {
+        setChosen(v && option ? { value: v, label: option.label } : null);
+        onChange(v, option?.label ?? '');
+      }}
+      data-testid="intake-participant"
+    />
+  );
+}
+
+export function RequestIntake() {
+  const { t } = useTranslation();
+  const loc = useLocation();
+  const preset = loc.query.get('participant');
+  const [participantId, setParticipantId] = useState<string | null>(preset);
+  const [presetLabel, setPresetLabel] = useState<string | null>(preset ? null : '');
+  const [requester, setRequester] = useState<'participant' | 'representative'>('participant');
+  const [repName, setRepName] = useState('');
+  const [repRelation, setRepRelation] = useState('');
+  const [channel, setChannel] = useState<ChannelName>('letter');
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [type, setType] = useState<RequestType | null>(null);
+  const [description, setDescription] = useState('');
+  const [changes, setChanges] = useState<ChangeDraft[]>([newChange()]);
+  const [entries, setEntries] = useState<Entries | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const withChanges = type !== null && CHANGE_TYPES.includes(type);
+  const needsEntries = withChanges && changes.some((c) => c.target === 'entry');
+
+  // Opened from a dossier: show that participant as chosen.
+  useEffect(() => {
+    if (!preset) return;
+    call('dossiers.get', { participantId: Number(preset) }).then(
+      (d) => setPresetLabel(`${[d.participant.firstName, d.participant.lastNamePrefix, d.participant.lastName].filter(Boolean).join(' ')} — ${d.participant.dossierNumber}`),
+      () => {
+        setParticipantId(null);
+        setPresetLabel('');
+      },
+    );
+  }, [preset]);
+
+  // Only the titles of the journal entries, to name the entry a correction concerns.
+  useEffect(() => {
+    setEntries(null);
+    if (!needsEntries || !participantId) return;
+    call('dossiers.get', { participantId: Number(participantId) }).then((d) => setEntries(d.entries), () => setEntries([]));
+  }, [needsEntries, participantId]);
+
+  const update = (key: number, patch: Partial<ChangeDraft>) => setChanges((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!participantId) {
+      setError(t('requests.intake.pickParticipant'));
+      return;
+    }
+    if (!type || !description.trim() || (requester === 'representative' && (!repName.trim() || !repRelation.trim()))) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    const input: In<'requests.intake'> = {
+      participantId: Number(participantId),
+      type,
+      requester: requester === 'participant' ? { kind: 'participant' } : { kind: 'representative', name: repName.trim(), relation: repRelation.trim() },
+      channel,
+      receivedOn,
+      description: description.trim(),
+      handlerId: null,
+      changes: withChanges
+        ? changes.map((c) => (c.target === 'field'
+          ? { target: 'field' as const, field: c.field as ParticipantField, proposedValue: c.value.trim() || null, ground: c.ground }
+          : { target: 'entry' as const, entryId: Number(c.entryId), proposedTitle: c.title.trim() || null, proposedValue: c.value.trim(), ground: c.ground }))
+        : [],
+    };
+    if (withChanges && changes.some((c) => (c.target === 'field' ? !c.field : !c.entryId || !c.value.trim()))) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const d = await call('requests.intake', input);
+      showSuccess(t('requests.intake.registered'));
+      navigate(`/requests/${d.request.id}`);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const grounds = CorrectionGround.options.map((g) => ({ value: g, label: t(`requests.ground.${g}`) }));
+
+  return (
+    <Stack maw={900}>
+      <PageHeader title={t('requests.intake.title')} description={t('requests.intake.subtitle')} />
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Paper withBorder p="md" radius="md">
+            <Stack>
+              {presetLabel === null ? null : (
+                <ParticipantPicker key={presetLabel} value={participantId} initialLabel={presetLabel || undefined} onChange={(v) => setParticipantId(v)} />
+              )}
+              <Radio.Group label={t('requests.intake.requester')} value={requester} onChange={(v) => setRequester(v as typeof requester)} required>
+                <Group mt={6}>
+                  <Radio value="participant" label={t('requests.intake.requesterParticipant')} />
+                  <Radio value="representative" label={t('requests.intake.requesterRepresentative')} />
+                </Group>
+              </Radio.Group>
+              {requester === 'representative' ? (
+                <SimpleGrid cols={{ base: 1, md: 2 }}>
+                  <TextInput label={t('requests.intake.repName')} value={repName} onChange={(e) => setRepName(e.currentTarget.value)} required />
+                  <TextInput label={t('requests.intake.repRelation')} description={t('requests.intake.repRelationHelp')} value={repRelation} onChange={(e) => setRepRelation(e.currentTarget.value)} required />
+                </SimpleGrid>
+              ) : null}
+              <SimpleGrid cols={{ base: 1, md: 3 }}>
+                <Select
+                  label={t('requests.intake.type')}
+                  required
+                  searchable
+                  data={requestTypes.map((rt) => ({ value: rt, label: t(`requests.type.${rt}`) }))}
+                  value={type}
+                  onChange={(v) => setType(v as RequestType | null)}
+                  data-testid="intake-type"
+                />
+                <Select
+                  label={t('requests.intake.channel')}
+                  required
+                  allowDeselect={false}
+                  data={Channel.options.map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
+                  value={channel}
+                  onChange={(v) => v && setChannel(v as ChannelName)}
+                />
+                <TextInput type="date" label={t('requests.intake.receivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+              </SimpleGrid>
+              <Textarea label={t('requests.intake.description')} description={t('requests.intake.descriptionHelp')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} required />
+            </Stack>
+          </Paper>
+          {withChanges ? (
+            <Paper withBorder p="md" radius="md" component="section" aria-labelledby="intake-changes">
+              <Text component="h2" id="intake-changes" fw={600} size="lg">{t('requests.intake.changes')}</Text>
+              <Text size="sm" c="dimmed" mb="sm">{t('requests.intake.changesHelp')}</Text>
+              <Stack>
+                {changes.map((c, i) => (
+                  <Fieldset key={c.key} legend={t('requests.intake.changeN', { n: i + 1 })} radius="md" data-testid="intake-change">
+                    <Stack gap="sm">
+                      <Group align="flex-end" wrap="nowrap">
+                        <Radio.Group label={t('requests.intake.changeTarget')} value={c.target} onChange={(v) => update(c.key, { target: v as ChangeDraft['target'] })}>
+                          <Group mt={6}>
+                            <Radio value="field" label={t('requests.intake.field')} />
+                            <Radio value="entry" label={t('requests.intake.entry')} />
+                          </Group>
+                        </Radio.Group>
+                        <Select label={t('requests.intake.changeGround')} data={grounds} value={c.ground} allowDeselect={false} onChange={(v) => v && update(c.key, { ground: v as Ground })} w={260} />
+                        {changes.length > 1 ? (
+                          <ActionIcon variant="subtle" color="danger" size="lg" aria-label={t('requests.intake.removeChange', { n: i + 1 })} onClick={() => setChanges((cs) => cs.filter((x) => x.key !== c.key))}>
+                            <IconTrash size={18} />
+                          </ActionIcon>
+                        ) : null}
+                      </Group>
+                      {c.target === 'field' ? (
+                        <SimpleGrid cols={{ base: 1, md: 2 }}>
+                          <Select
+                            label={t('requests.intake.field')}
+                            required
+                            searchable
+                            data={participantFieldNames.map((f) => ({ value: f, label: t(`fields.${f}`) }))}
+                            value={c.field}
+                            onChange={(v) => update(c.key, { field: v as ParticipantField | null })}
+                          />
+                          <TextInput label={t('requests.intake.proposedValue')} description={t('requests.intake.proposedValueHelp')} value={c.value} onChange={(e) => update(c.key, { value: e.currentTarget.value })} />
+                        </SimpleGrid>
+                      ) : (
+                        <>
+                          <Select
+                            label={t('requests.intake.entry')}
+                            placeholder={t('requests.intake.entryPlaceholder')}
+                            required
+                            searchable
+                            disabled={!entries}
+                            data={(entries ?? []).map((en) => ({ value: String(en.id), label: `${formatDate(en.entryDate)} — ${en.title}` }))}
+                            value={c.entryId}
+                            onChange={(v) => update(c.key, { entryId: v })}
+                          />
+                          <TextInput label={t('requests.intake.proposedTitle')} value={c.title} onChange={(e) => update(c.key, { title: e.currentTarget.value })} />
+                          <Textarea label={t('requests.intake.proposedBody')} value={c.value} onChange={(e) => update(c.key, { value: e.currentTarget.value })} autosize minRows={3} required />
+                        </>
+                      )}
+                    </Stack>
+                  </Fieldset>
+                ))}
+                <Group>
+                  <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setChanges((cs) => [...cs, newChange()])}>{t('requests.intake.addChange')}</Button>
+                </Group>
+              </Stack>
+            </Paper>
+          ) : null}
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => navigate('/requests')}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('requests.intake.submit')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

@@ -1,0 +1,76 @@
+// R25: record the participant's own statement about the dossier, fields, entries or documents.
+// There is no edit or delete: the dialog says so before saving.
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Channel } from '../../../../core/statements/contract.ts';
+import { call, type Out } from '../../../api/client.ts';
+import { errorText, showSuccess } from '../../../components/notify.ts';
+import { today } from '../../../components/format.ts';
+import { FormError, TargetPicker, parseTargetKey } from '../shared.tsx';
+
+type ChannelName = (typeof Channel.options)[number];
+
+export function StatementDialog({ dossier, initialTargets, title, onClose, onSaved }: {
+  dossier: Out<'dossiers.get'>;
+  initialTargets: string[];
+  title: string;
+  onClose: () => void;
+  onSaved: () => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const [targets, setTargets] = useState<string[]>(initialTargets);
+  const [text, setText] = useState('');
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [channel, setChannel] = useState<ChannelName>('letter');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!text.trim() || targets.length === 0) {
+      setError(targets.length === 0 ? t('requests.rights.targetsRequired') : t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await call('statements.record', { participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), text: text.trim(), receivedOn, channel });
+      showSuccess(t('requests.rights.statementSaved'));
+      await onSaved();
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Alert color="kluis" variant="light" icon={<IconInfoCircle size={18} />}>{t('requests.rights.statementIntro')}</Alert>
+          <TargetPicker dossier={dossier} value={targets} onChange={setTargets} label={t('requests.rights.statementTargets')} />
+          <Textarea label={t('requests.rights.statementText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} required data-autofocus data-testid="statement-text" />
+          <SimpleGrid cols={2}>
+            <TextInput type="date" label={t('requests.rights.statementReceivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+            <Select
+              label={t('requests.rights.statementChannel')}
+              allowDeselect={false}
+              data={Channel.options.map((c) => ({ value: c, label: t(`requests.channel.${c}`) }))}
+              value={channel}
+              onChange={(v) => v && setChannel(v as ChannelName)}
+            />
+          </SimpleGrid>
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('requests.rights.statementRecord')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,69 @@
+// R34: the term may be extended with a reason and a notice to the requester, never past three
+// months after receipt; the service refuses that with its own Dutch message, shown here.
+import { useState, type FormEvent } from 'react';
+import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconCalendarPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client.ts';
+import { errorText, showSuccess } from '../../../components/notify.ts';
+import { today } from '../../../components/format.ts';
+import { Section } from '../../dossiers/RowList.tsx';
+import { FormError } from '../shared.tsx';
+import type { PanelProps } from '../types.ts';
+
+export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [noticeOn, setNoticeOn] = useState(today());
+  const [extendedTo, setExtendedTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!canHandle || !detail.actions.includes('extend')) return null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 10 || !noticeOn || !extendedTo) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      onChange(await call('requests.extend', { requestId: detail.request.id, reason: reason.trim(), noticeOn, extendedTo }));
+      showSuccess(t('requests.detail.extendedDone'));
+      setOpen(false);
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Section title={t('requests.detail.extend')}>
+      <Stack>
+        <Text size="sm">{t('requests.detail.extendIntro')}</Text>
+        {!open ? (
+          <Group><Button variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => setOpen(true)}>{t('requests.detail.extend')}</Button></Group>
+        ) : null}
+        {open ? (
+          <form onSubmit={submit} noValidate data-testid="extend-form">
+            <Stack gap="sm">
+              <Textarea label={t('requests.detail.extendReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required />
+              <SimpleGrid cols={{ base: 1, md: 2 }}>
+                <TextInput type="date" label={t('requests.detail.noticeOn')} value={noticeOn} max={today()} onChange={(e) => setNoticeOn(e.currentTarget.value)} required />
+                <TextInput type="date" label={t('requests.detail.extendedTo')} value={extendedTo} min={detail.request.dueOn} onChange={(e) => setExtendedTo(e.currentTarget.value)} required />
+              </SimpleGrid>
+              <FormError error={error} />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+                <Button type="submit" loading={busy}>{t('requests.detail.extendSubmit')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : null}
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,75 @@
+// Carrying out the decision (a granted correction is applied through the dossier service, R23)
+// and closing the request; both ask for confirmation first.
+import { useState } from 'react';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { IconCheck, IconLock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../../api/client.ts';
+import { errorText, showSuccess } from '../../../components/notify.ts';
+import { formatDate } from '../../../components/format.ts';
+import { Section } from '../../dossiers/RowList.tsx';
+import { ConfirmDialog, FormError } from '../shared.tsx';
+import type { PanelProps } from '../types.ts';
+
+export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
+  const { t } = useTranslation();
+  const r = detail.request;
+  const [note, setNote] = useState('');
+  const [confirm, setConfirm] = useState<'carryOut' | 'close' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mayCarryOut = canHandle && detail.actions.includes('carryOut');
+  const mayClose = canHandle && detail.actions.includes('close');
+  if (!mayCarryOut && !mayClose && !r.carriedOutOn && !r.closedOn) return null;
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      if (confirm === 'carryOut') {
+        onChange(await call('requests.carryOut', { requestId: r.id, note: note.trim() || null }));
+        showSuccess(t('requests.detail.carriedOut'));
+      } else {
+        onChange(await call('requests.close', { requestId: r.id }));
+        showSuccess(t('requests.detail.closed'));
+      }
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+      setConfirm(null);
+    }
+  }
+
+  return (
+    <Section title={mayClose || r.closedOn ? t('requests.detail.close') : t('requests.detail.carryOut')}>
+      <Stack>
+        {r.carriedOutOn ? (
+          <Alert color="ok" variant="light" icon={<IconCheck size={18} />}>
+            {t('requests.detail.carriedOutInfo', { date: formatDate(r.carriedOutOn) })}{r.carriedOutNote ? `: ${r.carriedOutNote}` : ''}
+          </Alert>
+        ) : null}
+        {r.closedOn ? <Alert color="gray" variant="light" icon={<IconLock size={18} />}>{t('requests.detail.closedInfo', { date: formatDate(r.closedOn) })}</Alert> : null}
+        {mayCarryOut ? (
+          <>
+            <Text size="sm">{t('requests.detail.carryOutIntro')}</Text>
+            <Textarea label={t('requests.detail.carryOutNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
+            <Group justify="flex-end"><Button onClick={() => setConfirm('carryOut')}>{t('requests.detail.carryOutSubmit')}</Button></Group>
+          </>
+        ) : null}
+        {mayClose ? <Group justify="flex-end"><Button variant="default" leftSection={<IconLock size={16} />} onClick={() => setConfirm('close')}>{t('requests.detail.close')}</Button></Group> : null}
+        <FormError error={error} />
+      </Stack>
+      <ConfirmDialog
+        opened={confirm !== null}
+        title={confirm === 'close' ? t('requests.detail.close') : t('requests.detail.carryOutSubmit')}
+        confirmLabel={t('requests.detail.confirm')}
+        onConfirm={() => void run()}
+        onCancel={() => setConfirm(null)}
+        busy={busy}
+      >
+        <Text size="sm">{confirm === 'close' ? t('requests.detail.closeConfirm') : t('requests.detail.carryOutConfirm')}</Text>
+      </ConfirmDialog>
+    </Section>
+  );
+}

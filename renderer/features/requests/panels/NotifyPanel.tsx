@@ -1,0 +1,132 @@
+// R24: after a granted correction, every earlier recipient of the corrected data (from the
+// disclosure register) gets a notification with a letter; the request shows who was informed or
+// why that was not possible.
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { IconInfoCircle, IconSend } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, type Out } from '../../../api/client.ts';
+import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { formatDate } from '../../../components/format.ts';
+import { Section } from '../../dossiers/RowList.tsx';
+import { FormError, LetterView } from '../shared.tsx';
+import type { Detail, PanelProps } from '../types.ts';
+
+type Recipients = Out<'requests.recipientsToNotify'>;
+type Notification = Detail['notifications'][number];
+const statusColor: Record<string, string> = { open: 'warn', sent: 'ok', notPossible: 'gray.7' };
+
+function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose: () => void; onChange: PanelProps['onChange'] }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!reason.trim()) {
+      setError(t('form.fillRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      onChange(await call('requests.markNotification', { notificationId: n.id, status: 'notPossible', reason: reason.trim() }));
+      showSuccess(t('requests.detail.marked'));
+      onClose();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal opened onClose={onClose} title={t('requests.detail.notPossibleTitle', { name: n.recipientName })}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Textarea label={t('requests.detail.notPossibleReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-autofocus />
+          <FormError error={error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={busy}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function NotifyPanel({ detail, onChange }: PanelProps) {
+  const { t } = useTranslation();
+  const r = detail.request;
+  const [found, setFound] = useState<Recipients | null>(null);
+  const [notPossible, setNotPossible] = useState<Notification | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const anyAccepted = detail.changes.some((c) => c.accepted);
+  const decided = r.outcome !== null;
+
+  useEffect(() => {
+    call('requests.recipientsToNotify', { requestId: r.id }).then(setFound, () => setFound(null));
+  }, [r.id, r.status]);
+
+  async function markSent(n: Notification) {
+    setBusy(n.id);
+    try {
+      onChange(await call('requests.markNotification', { notificationId: n.id, status: 'sent', reason: null }));
+      showSuccess(t('requests.detail.marked'));
+    } catch (err) {
+      showError(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  let explanation: string | null = null;
+  if (decided && !anyAccepted) explanation = t('requests.detail.notifyNoAccepted');
+  else if (found && found.recipients.length === 0 && detail.notifications.length === 0) {
+    explanation = found.available ? t('requests.detail.notifyNone') : t('requests.detail.notifyNoneUnavailable');
+  }
+  const preview = !r.carriedOutOn && found && found.recipients.length > 0 && !(decided && !anyAccepted);
+
+  return (
+    <Section title={t('requests.detail.notify')}>
+      <Stack data-testid="notify-panel">
+        <Text size="sm">{t('requests.detail.notifyIntro')}</Text>
+        {explanation ? <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} />} data-testid="notify-explanation">{explanation}</Alert> : null}
+        {preview ? (
+          <Stack gap={4} data-testid="notify-preview">
+            <Text size="sm" fw={600}>{t('requests.detail.notifyPreview')}</Text>
+            {found.recipients.map((rec) => (
+              <Text key={`${rec.recipientId}-${rec.recipientName}`} size="sm">
+                • {rec.recipientName} <Text span c="dimmed" size="xs">({t('requests.detail.disclosures', { count: rec.disclosureIds.length })})</Text>
+              </Text>
+            ))}
+          </Stack>
+        ) : null}
+        {detail.notifications.map((n) => (
+          <Paper key={n.id} withBorder p="sm" radius="sm" data-testid="notification">
+            <Group justify="space-between" wrap="nowrap" mb="xs">
+              <Text fw={600}>{n.recipientName}</Text>
+              <Group gap="xs">
+                <Text size="xs" c="dimmed">{t('requests.detail.disclosures', { count: n.disclosureIds.length })}</Text>
+                <Badge color={statusColor[n.status]} variant={n.status === 'open' ? 'filled' : 'light'} data-testid="notification-status">{t(`requests.notificationStatus.${n.status}`)}</Badge>
+              </Group>
+            </Group>
+            {n.status !== 'open' ? (
+              <Text size="sm" c="dimmed" mb="xs">
+                {t('requests.detail.notificationHandled', { status: t(`requests.notificationStatus.${n.status}`), date: formatDate(n.handledAt), by: n.handledBy })}
+                {n.reason ? `: ${n.reason}` : ''}
+              </Text>
+            ) : null}
+            <LetterView id={`notification-${n.id}`} body={n.letter} testId="notification-letter" />
+            {n.status === 'open' ? (
+              <Group justify="flex-end" mt="xs">
+                <Button size="xs" variant="default" onClick={() => setNotPossible(n)}>{t('requests.detail.markNotPossible')}</Button>
+                <Button size="xs" leftSection={<IconSend size={14} />} loading={busy === n.id} onClick={() => void markSent(n)}>{t('requests.detail.markSent')}</Button>
+              </Group>
+            ) : null}
+          </Paper>
+        ))}
+        {notPossible ? <NotPossibleDialog n={notPossible} onClose={() => setNotPossible(null)} onChange={onChange} /> : null}
+      </Stack>
+    </Section>
+  );
+}

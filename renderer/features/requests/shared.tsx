@@ -1,0 +1,177 @@
+// Pieces shared by the request screens and the dossier additions: the deadline badge, the
+// target picker (dossier, field, entry, document), a confirmation dialog and the letter view.
+import { useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconClock, IconCopy, IconPrinter } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { participantFieldNames } from '../../../core/api/categories.ts';
+import type { DossierTarget } from '../../../core/statements/contract.ts';
+import type { Out } from '../../api/client.ts';
+import { formatDate } from '../../components/format.ts';
+import './requests.css';
+
+export type Urgency = Out<'requests.dashboard'>['rows'][number]['urgency'];
+type DossierLike = Pick<Out<'dossiers.get'>, 'entries' | 'documents'>;
+
+const urgencyColor: Record<Urgency, string> = { overdue: 'danger', dueSoon: 'warn', onTrack: 'ok', answered: 'gray.7' };
+
+/** Colour and words together: overdue and nearly due are never told by colour alone. */
+export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+  const { t } = useTranslation();
+  const Icon = urgency === 'overdue' ? IconAlertTriangle : urgency === 'dueSoon' ? IconClock : urgency === 'onTrack' ? null : IconCheck;
+  return (
+    <Badge
+      color={urgencyColor[urgency]}
+      variant={urgency === 'overdue' || urgency === 'dueSoon' ? 'filled' : 'outline'}
+      leftSection={Icon ? <Icon size={12} aria-hidden /> : undefined}
+      data-testid="urgency"
+      data-urgency={urgency}
+    >
+      {t(`requests.urgency.${urgency}`)}
+    </Badge>
+  );
+}
+
+/** "nog 3 werkdagen" / "2 werkdagen te laat" next to the due date. */
+export function DaysLeft({ urgency, days }: { urgency: Urgency; days: number }) {
+  const { t } = useTranslation();
+  if (urgency === 'answered') return null;
+  const text = urgency === 'overdue' ? t('requests.daysLate', { count: Math.max(1, -days) }) : days === 0 ? t('requests.dueToday') : t('requests.daysLeft', { count: days });
+  return <Text span size="xs" c={urgency === 'overdue' ? 'danger.6' : 'dimmed'} fw={urgency === 'onTrack' ? 400 : 600}>{text}</Text>;
+}
+
+export function targetKey(t: DossierTarget): string {
+  switch (t.kind) {
+    case 'dossier': return 'dossier';
+    case 'field': return `field:${t.field}`;
+    case 'entry': return `entry:${t.entryId}`;
+    case 'document': return `document:${t.documentId}`;
+  }
+}
+
+export function parseTargetKey(key: string): DossierTarget {
+  const [kind, rest = ''] = key.split(':');
+  if (kind === 'field') return { kind, field: rest as (typeof participantFieldNames)[number] };
+  if (kind === 'entry') return { kind, entryId: Number(rest) };
+  if (kind === 'document') return { kind, documentId: Number(rest) };
+  return { kind: 'dossier' };
+}
+
+/** A readable name of a target: "Woonplaats", "Journaalregel 'Intakegesprek' (01-03-2026)". */
+export function useTargetLabel(dossier: DossierLike | null) {
+  const { t } = useTranslation();
+  return (target: DossierTarget): string => {
+    switch (target.kind) {
+      case 'dossier': return t('requests.rights.wholeDossier');
+      case 'field': return t(`fields.${target.field}`);
+      case 'entry': {
+        const e = dossier?.entries.find((x) => x.id === target.entryId);
+        return e ? `${t('requests.target.entry')} "${e.title}" (${formatDate(e.entryDate)})` : t('requests.detail.entryN', { id: target.entryId });
+      }
+      case 'document': {
+        const d = dossier?.documents.find((x) => x.id === target.documentId);
+        return d ? `${t('requests.target.document')} "${d.fileName}"` : `${t('requests.target.document')} ${target.documentId}`;
+      }
+    }
+  };
+}
+
+/** Whether a list of targets covers an item; the whole dossier covers everything. */
+export function concerns(targets: readonly DossierTarget[], item: DossierTarget): boolean {
+  const key = targetKey(item);
+  return targets.some((x) => x.kind === 'dossier' || targetKey(x) === key);
+}
+
+export function TargetPicker({ dossier, value, onChange, label, error, withDossier = true }: {
+  dossier: DossierLike;
+  value: string[];
+  onChange: (v: string[]) => void;
+  label: string;
+  error?: string | null;
+  withDossier?: boolean;
+}) {
+  const { t } = useTranslation();
+  const labelOf = useTargetLabel(dossier);
+  const data = [
+    ...(withDossier ? [{ group: t('requests.target.dossier'), items: [{ value: 'dossier', label: t('requests.target.dossier') }] }] : []),
+    { group: t('requests.target.field'), items: participantFieldNames.map((f) => ({ value: `field:${f}`, label: t(`fields.${f}`) })) },
+    ...(dossier.entries.length ? [{ group: t('requests.target.entry'), items: dossier.entries.map((e) => ({ value: `entry:${e.id}`, label: labelOf({ kind: 'entry', entryId: e.id }) })) }] : []),
+    ...(dossier.documents.length ? [{ group: t('requests.target.document'), items: dossier.documents.map((d) => ({ value: `document:${d.id}`, label: labelOf({ kind: 'document', documentId: d.id }) })) }] : []),
+  ];
+  return <MultiSelect label={label} data={data} value={value} onChange={onChange} searchable required error={error ?? undefined} comboboxProps={{ withinPortal: true }} />;
+}
+
+/** A confirmation before a step that cannot be undone. */
+export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onCancel, busy, color = 'kluis' }: {
+  opened: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  busy?: boolean;
+  color?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onCancel} title={title} size="md">
+      <Stack>
+        {children}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button color={color} onClick={onConfirm} loading={busy} data-autofocus>{confirmLabel}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Prints only this letter: the page's print style hides everything else. */
+function printLetter(id: string) {
+  const el = document.querySelector(`[data-letter="${CSS.escape(id)}"]`);
+  el?.classList.add('dk-print-target');
+  document.body.dataset.printLetter = id;
+  const done = () => {
+    el?.classList.remove('dk-print-target');
+    delete document.body.dataset.printLetter;
+    window.removeEventListener('afterprint', done);
+  };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+/** A generated letter as plain text, with copy and print. */
+export function LetterView({ id, subject, body, testId }: { id: string; subject?: string; body: string; testId?: string }) {
+  const { t } = useTranslation();
+  const text = subject ? `${t('requests.detail.letterSubject', { subject })}\n\n${body}` : body;
+  return (
+    <Stack gap="xs">
+      <Paper withBorder p="md" radius="sm" className="dk-letter" data-letter={id} data-testid={testId ?? 'letter'} bg="white">
+        {subject ? <Text fw={600} mb="sm">{t('requests.detail.letterSubject', { subject })}</Text> : null}
+        <Text className="dk-pre" size="sm">{body}</Text>
+      </Paper>
+      <Group gap="xs">
+        <CopyButton value={text}>
+          {({ copied, copy }) => (
+            <Button size="xs" variant="light" color={copied ? 'ok' : 'kluis'} leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />} onClick={copy}>
+              {copied ? t('requests.detail.letterCopied') : t('requests.detail.letterCopy')}
+            </Button>
+          )}
+        </CopyButton>
+        <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} onClick={() => printLetter(id)}>{t('requests.detail.letterPrint')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** An inline error next to a form, in addition to nothing else: the form stays as typed. */
+export function FormError({ error }: { error: string | null }) {
+  return error ? <Alert color="danger" role="alert" data-testid="form-error">{error}</Alert> : null;
+}
+
+/** Busy/error state for a form that calls the API once. */
+export function useSubmit() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return { busy, error, setError, setBusy };
+}

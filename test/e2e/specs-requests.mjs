@@ -1,0 +1,280 @@
+// E2E specs for issue 5: data-subject requests from intake to decision, the deadline dashboard,
+// a granted correction with its recipients to notify, own statements and restrictions.
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+
+/** A local date `days` days from today, as the date inputs want it (yyyy-mm-dd). */
+function isoDay(days = 0) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function addMonths(iso, months) {
+  const [y, m, d] = iso.split('-').map(Number);
+  const x = new Date(y, m - 1 + months, d);
+  return `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`;
+}
+
+async function checkAxe(page, what, failures) {
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).analyze();
+  for (const v of result.violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
+      failures.push(`${what}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
+    }
+  }
+}
+
+/** beheer sets up the vault and an administration user; bram signs in and creates a participant. */
+async function setUp(page, participant = { firstName: 'Karel', lastName: 'Bos', city: 'Deventer' }) {
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
+  await signOut(page);
+  await signIn(page, 'bram');
+  return createParticipant(page, participant);
+}
+
+/** A Mantine Select by its label (its option list carries the same label). */
+function combo(scope, text) {
+  return scope.getByRole('combobox', { name: new RegExp(`^${text}( \\*)?$`) });
+}
+
+async function choose(page, field, option) {
+  await combo(page, field).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Fills the intake form and registers; ends on the request page. */
+async function registerRequest(page, { search, type, receivedOn, description, changes = [] }) {
+  await page.getByRole('link', { name: 'Verzoeken' }).click();
+  await page.getByRole('button', { name: 'Nieuw verzoek' }).click();
+  await page.getByRole('heading', { name: 'Nieuw verzoek registreren' }).waitFor();
+  await combo(page, 'Betrokkene').fill(search);
+  await page.getByRole('option', { name: new RegExp(search) }).first().click();
+  await choose(page, 'Soort verzoek', type);
+  await label(page, 'Datum van ontvangst').fill(receivedOn);
+  await label(page, 'Wat vraagt de verzoeker?').fill(description);
+  for (const [i, c] of changes.entries()) {
+    if (i > 0) await page.getByRole('button', { name: 'Wijziging toevoegen' }).click();
+    const box = page.getByTestId('intake-change').nth(i);
+    await combo(box, 'Gegevensveld').click();
+    await page.getByRole('option', { name: c.field, exact: true }).click();
+    await label(box, 'Gevraagde nieuwe waarde').fill(c.value);
+  }
+  await page.getByRole('button', { name: 'Verzoek registreren' }).click();
+  await page.getByTestId('request-title').waitFor();
+}
+
+async function verifyIdentity(page) {
+  const form = page.getByTestId('identity-form');
+  await combo(form, 'Hoe is de identiteit vastgesteld\\?').click();
+  await page.getByRole('option', { name: 'Identiteitsbewijs getoond aan de balie' }).click();
+  await label(form, 'Vergeleken met').fill('Paspoort vergeleken met naam en geboortedatum in het dossier');
+  await form.getByRole('button', { name: 'Identiteit vastleggen' }).click();
+  await page.getByTestId('identity-done').waitFor();
+}
+
+async function confirmDialog(page, button) {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Ja, doorgaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+/** (a) inzage: intake → identity → decision; the dashboard shows it overdue, then answered, then gone. */
+async function inzageFlow({ page }) {
+  const failures = [];
+  await setUp(page);
+  await page.getByRole('link', { name: 'Verzoeken' }).click();
+  await page.getByRole('heading', { name: 'Verzoeken', level: 1 }).waitFor();
+  await page.getByTestId('requests-empty').waitFor();
+
+  const receivedOn = isoDay(-21); // 5 working days have long passed: overdue
+  await registerRequest(page, { search: 'Bos', type: 'Inzage', receivedOn, description: 'Ik wil mijn hele dossier inzien.' });
+  assert.equal((await page.getByTestId('request-status').textContent()).trim(), 'Ontvangen');
+  await page.getByTestId('content-locked').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Dossierinhoud tonen' }).count(), 0, 'no dossier content before identity is verified');
+  await page.getByTestId('letter-acknowledgement').getByText(/ontvangen/).first().waitFor();
+
+  // The dashboard: one inzage, overdue, highlighted with words as well as colour.
+  await page.getByRole('link', { name: 'Verzoeken' }).click();
+  const row = page.getByTestId('request-row').filter({ hasText: 'Karel Bos' });
+  await row.waitFor();
+  assert.equal(await row.getAttribute('data-urgency'), 'overdue');
+  await row.getByText('Te laat', { exact: true }).waitFor();
+  assert.equal((await page.getByTestId('count-inzage').getByTestId('count-overdue').textContent()).trim(), 'Te laat 1');
+  await checkAxe(page, 'verzoeken', failures);
+  await screenshot(page, 'req-01-dashboard-te-laat');
+
+  await row.getByRole('link').click();
+  await page.getByTestId('request-title').waitFor();
+  // An extension past three months after receipt is refused with the service's Dutch message.
+  await page.getByRole('button', { name: 'Termijn verlengen' }).click();
+  const extend = page.getByTestId('extend-form');
+  await label(extend, 'Reden van de verlenging').fill('Het dossier is omvangrijk en moet worden nagelopen.');
+  await label(extend, 'Nieuwe uiterste datum').fill(addMonths(receivedOn, 4));
+  await extend.getByRole('button', { name: 'Verlenging vastleggen' }).click();
+  await extend.getByTestId('form-error').getByText(/De verlenging mag niet later zijn dan drie maanden na ontvangst/).waitFor();
+  await screenshot(page, 'req-02-verlenging-geweigerd', { fullPage: true });
+  await extend.getByRole('button', { name: 'Annuleren' }).click();
+
+  await verifyIdentity(page);
+  assert.equal((await page.getByTestId('request-status').textContent()).trim(), 'Identiteit vastgesteld');
+  await page.getByRole('button', { name: 'Dossierinhoud tonen' }).click();
+  await page.getByTestId('request-content').getByText('Deventer').waitFor();
+  await checkAxe(page, 'verzoek (identiteit vastgesteld)', failures);
+  await screenshot(page, 'req-03-verzoek-identiteit', { fullPage: true });
+
+  const decide = page.getByTestId('decide-form');
+  await decide.getByRole('radio', { name: 'Toegekend', exact: true }).check();
+  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await page.getByTestId('decision-done').waitFor();
+  assert.equal((await page.getByTestId('request-status').textContent()).trim(), 'Besloten');
+  await page.getByRole('tab', { name: 'Besluit' }).click();
+  await page.getByTestId('letter-decision').waitFor();
+  await checkAxe(page, 'verzoek (besloten)', failures);
+  await screenshot(page, 'req-04-verzoek-besloten', { fullPage: true });
+
+  // The dashboard updated: the request is answered, no longer overdue.
+  await page.getByRole('link', { name: 'Verzoeken' }).click();
+  await row.waitFor();
+  await row.getByText('Beantwoord', { exact: true }).waitFor();
+  assert.equal(await row.getAttribute('data-urgency'), 'answered');
+  assert.equal(await page.getByTestId('count-inzage').getByTestId('count-overdue').count(), 0);
+  await screenshot(page, 'req-05-dashboard-beantwoord');
+
+  // Carried out and closed: gone from the open requests.
+  await row.getByRole('link').click();
+  await confirmDialog(page, 'Besluit uitvoeren');
+  await page.getByText(/Uitgevoerd op/).waitFor();
+  await confirmDialog(page, 'Verzoek sluiten');
+  await page.getByTestId('request-status').getByText('Gesloten').waitFor();
+  await page.getByRole('link', { name: 'Verzoeken' }).click();
+  await page.getByTestId('requests-empty').waitFor();
+
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
+/** (b) a granted correction is applied to the dossier and shows the recipients to notify. */
+async function correctionFlow({ page }) {
+  const failures = [];
+  await setUp(page);
+  await registerRequest(page, {
+    search: 'Bos', type: 'Correctie', receivedOn: isoDay(0), description: 'Mijn woonplaats klopt niet: ik woon in Zwolle.',
+    changes: [{ field: 'Woonplaats', value: 'Zwolle' }],
+  });
+  const change = page.getByTestId('change-row').first();
+  await change.getByText('zichtbaar na vaststelling van de identiteit').waitFor();
+  await verifyIdentity(page);
+  await change.getByText('Deventer').waitFor();
+
+  const decide = page.getByTestId('decide-form');
+  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
+  assert.equal(await decide.getByRole('radio', { name: 'Toegekend', exact: true }).last().isChecked(), true, 'the outcome follows the decisions per change');
+  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await page.getByTestId('decision-done').waitFor();
+  await confirmDialog(page, 'Besluit uitvoeren');
+  await change.getByText(/Doorgevoerd op/).waitFor();
+
+  // R24: the recipients to notify. Without a disclosure register there are none, and the page says why.
+  const panel = page.getByTestId('notify-panel');
+  const explanation = panel.getByTestId('notify-explanation');
+  await explanation.waitFor();
+  assert.match(await explanation.textContent(), /geen eerdere ontvangers/);
+  assert.equal(await panel.getByTestId('notification').count(), 0);
+  await checkAxe(page, 'correctie (uitgevoerd)', failures);
+  await screenshot(page, 'req-06-correctie-ontvangers', { fullPage: true });
+
+  await confirmDialog(page, 'Verzoek sluiten');
+  await page.getByTestId('request-status').getByText('Gesloten').waitFor();
+  // The dossier has the corrected value; the old one is in the history.
+  await page.getByRole('link', { name: 'Karel Bos' }).click();
+  await page.getByTestId('dossier-name').filter({ hasText: 'Karel Bos' }).waitFor();
+  await page.getByText('Zwolle', { exact: true }).waitFor();
+  await page.getByRole('tab', { name: /^Geschiedenis/ }).click();
+  await page.getByText('Deventer').first().waitFor();
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
+/** (c) own statement next to its entry, flagged; a restriction placed and lifted with confirmation. */
+async function statementsAndRestriction({ page }) {
+  const failures = [];
+  await setUp(page, { firstName: 'Ilse', lastName: 'Vries', city: 'Zwolle' });
+  await page.getByRole('tab', { name: /Journaal/ }).click();
+  await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByTestId('entry-title').fill('Gesprek met werkgever');
+  await d.getByTestId('entry-body').fill('Werkgever vertelt over verzuim in maart.');
+  await d.getByRole('button', { name: 'Opslaan' }).click();
+  await d.waitFor({ state: 'detached' });
+  const entry = page.getByTestId('journal-entry').filter({ hasText: 'Gesprek met werkgever' });
+
+  await entry.getByRole('button', { name: 'Eigen verklaring vastleggen bij Gesprek met werkgever' }).click();
+  const sd = page.getByRole('dialog');
+  await sd.getByTestId('statement-text').fill('Ik was in maart ziek gemeld met een doktersverklaring; dat staat er niet bij.');
+  await sd.getByRole('button', { name: 'Eigen verklaring vastleggen' }).click();
+  await sd.waitFor({ state: 'detached' });
+  await entry.getByTestId('statement-flag').waitFor();
+  await entry.getByTestId('own-statement').getByText(/doktersverklaring/).waitFor();
+
+  await page.getByRole('button', { name: 'Beperking plaatsen' }).click();
+  const rd = page.getByRole('dialog');
+  await combo(rd, 'Welke gegevens').click();
+  await page.getByRole('option', { name: /Gesprek met werkgever/ }).click();
+  await page.keyboard.press('Escape');
+  await rd.getByTestId('restriction-reason').fill('Betrokkene betwist de juistheid van dit verslag.');
+  await rd.getByRole('button', { name: 'Beperking plaatsen' }).click();
+  await rd.getByText(/Weet u zeker/).waitFor();
+  await rd.getByRole('button', { name: 'Ja, doorgaan' }).click();
+  await rd.waitFor({ state: 'detached' });
+  await page.getByTestId('restriction-banner').waitFor();
+  await entry.getByTestId('restricted-flag').waitFor();
+  await checkAxe(page, 'dossier met eigen verklaring en beperking', failures);
+  await screenshot(page, 'req-07-eigen-verklaring-beperking');
+
+  await page.getByTestId('restriction-banner').getByRole('button', { name: 'Beperking opheffen' }).click();
+  const ld = page.getByRole('dialog');
+  await ld.getByTestId('restriction-reason').fill('Het verslag is aangevuld met de eigen verklaring.');
+  await ld.getByRole('button', { name: 'Beperking opheffen' }).click();
+  await ld.getByRole('button', { name: 'Ja, doorgaan' }).click();
+  await ld.waitFor({ state: 'detached' });
+  await page.getByTestId('restriction-banner').waitFor({ state: 'detached' });
+  assert.equal(await entry.getByTestId('restricted-flag').count(), 0);
+  // The statement stays, and offers no way to edit or delete it.
+  await entry.getByTestId('own-statement').waitFor();
+  assert.equal(await entry.getByTestId('own-statement').getByRole('button').count(), 0);
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
+/** (d) the policy page: a term changed by the privacy officer is used for the next request. */
+async function policySettings({ page }) {
+  const failures = [];
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await page.getByRole('link', { name: 'Beleid en termijnen' }).click();
+  await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
+  assert.equal((await page.getByTestId('policy-state').textContent()).trim(), 'Zoals het uitgangspunt');
+  await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).fill('3');
+  await page.getByLabel('Elk jaar vrij').check();
+  await page.getByLabel('Goede Vrijdag is vrij').check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByTestId('policy-state').getByText('Aangepast').waitFor();
+  await checkAxe(page, 'beleid', failures);
+  await screenshot(page, 'req-08-beleid');
+  await page.reload();
+  await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).inputValue(), '3');
+  assert.equal(await page.getByLabel('Goede Vrijdag is vrij').isChecked(), true);
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
+export const specs = [
+  { name: '(req-a) inzage: intake, identity, decision; the deadline dashboard updates', run: inzageFlow },
+  { name: '(req-b) a granted correction is applied and shows the recipients to notify', run: correctionFlow },
+  { name: '(req-c) own statement next to its entry; restriction placed and lifted', run: statementsAndRestriction },
+  { name: '(req-d) policy terms and holidays are saved', run: policySettings },
+];
