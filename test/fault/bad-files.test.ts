@@ -10,7 +10,7 @@ import { EXIT } from '../../core/cli/main.ts';
 import { createAppHost } from '../../core/host/app-host.ts';
 import { TEST_KDF } from '../../core/vault/keyslots.ts';
 import { PASSWORD, aParticipant, removeVault, tempDir, testVault, type TestVault } from '../support/vault.ts';
-import { hashFiles, runCli, startChild, type RunningChild } from './support.ts';
+import { hashFiles, prepareChild, removeChildBundle, runCli, startChild, type RunningChild } from './support.ts';
 
 let template: TestVault;
 let key: Buffer;
@@ -18,6 +18,7 @@ const copies: string[] = [];
 let holder: RunningChild | undefined;
 
 beforeAll(async () => {
+  await prepareChild();
   template = await testVault();
   const anna = await template.addUser('anna', 'consultant');
   const { participantId } = await anna.call('dossiers.create', aParticipant());
@@ -27,6 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await holder?.kill();
+  removeChildBundle();
   for (const c of copies) rmSync(c, { recursive: true, force: true });
   removeVault(template);
 });
@@ -68,14 +70,6 @@ async function expectRefusal(dir: string, opts: { exit: number; code: string; te
 }
 
 describe('bad files', () => {
-  it('R07 an untouched copy verifies (exit 0): the cases below fail because of their damage only', async () => {
-    const dir = copyOfVault();
-    const cli = await runCli(['verify', '--vault', dir, '--user', 'beheerder']);
-    expect(cli.code, cli.stderr).toBe(EXIT.ok);
-    expect(cli.stdout).toContain('Integriteit database: in orde');
-    expect(cli.stdout).toMatch(/Audittrail: \d+ regels gecontroleerd, 0 afwijkingen/);
-  });
-
   it('R09 a wrong password: exit 3, "Gebruikersnaam of wachtwoord is onjuist"; database and key slots byte-identical', async () => {
     const dir = copyOfVault();
     const { before, after } = await expectRefusal(dir, {
@@ -138,7 +132,9 @@ describe('bad files', () => {
     const pid = holder.child.pid!;
     expect(readFileSync(join(dir, 'vault.lock'), 'utf8')).toBe(String(pid));
     await expectRefusal(dir, { exit: EXIT.inUse, code: 'vault.inUse', text: new RegExp(`De kluis is al geopend door een ander programma \\(proces ${pid}\\)\\.`) });
-    // Once that process is gone, its lock is stale and the vault opens normally.
+    // Once that process is gone, its lock is stale and the vault opens normally (so the copies are
+    // sound and each refusal above comes from its damage alone; the CLI's exit 0 on an untouched
+    // vault is in audit-tamper.test.ts).
     await holder.kill();
     holder = undefined;
     expect(await signInThroughHost(dir)).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
-// A second process on a test vault, for the fault tests. Run with `node --import tsx`:
+// A second process on a test vault, for the fault tests (bundled by support.ts prepareChild, or run
+// directly with `node --import tsx`):
 //   child-vault.ts write DIR USER   signs in, then adds entries (and now and then a dossier) through
 //                                   dispatch, one transaction each, printing "entry ID" /
 //                                   "participant ID" after each commit, until it is killed;

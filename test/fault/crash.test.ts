@@ -4,20 +4,22 @@
 // audit chain, and hold every entry the process reported as committed.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { signIn, signOut } from '../../core/auth/signin.ts';
 import { createHostState } from '../../core/host/app-host.ts';
 import { TEST_KDF } from '../../core/vault/keyslots.ts';
 import { PASSWORD, removeVault, testVault, type TestVault } from '../support/vault.ts';
-import { FULL, faultSeed, seededRandom, sleep, startChild, type RunningChild } from './support.ts';
+import { FULL, faultSeed, prepareChild, removeChildBundle, seededRandom, sleep, startChild, type RunningChild } from './support.ts';
 
 let vault: TestVault;
 const children: RunningChild[] = [];
+beforeAll(() => prepareChild());
 afterEach(async () => {
   for (const c of children.splice(0)) await c.kill();
   removeVault(vault);
 });
+afterAll(() => removeChildBundle());
 
 const KILLS = FULL ? 200 : 20;
 
