@@ -5,9 +5,9 @@ import { Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, Skel
 import { useTranslation } from 'react-i18next';
 import { presetNames, requestTypes, termUnits, type PolicyProfile, type PresetName, type TermUnit } from '../../../core/policy/profile.ts';
 import { call, type Out } from '../../api/client.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ConfirmDialog, FormError } from './shared.tsx';
+import { ConfirmDialog, FormError, useAction } from './shared.tsx';
 
 type Settings = Out<'policy.get'>;
 
@@ -16,8 +16,7 @@ export function PolicySettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [profile, setProfile] = useState<PolicyProfile | null>(null);
   const [preset, setPreset] = useState<PresetName | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   function loaded(s: Settings) {
     setSettings(s);
@@ -25,36 +24,24 @@ export function PolicySettings() {
   }
 
   useEffect(() => {
-    call('policy.get', {}).then(loaded, (e) => setError(errorText(e)));
+    void run(async () => loaded(await call('policy.get', {})));
   }, []);
 
   async function save() {
     if (!profile) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       loaded(await call('policy.update', { profile }));
       showSuccess(t('requests.policy.saved'));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function applyPreset() {
     if (!preset) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       loaded(await call('policy.update', { preset, profile: null }));
       showSuccess(t('requests.policy.presetApplied'));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-      setPreset(null);
-    }
+    });
+    setPreset(null);
   }
 
   const setTerm = (type: (typeof requestTypes)[number], patch: Partial<PolicyProfile['terms'][typeof type]>) =>

@@ -11,11 +11,11 @@ import { CorrectionGround } from '../../../core/requests/contract.ts';
 import { Channel } from '../../../core/statements/contract.ts';
 import { call, type In, type Out } from '../../api/client.ts';
 import { navigate, useLocation } from '../../state/router.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
-import { FormError } from './shared.tsx';
+import { FormError, useAction } from './shared.tsx';
 
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];
@@ -74,8 +74,7 @@ export function RequestIntake() {
   const [description, setDescription] = useState('');
   const [changes, setChanges] = useState<ChangeDraft[]>([newChange()]);
   const [entries, setEntries] = useState<Entries | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const withChanges = type !== null && CHANGE_TYPES.includes(type);
   const needsEntries = withChanges && changes.some((c) => c.target === 'entry');
 
@@ -128,17 +127,11 @@ export function RequestIntake() {
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const d = await call('requests.intake', input);
       showSuccess(t('requests.intake.registered'));
       navigate(`/requests/${d.request.id}`);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const grounds = CorrectionGround.options.map((g) => ({ value: g, label: t(`requests.ground.${g}`) }));

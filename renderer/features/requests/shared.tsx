@@ -8,6 +8,7 @@ import { participantFieldNames } from '../../../core/api/categories.ts';
 import type { DossierTarget } from '../../../core/statements/contract.ts';
 import type { Out } from '../../api/client.ts';
 import { formatDate } from '../../components/format.ts';
+import { errorText } from '../../components/notify.ts';
 import './requests.css';
 
 export type Urgency = Out<'requests.dashboard'>['rows'][number]['urgency'];
@@ -169,9 +170,20 @@ export function FormError({ error }: { error: string | null }) {
   return error ? <Alert color="danger" role="alert" data-testid="form-error">{error}</Alert> : null;
 }
 
-/** Busy/error state for a form that calls the API once. */
-export function useSubmit() {
+/** Runs one API step of a form: busy while it runs, the coded error's readable text if it fails. */
+export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  return { busy, error, setError, setBusy };
+  async function run(step: () => Promise<void>): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      await step();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, setError, run };
 }

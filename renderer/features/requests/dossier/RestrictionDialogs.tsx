@@ -5,8 +5,8 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
-import { FormError, TargetPicker, parseTargetKey } from '../shared.tsx';
+import { showSuccess } from '../../../components/notify.ts';
+import { FormError, TargetPicker, parseTargetKey, useAction } from '../shared.tsx';
 
 type Dossier = Out<'dossiers.get'>;
 type Restriction = NonNullable<Dossier['restrictions']>[number];
@@ -27,8 +27,7 @@ function ReasonDialog({ title, intro, reasonLabel, confirmText, submitLabel, col
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,16 +40,15 @@ function ReasonDialog({ title, intro, reasonLabel, confirmText, submitLabel, col
       setConfirming(true);
       return;
     }
-    setBusy(true);
-    try {
-      await onSubmit(reason.trim());
-      onClose();
-    } catch (err) {
-      setError(errorText(err));
-      setConfirming(false);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => {
+      try {
+        await onSubmit(reason.trim());
+        onClose();
+      } catch (err) {
+        setConfirming(false);
+        throw err;
+      }
+    });
   }
 
   return (

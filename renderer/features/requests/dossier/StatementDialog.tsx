@@ -6,9 +6,9 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Channel } from '../../../../core/statements/contract.ts';
 import { call, type Out } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
-import { FormError, TargetPicker, parseTargetKey } from '../shared.tsx';
+import { FormError, parseTargetKey, TargetPicker, useAction } from '../shared.tsx';
 
 type ChannelName = (typeof Channel.options)[number];
 
@@ -24,8 +24,7 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
   const [text, setText] = useState('');
   const [receivedOn, setReceivedOn] = useState(today());
   const [channel, setChannel] = useState<ChannelName>('letter');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -33,18 +32,12 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
       setError(targets.length === 0 ? t('requests.rights.targetsRequired') : t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('statements.record', { participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), text: text.trim(), receivedOn, channel });
       showSuccess(t('requests.rights.statementSaved'));
       await onSaved();
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

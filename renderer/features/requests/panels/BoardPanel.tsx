@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { ExceptionGround } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
 import { can, useSession } from '../../../state/session.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
+import { FormError, useAction } from '../shared.tsx';
 import { BEFORE_DECISION, type PanelProps } from '../types.ts';
 
 type Ground = (typeof ExceptionGround.options)[number];
@@ -21,8 +21,7 @@ export function BoardPanel({ detail, onChange }: PanelProps) {
   const [ground, setGround] = useState<Ground | null>(null);
   const [decision, setDecision] = useState('');
   const [on, setOn] = useState(today());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const mayDecide = isBoard && BEFORE_DECISION.includes(detail.request.status);
   if (!mayDecide && detail.boardDecisions.length === 0) return null;
 
@@ -32,18 +31,12 @@ export function BoardPanel({ detail, onChange }: PanelProps) {
       setError(t('requests.detail.reasonsHelp'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.boardDecision', { requestId: detail.request.id, ground, decision: decision.trim(), decidedOn: on }));
       showSuccess(t('requests.detail.boardSaved'));
       setDecision('');
       setGround(null);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

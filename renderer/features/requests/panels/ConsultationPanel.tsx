@@ -9,7 +9,7 @@ import { call } from '../../../api/client.ts';
 import { errorText, showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, TargetPicker, parseTargetKey, useTargetLabel } from '../shared.tsx';
+import { FormError, parseTargetKey, TargetPicker, useAction, useTargetLabel } from '../shared.tsx';
 import type { Content, Detail, PanelProps } from '../types.ts';
 
 type Answer = Exclude<(typeof ConsultationAnswer.options)[number], 'pending'>;
@@ -22,8 +22,7 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
   const [on, setOn] = useState(today());
   const [withhold, setWithhold] = useState(false);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,16 +30,10 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.answerConsultation', { consultationId: c.id, answer, answeredOn: on, withhold, note: note.trim() || null }));
       showSuccess(t('requests.detail.answered'));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -74,8 +67,7 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
   const [thirdParty, setThirdParty] = useState('');
   const [targets, setTargets] = useState<string[]>([]);
   const [askedOn, setAskedOn] = useState(today());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   useEffect(() => {
     call('requests.content', { requestId }).then(setContent, (e) => setError(errorText(e)));
@@ -87,17 +79,11 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.consult', { requestId, thirdParty: thirdParty.trim(), targets: targets.map(parseTargetKey), askedOn, answer: 'pending', withhold: false, note: null }));
       showSuccess(t('requests.detail.consulted'));
       onDone();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,10 +5,10 @@ import { Alert, Button, Checkbox, Group, Radio, SegmentedControl, Stack, Text, T
 import { useTranslation } from 'react-i18next';
 import { RequestOutcome } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
+import { FormError, useAction } from '../shared.tsx';
 import type { PanelProps } from '../types.ts';
 import { useChangeLabel } from './ChangesPanel.tsx';
 
@@ -29,8 +29,7 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
   const [reasons, setReasons] = useState('');
   const [exception, setException] = useState(false);
   const [decisions, setDecisions] = useState<Record<number, boolean>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   if (r.outcome) {
     return (
@@ -57,9 +56,7 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.decide', {
         requestId: r.id,
         outcome,
@@ -68,11 +65,7 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
         changeDecisions: Object.entries(decisions).map(([changeId, accepted]) => ({ changeId: Number(changeId), accepted })),
       }));
       showSuccess(t('requests.detail.decided'));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,10 +5,10 @@ import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@ma
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
+import { FormError, useAction } from '../shared.tsx';
 import type { PanelProps } from '../types.ts';
 
 export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
@@ -17,8 +17,7 @@ export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
   const [reason, setReason] = useState('');
   const [noticeOn, setNoticeOn] = useState(today());
   const [extendedTo, setExtendedTo] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   if (!canHandle || !detail.actions.includes('extend')) return null;
 
   async function submit(e: FormEvent) {
@@ -27,17 +26,11 @@ export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.extend', { requestId: detail.request.id, reason: reason.trim(), noticeOn, extendedTo }));
       showSuccess(t('requests.detail.extendedDone'));
       setOpen(false);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,10 +5,10 @@ import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { ConfirmDialog, FormError } from '../shared.tsx';
+import { ConfirmDialog, FormError, useAction } from '../shared.tsx';
 import type { PanelProps } from '../types.ts';
 
 export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
@@ -16,16 +16,13 @@ export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
   const r = detail.request;
   const [note, setNote] = useState('');
   const [confirm, setConfirm] = useState<'carryOut' | 'close' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const mayCarryOut = canHandle && detail.actions.includes('carryOut');
   const mayClose = canHandle && detail.actions.includes('close');
   if (!mayCarryOut && !mayClose && !r.carriedOutOn && !r.closedOn) return null;
 
-  async function run() {
-    setBusy(true);
-    setError(null);
-    try {
+  async function carryOutOrClose() {
+    await run(async () => {
       if (confirm === 'carryOut') {
         onChange(await call('requests.carryOut', { requestId: r.id, note: note.trim() || null }));
         showSuccess(t('requests.detail.carriedOut'));
@@ -33,12 +30,8 @@ export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
         onChange(await call('requests.close', { requestId: r.id }));
         showSuccess(t('requests.detail.closed'));
       }
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-      setConfirm(null);
-    }
+    });
+    setConfirm(null);
   }
 
   return (
@@ -64,7 +57,7 @@ export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
         opened={confirm !== null}
         title={confirm === 'close' ? t('requests.detail.close') : t('requests.detail.carryOutSubmit')}
         confirmLabel={t('requests.detail.confirm')}
-        onConfirm={() => void run()}
+        onConfirm={() => void carryOutOrClose()}
         onCancel={() => setConfirm(null)}
         busy={busy}
       >

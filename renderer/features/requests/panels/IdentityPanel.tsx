@@ -5,10 +5,10 @@ import { IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IdentityMethod } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
+import { FormError, useAction } from '../shared.tsx';
 import type { PanelProps } from '../types.ts';
 
 type Method = (typeof IdentityMethod.options)[number];
@@ -19,8 +19,7 @@ export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
   const [method, setMethod] = useState<Method | null>(null);
   const [against, setAgainst] = useState('');
   const [on, setOn] = useState(today());
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   if (r.identityMethod) {
     return (
@@ -40,16 +39,10 @@ export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onChange(await call('requests.verifyIdentity', { requestId: r.id, method, checkedAgainst: against.trim(), verifiedOn: on }));
       showSuccess(t('requests.detail.verified'));
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -6,10 +6,10 @@ import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea } from
 import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
-import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { showError, showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, LetterView } from '../shared.tsx';
+import { FormError, LetterView, useAction } from '../shared.tsx';
 import type { Detail, PanelProps } from '../types.ts';
 
 type Recipients = Out<'requests.recipientsToNotify'>;
@@ -19,24 +19,18 @@ const statusColor: Record<string, string> = { open: 'warn', sent: 'ok', notPossi
 function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose: () => void; onChange: PanelProps['onChange'] }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       onChange(await call('requests.markNotification', { notificationId: n.id, status: 'notPossible', reason: reason.trim() }));
       showSuccess(t('requests.detail.marked'));
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal opened onClose={onClose} title={t('requests.detail.notPossibleTitle', { name: n.recipientName })}>
