@@ -159,10 +159,35 @@ async function inzageFlow({ page }) {
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
+/** Calls the API as the signed-in user, the way the app does in browser mode (for seeding data). */
+async function api(page, name, input) {
+  return page.evaluate(async ([op, body]) => {
+    const res = await fetch(`/api/${encodeURIComponent(op)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('dossierkluis.token') ?? ''}` },
+      body: JSON.stringify(body),
+    });
+    const r = await res.json();
+    if (!r.ok) throw new Error(`${op}: ${r.error.code} ${r.error.message}`);
+    return r.value;
+  }, [name, input]);
+}
+
 /** (b) a granted correction is applied to the dossier and shows the recipients to notify. */
 async function correctionFlow({ page }) {
   const failures = [];
   await setUp(page);
+  // Seed the disclosure register (issue 4): the UWV received the city, the municipality only the birth date.
+  const participantId = Number(/#\/dossiers\/(\d+)/.exec(page.url())[1]);
+  const recipient = (name, kind) => api(page, 'recipients.create', { name, kind, agreementReference: `OVK-${kind}`, agreementDate: isoDay(-400) });
+  const uwv = await recipient('UWV Zwolle', 'uwv');
+  const municipality = await recipient('Gemeente Deventer', 'municipality');
+  const disclose = (recipientId, fields) => api(page, 'disclosures.record', {
+    participantId, recipientId, disclosedOn: isoDay(-30), purpose: 'reintegration', channel: 'secureEmail',
+    items: { fields }, basis: { kind: 'legalDuty', duty: 'Wet SUWI art. 30c: verstrekking aan UWV en gemeente' },
+  });
+  await disclose(uwv.id, ['city']);
+  await disclose(municipality.id, ['birthDate']);
   await registerRequest(page, {
     search: 'Bos', type: 'Correctie', receivedOn: isoDay(0), description: 'Mijn woonplaats klopt niet: ik woon in Zwolle.',
     changes: [{ field: 'Woonplaats', value: 'Zwolle' }],
@@ -171,6 +196,7 @@ async function correctionFlow({ page }) {
   await change.getByText('zichtbaar na vaststelling van de identiteit').waitFor();
   await verifyIdentity(page);
   await change.getByText('Deventer').waitFor();
+  await page.getByTestId('notify-preview').getByText(/UWV Zwolle/).waitFor();
 
   const decide = page.getByTestId('decide-form');
   await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
@@ -180,14 +206,22 @@ async function correctionFlow({ page }) {
   await confirmDialog(page, 'Besluit uitvoeren');
   await change.getByText(/Doorgevoerd op/).waitFor();
 
-  // R24: the recipients to notify. Without a disclosure register there are none, and the page says why.
+  // R24: exactly the recipient that received the corrected city gets a notification with a letter.
   const panel = page.getByTestId('notify-panel');
-  const explanation = panel.getByTestId('notify-explanation');
-  await explanation.waitFor();
-  assert.match(await explanation.textContent(), /geen eerdere ontvangers/);
-  assert.equal(await panel.getByTestId('notification').count(), 0);
+  const notification = panel.getByTestId('notification');
+  await notification.first().waitFor();
+  assert.equal(await notification.count(), 1, 'only the UWV received the city');
+  assert.match(await notification.textContent(), /UWV Zwolle/);
+  assert.doesNotMatch(await panel.textContent(), /Gemeente Deventer/);
+  assert.match(await notification.getByTestId('notification-letter').textContent(), /Zwolle/);
+  assert.equal((await notification.getByTestId('notification-status').textContent()).trim(), 'Nog te versturen');
   await checkAxe(page, 'correctie (uitgevoerd)', failures);
   await screenshot(page, 'req-06-correctie-ontvangers', { fullPage: true });
+  // Closing waits until every notification is handled.
+  await confirmDialog(page, 'Verzoek sluiten');
+  await page.getByTestId('form-error').getByText(/meldingen aan eerdere ontvangers open/).waitFor();
+  await notification.getByRole('button', { name: 'Markeren als verstuurd' }).click();
+  await notification.getByTestId('notification-status').getByText('Verstuurd').waitFor();
 
   await confirmDialog(page, 'Verzoek sluiten');
   await page.getByTestId('request-status').getByText('Gesloten').waitFor();
