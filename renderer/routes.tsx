@@ -1,7 +1,7 @@
 // The route table. A future module (consent, data-subject requests) adds its pages here and its
 // code under renderer/features/<module>/.
 import type { ComponentType } from 'react';
-import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, type Icon } from '@tabler/icons-react';
+import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, IconAddressBook, IconFileCertificate, IconChartBar, type Icon } from '@tabler/icons-react';
 import type { Permission } from '../core/api/permissions.ts';
 import { Dashboard } from './features/dashboard/Dashboard.tsx';
 import { ParticipantList } from './features/dossiers/ParticipantList.tsx';
@@ -13,6 +13,9 @@ import { RequestDashboard } from './features/requests/RequestDashboard.tsx';
 import { RequestIntake } from './features/requests/RequestIntake.tsx';
 import { RequestDetail } from './features/requests/RequestDetail.tsx';
 import { PolicySettings } from './features/requests/PolicySettings.tsx';
+import { RecipientsPage } from './features/consent/RecipientsPage.tsx';
+import { RegisterPage } from './features/consent/RegisterPage.tsx';
+import { StatisticsPage } from './features/consent/StatisticsPage.tsx';
 
 export interface RouteProps {
   params: Record<string, string>;
@@ -34,6 +37,9 @@ export const routes: RouteDef[] = [
   { pattern: '/requests', permission: 'requests.read', nav: { labelKey: 'requests.nav.requests', icon: IconInbox }, component: RequestDashboard },
   { pattern: '/requests/new', permission: 'requests.handle', component: RequestIntake },
   { pattern: '/requests/:id', permission: 'requests.read', component: RequestDetail },
+  { pattern: '/recipients', permission: 'recipients.manage', nav: { labelKey: 'consent.nav.recipients', icon: IconAddressBook }, component: RecipientsPage },
+  { pattern: '/register', permission: 'consent.register', nav: { labelKey: 'consent.nav.register', icon: IconFileCertificate }, component: RegisterPage },
+  { pattern: '/statistics', permission: 'statistics.read', nav: { labelKey: 'consent.nav.statistics', icon: IconChartBar }, component: StatisticsPage },
   { pattern: '/audit', permission: 'audit.read', nav: { labelKey: 'nav.audit', icon: IconShieldCheck }, component: AuditViewer },
   { pattern: '/users', permission: 'users.manage', nav: { labelKey: 'nav.users', icon: IconUserCog }, component: UserManagement },
   { pattern: '/settings/policy', permission: 'policy.manage', nav: { labelKey: 'requests.nav.policy', icon: IconAdjustments }, component: PolicySettings },

@@ -17,6 +17,7 @@ import { DocumentsTab } from './tabs/DocumentsTab.tsx';
 import { HistoryTab } from './tabs/HistoryTab.tsx';
 import { CaseloadTab } from './tabs/CaseloadTab.tsx';
 import { LogTab } from './tabs/LogTab.tsx';
+import { ConsentTab } from '../consent/ConsentTab.tsx';
 import { DossierRights } from '../requests/dossier/DossierRights.tsx';
 
 export type DossierData = Out<'dossiers.get'>;
@@ -109,6 +110,7 @@ export function DossierView({ params }: RouteProps) {
           <Tabs.Tab value="trajectories">{t('tabs.trajectories')} <Text span size="sm" c="dimmed">({dossier.trajectories.length})</Text></Tabs.Tab>
           <Tabs.Tab value="journal">{t('tabs.journal')} <Text span size="sm" c="dimmed">({dossier.entries.length})</Text></Tabs.Tab>
           <Tabs.Tab value="documents">{t('tabs.documents')} <Text span size="sm" c="dimmed">({dossier.documents.length})</Text></Tabs.Tab>
+          <Tabs.Tab value="consent">{t('consent.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
           <Tabs.Tab value="caseload">{t('tabs.caseload')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab>
@@ -117,6 +119,7 @@ export function DossierView({ params }: RouteProps) {
         <Tabs.Panel value="trajectories" pt="md"><TrajectoriesTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="journal" pt="md"><JournalTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="documents" pt="md"><DocumentsTab {...tabProps} /></Tabs.Panel>
+        <Tabs.Panel value="consent" pt="md"><ConsentTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="history" pt="md"><HistoryTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="caseload" pt="md"><CaseloadTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="log" pt="md"><LogTab {...tabProps} /></Tabs.Panel>

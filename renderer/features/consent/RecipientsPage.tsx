@@ -1,0 +1,103 @@
+// "Ontvangers": the recipient register with the written agreement behind each exchange (R15).
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, Select, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../../api/client.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDate } from '../../components/format.ts';
+import { showSuccess } from '../../components/notify.ts';
+import { ActionsHeading, DataTable, FormDialog, recipientKinds, useOptions, useRecipients, type Recipient } from './shared.tsx';
+
+export function RecipientsPage() {
+  const { t } = useTranslation();
+  const [includeInactive, setIncludeInactive] = useState(false);
+  const { recipients, reload } = useRecipients(includeInactive);
+  const [editing, setEditing] = useState<Recipient | 'new' | null>(null);
+
+  return (
+    <>
+      <PageHeader title={t('consent.recipients.title')} description={t('consent.recipients.subtitle')}
+        actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('consent.recipients.new')}</Button>} />
+      <Switch label={t('consent.recipients.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb="md" />
+      {recipients.length === 0 ? <Text c="dimmed">{t('consent.recipients.empty')}</Text> : (
+        <DataTable minWidth={800} testId="recipients-table" striped head={[t('consent.recipients.name'), t('consent.recipients.kind'), t('consent.recipients.contact'), t('consent.recipients.agreement'), t('consent.recipients.status'), <ActionsHeading key="a" />]}>
+          {recipients.map((r) => (
+            <Table.Tr key={r.id} data-testid="recipient-row">
+              <Table.Td fw={600}>{r.name}</Table.Td>
+              <Table.Td>{t(`consent.recipientKind.${r.kind}`)}</Table.Td>
+              <Table.Td>
+                <Text size="sm">{r.contactPerson ?? '—'}</Text>
+                <Text size="xs" c="dimmed">{[r.email, r.phone].filter(Boolean).join(' · ')}</Text>
+              </Table.Td>
+              <Table.Td>
+                {r.agreement ? <><Text size="sm">{r.agreement.reference}</Text><Text size="xs" c="dimmed">{formatDate(r.agreement.date)}</Text></>
+                  : <Badge color="warn" variant="outline">{t('consent.recipients.noAgreement')}</Badge>}
+              </Table.Td>
+              <Table.Td><Badge color={r.active ? 'ok' : 'gray.7'} variant={r.active ? 'light' : 'outline'}>{r.active ? t('consent.recipients.active') : t('consent.recipients.inactive')}</Badge></Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" leftSection={<IconPencil size={14} />} onClick={() => setEditing(r)} aria-label={t('consent.recipients.editNamed', { name: r.name })}>{t('common.edit')}</Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      <RecipientDialog recipient={editing} onClose={() => setEditing(null)} reload={reload} />
+    </>
+  );
+}
+
+const empty = { name: '', kind: 'other', contactPerson: '', address: '', phone: '', email: '', agreementReference: '', agreementDate: '', agreementNote: '', active: true };
+type Draft = typeof empty;
+
+function toDraft(r: Recipient | 'new' | null): Draft {
+  if (!r || r === 'new') return empty;
+  return {
+    name: r.name, kind: r.kind, contactPerson: r.contactPerson ?? '', address: r.address ?? '', phone: r.phone ?? '', email: r.email ?? '',
+    agreementReference: r.agreement?.reference ?? '', agreementDate: r.agreement?.date ?? '', agreementNote: r.agreement?.note ?? '', active: r.active,
+  };
+}
+
+function RecipientDialog({ recipient, onClose, reload }: { recipient: Recipient | 'new' | null; onClose: () => void; reload: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const options = useOptions();
+  const [draft, setDraft] = useState<Draft>(empty);
+  useEffect(() => setDraft(toDraft(recipient)), [recipient]);
+  const set = (k: keyof Draft) => (e: { currentTarget: { value: string } }) => setDraft({ ...draft, [k]: e.currentTarget.value });
+  const isNew = recipient === 'new';
+
+  async function submit() {
+    const fields = {
+      name: draft.name, kind: draft.kind as Recipient['kind'],
+      contactPerson: draft.contactPerson || null, address: draft.address || null, phone: draft.phone || null, email: draft.email || null,
+      agreementReference: draft.agreementReference || null, agreementDate: draft.agreementDate || null, agreementNote: draft.agreementNote || null,
+    };
+    if (recipient === 'new') await call('recipients.create', fields);
+    else if (recipient) await call('recipients.update', { ...fields, recipientId: recipient.id, active: draft.active });
+    showSuccess(t('consent.recipients.saved', { name: draft.name }));
+    await reload();
+  }
+
+  return (
+    <FormDialog opened={recipient !== null} onClose={onClose} title={isNew ? t('consent.recipients.new') : t('consent.recipients.edit')} submitLabel={isNew ? t('consent.recipients.create') : t('common.save')} onSubmit={submit} testId="recipient-form">
+      <Group grow align="flex-start">
+        <TextInput label={t('consent.recipients.name')} value={draft.name} onChange={set('name')} required data-autofocus />
+        <Select label={t('consent.recipients.kind')} data={options(recipientKinds, 'consent.recipientKind')} value={draft.kind} onChange={(v) => v && setDraft({ ...draft, kind: v })} allowDeselect={false} required />
+      </Group>
+      <Group grow align="flex-start">
+        <TextInput label={t('consent.recipients.contactPerson')} value={draft.contactPerson} onChange={set('contactPerson')} />
+        <TextInput label={t('fields.phone')} value={draft.phone} onChange={set('phone')} />
+        <TextInput label={t('fields.email')} type="email" value={draft.email} onChange={set('email')} />
+      </Group>
+      <TextInput label={t('consent.recipients.address')} value={draft.address} onChange={set('address')} />
+      <Text fw={600} size="sm" mb={-8}>{t('consent.recipients.agreementTitle')}</Text>
+      <Text size="xs" c="dimmed">{t('consent.recipients.agreementHelp')}</Text>
+      <Group grow align="flex-start">
+        <TextInput label={t('consent.recipients.agreementReference')} value={draft.agreementReference} onChange={set('agreementReference')} />
+        <TextInput type="date" label={t('consent.recipients.agreementDate')} value={draft.agreementDate} onChange={set('agreementDate')} />
+      </Group>
+      <Textarea label={t('consent.recipients.agreementNote')} value={draft.agreementNote} onChange={set('agreementNote')} autosize minRows={2} />
+      {!isNew ? <Switch label={t('consent.recipients.activeSwitch')} checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} /> : null}
+    </FormDialog>
+  );
+}

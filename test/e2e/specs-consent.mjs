@@ -1,0 +1,157 @@
+// E2E specs of issue 4: recipient register, mandate, disclosure under it, withdrawal, and the
+// next disclosure refused with the reason in Dutch; axe on the consent tab and the register.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { AxeBuilder } from '@axe-core/playwright';
+import { createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+
+async function axe(page, name, failures) {
+  await page.waitForTimeout(300);
+  const result = await new AxeBuilder({ page }).analyze();
+  for (const v of result.violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
+      failures.push(`${name}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
+    }
+  }
+}
+
+/** Picks an option of a Mantine Select or MultiSelect by its label, then closes the list. */
+async function choose(page, scope, field, option) {
+  await label(scope, field).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+async function closeList(dialog) {
+  // A click on the dialog's title closes an open option list without closing the dialog.
+  await dialog.locator('.mantine-Modal-title').click();
+}
+
+/** Opens the "record disclosure" dialog and fills recipient and item; returns the dialog. */
+async function startDisclosure(page, recipient) {
+  await page.getByRole('button', { name: 'Verstrekking vastleggen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Verstrekking vastleggen' });
+  await choose(page, dialog, 'Ontvanger', recipient);
+  await choose(page, dialog, 'Persoonsgegevens', /^Woonplaats/);
+  await closeList(dialog);
+  return dialog;
+}
+
+async function consentFlow({ page }) {
+  const failures = [];
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
+  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
+  await signOut(page);
+
+  // The privacy officer keeps the recipient register with its written agreement (R15).
+  await signIn(page, 'pia');
+  await page.getByRole('link', { name: 'Ontvangers' }).click();
+  await page.getByRole('heading', { name: 'Ontvangers', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Nieuwe ontvanger' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Nieuwe ontvanger' });
+  await label(dialog, 'Naam').fill('UWV Utrecht');
+  await choose(page, dialog, 'Soort ontvanger', 'UWV');
+  await label(dialog, 'Contactpersoon').fill('J. de Boer');
+  await label(dialog, 'Kenmerk').fill('OVK-2025-014');
+  await label(dialog, 'Datum van de overeenkomst').fill('2025-01-15');
+  await dialog.getByRole('button', { name: 'Ontvanger opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('recipient-row').filter({ hasText: 'UWV Utrecht' }).filter({ hasText: 'OVK-2025-014' }).waitFor();
+  await axe(page, 'ontvangers', failures);
+  await screenshot(page, 'c1-ontvangers');
+  await signOut(page);
+
+  // Administration: a participant under 23, the signed form as a document, then the consent tab.
+  await signIn(page, 'bram');
+  await createParticipant(page, { firstName: 'Noa', lastName: 'Bakker', birthDate: '2006-02-11', city: 'Utrecht' });
+  await page.getByRole('tab', { name: /^Documenten/ }).click();
+  await page.locator('input[type=file]').setInputFiles({ name: 'machtiging-uwv.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 ondertekende machtiging') });
+  await page.getByRole('button', { name: 'Toevoegen' }).click();
+  await page.getByTestId('document-row').filter({ hasText: 'machtiging-uwv.pdf' }).waitFor();
+
+  await page.getByRole('tab', { name: 'Toestemming & verstrekkingen' }).click();
+  await page.getByTestId('consent-tab').waitFor();
+  await page.getByRole('heading', { name: 'Verwijsindex' }).waitFor(); // offered: the participant is under 23 (R13)
+
+  await page.getByRole('button', { name: 'Machtiging vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Machtiging vastleggen' });
+  await choose(page, dialog, 'Ontvanger', 'UWV Utrecht');
+  await choose(page, dialog, 'Gegevenscategorieën', 'Contactgegevens');
+  await page.getByRole('option', { name: 'Werk', exact: true }).click();
+  await closeList(dialog);
+  await choose(page, dialog, 'Ondertekende machtiging', /machtiging-uwv\.pdf/);
+  await screenshot(page, 'c2-machtiging-vastleggen');
+  await dialog.getByRole('button', { name: 'Machtiging opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const mandateRow = page.getByTestId('mandate-row').filter({ hasText: 'UWV Utrecht' });
+  await mandateRow.getByText('Geldig', { exact: true }).waitFor();
+  assert.match(await mandateRow.textContent(), /machtiging-uwv\.pdf/);
+
+  // A disclosure under the mandate: the live check says it is covered (R10, R14).
+  dialog = await startDisclosure(page, 'UWV Utrecht');
+  await dialog.getByTestId('check-allowed').waitFor();
+  assert.match(await dialog.getByTestId('check-allowed').textContent(), /Gedekt door machtiging/);
+  await screenshot(page, 'c3-verstrekking-toegestaan');
+  await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('disclosure-row').filter({ hasText: 'UWV Utrecht' }).filter({ hasText: 'Woonplaats' }).waitFor();
+  await axe(page, 'dossier toestemming', failures);
+  await screenshot(page, 'c4-toestemming-tab', { fullPage: true });
+
+  // Withdrawal, confirmed with date and how; it blocks at once (R17).
+  await mandateRow.getByRole('button', { name: 'Machtiging voor UWV Utrecht intrekken' }).click();
+  dialog = page.getByRole('dialog', { name: 'Machtiging intrekken' });
+  await dialog.getByText('Dit kan niet ongedaan worden gemaakt.', { exact: false }).waitFor();
+  await choose(page, dialog, 'Hoe is de intrekking doorgegeven?', 'Mondeling');
+  await axe(page, 'intrekken', failures);
+  await dialog.getByRole('button', { name: 'Machtiging intrekken' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await mandateRow.getByText('Ingetrokken', { exact: true }).waitFor();
+
+  // The next disclosure is refused, with the reason in Dutch.
+  dialog = await startDisclosure(page, 'UWV Utrecht');
+  const refused = dialog.getByTestId('check-refused');
+  await refused.waitFor();
+  assert.match(await refused.textContent(), /Verstrekking geweigerd: de machtiging is ingetrokken op \d{4}-\d{2}-\d{2}\./);
+  assert.equal(await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).isDisabled(), true, 'a refused disclosure cannot be saved');
+  await axe(page, 'verstrekking geweigerd', failures);
+  await screenshot(page, 'c5-verstrekking-geweigerd');
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+  assert.equal(await page.getByTestId('disclosure-row').count(), 1, 'nothing was recorded for the refused disclosure');
+  await signOut(page);
+
+  // The privacy officer: the register, the mandate overview and the statistics.
+  await signIn(page, 'pia');
+  await page.getByRole('link', { name: 'Register' }).click();
+  await page.getByRole('heading', { name: 'Register van verstrekkingen en machtigingen' }).waitFor();
+  await page.getByTestId('register-row').filter({ hasText: 'Noa Bakker' }).filter({ hasText: 'UWV Utrecht' }).waitFor();
+  await axe(page, 'register', failures);
+  await screenshot(page, 'c6-register');
+  await page.getByRole('tab', { name: 'Machtigingen' }).click();
+  const overview = page.getByTestId('mandate-overview');
+  await overview.getByText('Noa Bakker').first().waitFor();
+  assert.match(await overview.textContent(), /Geen geldige machtigingen\./);
+  await axe(page, 'register machtigingen', failures);
+  await screenshot(page, 'c7-register-machtigingen');
+
+  await page.getByRole('link', { name: 'Statistieken' }).click();
+  await page.getByRole('heading', { name: 'Statistieken', level: 1 }).waitFor();
+  await page.getByTestId('stat-table').first().waitFor();
+  assert.ok((await page.getByTestId('suppressed').count()) > 0, 'a count of one is suppressed as "<5"');
+  assert.match(await page.getByTestId('suppressed').first().textContent(), /^<5$/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download als CSV' }).click()]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const csv = await readFile(await download.path(), 'utf8');
+  assert.match(csv, /<5/);
+  assert.doesNotMatch(csv, /Noa|Bakker|UWV Utrecht/, 'the CSV holds no participant or recipient names');
+  await axe(page, 'statistieken', failures);
+  await screenshot(page, 'c8-statistieken');
+
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
+export const specs = [
+  { name: '(consent) mandate, disclosure under it, withdrawal, next disclosure refused in Dutch; register and statistics', run: consentFlow },
+];
