@@ -91,7 +91,10 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
   const hide = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   // A whole long page: a taller window, since fixed header and menu break Chromium's fullPage capture.
   const size = page.viewportSize();
-  if (fullPage && size) await page.setViewportSize({ width: size.width, height: Math.min(6000, await page.evaluate(() => document.documentElement.scrollHeight)) });
+  if (fullPage && size) {
+    await page.setViewportSize({ width: size.width, height: Math.min(6000, await page.evaluate(() => document.documentElement.scrollHeight)) });
+    await page.waitForTimeout(200);
+  }
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   if (fullPage && size) await page.setViewportSize(size);
   await hide.evaluate((el) => el.remove());

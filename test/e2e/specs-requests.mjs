@@ -49,7 +49,7 @@ async function choose(page, field, option) {
 }
 
 /** Fills the intake form and registers; ends on the request page. */
-async function registerRequest(page, { search, type, receivedOn, description, changes = [] }) {
+async function registerRequest(page, { search, type, receivedOn, description, changes = [], shoot = null }) {
   await page.getByRole('link', { name: 'Verzoeken' }).click();
   await page.getByRole('button', { name: 'Nieuw verzoek' }).click();
   await page.getByRole('heading', { name: 'Nieuw verzoek registreren' }).waitFor();
@@ -65,6 +65,7 @@ async function registerRequest(page, { search, type, receivedOn, description, ch
     await page.getByRole('option', { name: c.field, exact: true }).click();
     await label(box, 'Gevraagde nieuwe waarde').fill(c.value);
   }
+  if (shoot) await screenshot(page, shoot, { fullPage: true });
   await page.getByRole('button', { name: 'Verzoek registreren' }).click();
   await page.getByTestId('request-title').waitFor();
 }
@@ -190,7 +191,7 @@ async function correctionFlow({ page }) {
   await disclose(municipality.id, ['birthDate']);
   await registerRequest(page, {
     search: 'Bos', type: 'Correctie', receivedOn: isoDay(0), description: 'Mijn woonplaats klopt niet: ik woon in Zwolle.',
-    changes: [{ field: 'Woonplaats', value: 'Zwolle' }],
+    changes: [{ field: 'Woonplaats', value: 'Zwolle' }], shoot: 'req-00-nieuw-verzoek-correctie',
   });
   const change = page.getByTestId('change-row').first();
   await change.getByText('zichtbaar na vaststelling van de identiteit').waitFor();
@@ -306,9 +307,65 @@ async function policySettings({ page }) {
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
+/** (e) R32/R23 in the screens: a refusal needs reasons, an exception needs the board's decision first. */
+async function boardException({ page }) {
+  const failures = [];
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
+  await createUser(page, { displayName: 'Bea Bestuur', username: 'bea', role: 'Bestuur' });
+  await signOut(page);
+  await signIn(page, 'bram');
+  await createParticipant(page, { firstName: 'Karel', lastName: 'Bos', city: 'Deventer' });
+  await registerRequest(page, { search: 'Bos', type: 'Afschrift', receivedOn: isoDay(0), description: 'Graag een kopie van mijn dossier.' });
+  await verifyIdentity(page);
+  const decide = page.getByTestId('decide-form');
+  await decide.getByRole('radio', { name: 'Afgewezen', exact: true }).check();
+  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await decide.getByTestId('form-error').getByText(/moet de redenen noemen/).waitFor();
+  await label(decide, 'Redenen').fill('Lopend strafrechtelijk onderzoek naar de werkgever.');
+  await decide.getByLabel(/uitzondering op het recht/).check();
+  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await decide.getByTestId('form-error').getByText(/besluit van het bestuur/).waitFor();
+  const url = page.url();
+  await signOut(page);
+
+  // The board records its decision on a ground from FT 4.4f.
+  await signIn(page, 'bea');
+  await page.goto(url);
+  await page.getByTestId('request-title').waitFor();
+  assert.equal(await page.getByTestId('decide-form').count(), 0, 'the board does not decide the request itself');
+  await combo(page, 'Grond').click();
+  await page.getByRole('option', { name: 'Voorkoming, opsporing en vervolging van strafbare feiten' }).click();
+  await label(page, 'Besluit van het bestuur').fill('Uitzondering op het afschrift zolang het onderzoek loopt.');
+  await page.getByRole('button', { name: 'Bestuursbesluit vastleggen' }).click();
+  await page.getByTestId('board-decision').waitFor();
+  await checkAxe(page, 'verzoek (bestuur)', failures);
+  await screenshot(page, 'req-09-bestuursbesluit', { fullPage: true });
+  await signOut(page);
+
+  await signIn(page, 'bram');
+  await page.goto(url);
+  const form = page.getByTestId('decide-form');
+  await form.getByRole('radio', { name: 'Afgewezen', exact: true }).check();
+  await label(form, 'Redenen').fill('Lopend strafrechtelijk onderzoek naar de werkgever.');
+  await form.getByLabel(/uitzondering op het recht/).check();
+  await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await page.getByTestId('decision-done').getByText('Uitzondering op grond van een bestuursbesluit.').waitFor();
+  await page.getByRole('tab', { name: 'Besluit' }).click();
+  await page.getByTestId('letter-decision').getByText(/Autoriteit Persoonsgegevens/).waitFor();
+  // English.
+  await page.getByText('EN', { exact: true }).click();
+  await page.getByRole('heading', { name: 'Request for copy' }).waitFor();
+  await checkAxe(page, 'request (en)', failures);
+  await page.getByText('NL', { exact: true }).click();
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
 export const specs = [
   { name: '(req-a) inzage: intake, identity, decision; the deadline dashboard updates', run: inzageFlow },
   { name: '(req-b) a granted correction is applied and shows the recipients to notify', run: correctionFlow },
   { name: '(req-c) own statement next to its entry; restriction placed and lifted', run: statementsAndRestriction },
   { name: '(req-d) policy terms and holidays are saved', run: policySettings },
+  { name: '(req-e) a refusal needs reasons; an exception needs the board decision first', run: boardException },
 ];

@@ -42,7 +42,7 @@ function StatusStepper({ detail }: { detail: Detail }) {
   };
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={t('requests.detail.steps')}>
-      <Stepper active={r.status === 'closed' ? list.length : reached + 1} size="sm" allowNextStepsSelect={false} data-testid="status-stepper">
+      <Stepper active={r.status === 'closed' ? list.length : reached + 1} size="xs" allowNextStepsSelect={false} data-testid="status-stepper">
         {list.map((s, i) => (
           <Stepper.Step
             key={s}
