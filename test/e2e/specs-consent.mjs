@@ -37,6 +37,19 @@ async function startDisclosure(page, recipient) {
   return dialog;
 }
 
+async function addRecipient(page, { name, kind, reference }) {
+  await page.getByRole('button', { name: 'Nieuwe ontvanger' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe ontvanger' });
+  await label(dialog, 'Naam').fill(name);
+  await choose(page, dialog, 'Soort ontvanger', kind);
+  await label(dialog, 'Contactpersoon').fill('J. de Boer');
+  await label(dialog, 'Kenmerk').fill(reference);
+  await label(dialog, 'Datum van de overeenkomst').fill('2025-01-15');
+  await dialog.getByRole('button', { name: 'Ontvanger opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('recipient-row').filter({ hasText: name }).filter({ hasText: reference }).waitFor();
+}
+
 async function consentFlow({ page }) {
   const failures = [];
   await firstRun(page);
@@ -49,16 +62,8 @@ async function consentFlow({ page }) {
   await signIn(page, 'pia');
   await page.getByRole('link', { name: 'Ontvangers' }).click();
   await page.getByRole('heading', { name: 'Ontvangers', level: 1 }).waitFor();
-  await page.getByRole('button', { name: 'Nieuwe ontvanger' }).click();
-  let dialog = page.getByRole('dialog', { name: 'Nieuwe ontvanger' });
-  await label(dialog, 'Naam').fill('UWV Utrecht');
-  await choose(page, dialog, 'Soort ontvanger', 'UWV');
-  await label(dialog, 'Contactpersoon').fill('J. de Boer');
-  await label(dialog, 'Kenmerk').fill('OVK-2025-014');
-  await label(dialog, 'Datum van de overeenkomst').fill('2025-01-15');
-  await dialog.getByRole('button', { name: 'Ontvanger opslaan' }).click();
-  await dialog.waitFor({ state: 'detached' });
-  await page.getByTestId('recipient-row').filter({ hasText: 'UWV Utrecht' }).filter({ hasText: 'OVK-2025-014' }).waitFor();
+  await addRecipient(page, { name: 'UWV Utrecht', kind: 'UWV', reference: 'OVK-2025-014' });
+  await addRecipient(page, { name: 'Gemeente Utrecht', kind: 'Gemeente', reference: 'OVK-2024-003' });
   await axe(page, 'ontvangers', failures);
   await screenshot(page, 'c1-ontvangers');
   await signOut(page);
@@ -71,6 +76,7 @@ async function consentFlow({ page }) {
   await page.getByRole('button', { name: 'Toevoegen' }).click();
   await page.getByTestId('document-row').filter({ hasText: 'machtiging-uwv.pdf' }).waitFor();
 
+  let dialog;
   await page.getByRole('tab', { name: 'Toestemming & verstrekkingen' }).click();
   await page.getByTestId('consent-tab').waitFor();
   await page.getByRole('heading', { name: 'Verwijsindex' }).waitFor(); // offered: the participant is under 23 (R13)
@@ -120,6 +126,46 @@ async function consentFlow({ page }) {
   await screenshot(page, 'c5-verstrekking-geweigerd');
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
   assert.equal(await page.getByTestId('disclosure-row').count(), 1, 'nothing was recorded for the refused disclosure');
+
+  // An exception with written arguments is allowed and flagged for the privacy officer (R12).
+  dialog = await startDisclosure(page, 'Gemeente Utrecht');
+  await dialog.getByRole('radio', { name: 'Uitzondering zonder toestemming' }).check();
+  await label(dialog, 'Argumenten voor verstrekking zonder toestemming').fill('Acuut risico voor de veiligheid van de deelnemer; de gemeente moet direct kunnen ingrijpen en de deelnemer is niet bereikbaar.');
+  await dialog.getByTestId('check-allowed').getByText('gemeld aan de medewerker privacy', { exact: false }).waitFor();
+  await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('disclosure-row').filter({ hasText: 'Gemeente Utrecht' }).getByTestId('flagged').waitFor();
+
+  // An upheld objection blocks the recipient (R27).
+  await page.getByRole('button', { name: 'Verzet vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Verzet vastleggen' });
+  await choose(page, dialog, 'Tegen verstrekking aan', 'Gemeente Utrecht');
+  await closeList(dialog);
+  await label(dialog, 'Omstandigheden volgens de deelnemer').fill('De deelnemer heeft een conflict met de gemeente en wil niet dat zij gegevens krijgt.');
+  await dialog.getByRole('button', { name: 'Verzet opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('objection').getByText('In behandeling').waitFor();
+  await page.getByRole('button', { name: 'Beslissen op verzet' }).click();
+  dialog = page.getByRole('dialog', { name: 'Beslissen op verzet' });
+  await label(dialog, 'Redenen van de beslissing').fill('Bijzondere persoonlijke omstandigheden zijn aannemelijk gemaakt.');
+  await dialog.getByRole('button', { name: 'Beslissing opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('objection').getByText('Gehonoreerd').waitFor();
+  dialog = await startDisclosure(page, 'Gemeente Utrecht');
+  await dialog.getByRole('radio', { name: 'Uitzondering zonder toestemming' }).check();
+  await label(dialog, 'Argumenten voor verstrekking zonder toestemming').fill('Acuut risico voor de veiligheid van de deelnemer; de gemeente moet direct kunnen ingrijpen en de deelnemer is niet bereikbaar.');
+  await dialog.getByTestId('check-refused').getByText('verzet aangetekend', { exact: false }).waitFor();
+  await dialog.getByRole('button', { name: 'Annuleren' }).click();
+
+  // Verwijsindex registration for a participant under 23 (R13).
+  await page.getByRole('button', { name: 'Registratie vastleggen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Registratie in de Verwijsindex' });
+  await label(dialog, 'Reden van het signaal (minstens 10 tekens)').fill('Zorgen over schoolverzuim en thuissituatie.');
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('verwijsindex').getByText('Actief').waitFor();
+  await axe(page, 'dossier toestemming (alles)', failures);
+  await screenshot(page, 'c4b-toestemming-tab-verzet', { fullPage: true });
   await signOut(page);
 
   // The privacy officer: the register, the mandate overview and the statistics.
@@ -129,6 +175,15 @@ async function consentFlow({ page }) {
   await page.getByTestId('register-row').filter({ hasText: 'Noa Bakker' }).filter({ hasText: 'UWV Utrecht' }).waitFor();
   await axe(page, 'register', failures);
   await screenshot(page, 'c6-register');
+  await page.getByRole('tab', { name: 'Te beoordelen uitzonderingen' }).click();
+  const flagged = page.getByTestId('register-row').filter({ hasText: 'Gemeente Utrecht' });
+  await flagged.getByRole('button', { name: 'Beoordelen' }).click();
+  dialog = page.getByRole('dialog', { name: 'Uitzondering beoordelen' });
+  await label(dialog, 'Uw beoordeling').fill('Verstrekking was gerechtvaardigd gezien het acute risico.');
+  await axe(page, 'uitzondering beoordelen', failures);
+  await dialog.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('Er zijn geen uitzonderingen die op beoordeling wachten.').waitFor();
   await page.getByRole('tab', { name: 'Machtigingen' }).click();
   const overview = page.getByTestId('mandate-overview');
   await overview.getByText('Noa Bakker').first().waitFor();

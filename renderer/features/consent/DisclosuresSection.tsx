@@ -67,7 +67,7 @@ export function DisclosuresSection({ dossier, disclosures, mandates, recipients,
           ))}
         </DataTable>
       )}
-      {mayRecord ? <RecordDisclosureDialog opened={recording} onClose={() => setRecording(false)} dossier={dossier} mandates={mandates} recipients={recipients} reload={reload} /> : null}
+      {mayRecord && recording ? <RecordDisclosureDialog opened onClose={() => setRecording(false)} dossier={dossier} mandates={mandates} recipients={recipients} reload={reload} /> : null}
     </Section>
   );
 }

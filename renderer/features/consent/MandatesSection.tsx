@@ -60,7 +60,7 @@ export function MandatesSection({ dossier, mandates, recipients, mayRecord, relo
           ))}
         </DataTable>
       )}
-      {mayRecord ? <RecordMandateDialog opened={recording} onClose={() => setRecording(false)} dossier={dossier} recipients={recipients} reload={reload} /> : null}
+      {mayRecord && recording ? <RecordMandateDialog opened onClose={() => setRecording(false)} dossier={dossier} recipients={recipients} reload={reload} /> : null}
       <WithdrawDialog mandate={withdrawing} onClose={() => setWithdrawing(null)} reload={reload} />
     </Section>
   );

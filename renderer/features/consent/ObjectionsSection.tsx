@@ -44,7 +44,7 @@ export function ObjectionsSection({ participantId, objections, recipients, mayHa
           ))}
         </Stack>
       )}
-      {mayHandle ? <RecordObjectionDialog opened={recording} onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} reload={reload} /> : null}
+      {mayHandle && recording ? <RecordObjectionDialog opened onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} reload={reload} /> : null}
       <DecideDialog objection={deciding} onClose={() => setDeciding(null)} reload={reload} />
     </Section>
   );
