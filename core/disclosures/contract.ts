@@ -69,7 +69,7 @@ export const disclosuresContract = contract(
   operation({
     name: 'disclosures.check', permission: 'consent.record', audit: 'read',
     input: DisclosureRequest,
-    output: z.object({ allowed: z.boolean(), code: z.string().nullable(), message: z.string().nullable(), mandateId: Id.nullable() }),
+    output: z.object({ allowed: z.boolean(), code: z.string().nullable(), message: z.string().nullable(), messageEn: z.string().nullable(), mandateId: Id.nullable() }),
   }),
   operation({ name: 'disclosures.list', permission: 'dossier.read', audit: 'read', input: z.object({ participantId: Id }).strict(), output: z.array(Disclosure) }),
   operation({

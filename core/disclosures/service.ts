@@ -89,12 +89,12 @@ export const disclosureHandlers: Handlers<typeof disclosuresContract> = {
   'disclosures.check': (ctx: Ctx, input) => {
     try {
       const { basis } = assess(ctx, input);
-      return { allowed: true, code: null, message: null, mandateId: basis.mandateId };
+      return { allowed: true, code: null, message: null, messageEn: null, mandateId: basis.mandateId };
     } catch (e) {
       // Access is decided (and denials audited) by the router as for any other call.
       if (!isDomainError(e) || e.code.startsWith('access.') || e.code.startsWith('dossier.')) throw e;
       const api = e.toApiError();
-      return { allowed: false, code: api.code, message: api.message, mandateId: null };
+      return { allowed: false, code: api.code, message: api.message, messageEn: api.messageEn, mandateId: null };
     }
   },
 

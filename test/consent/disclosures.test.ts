@@ -124,10 +124,10 @@ describe('disclosures (R10, R12, R14, R17)', () => {
   it('R10 disclosures.check answers whether a disclosure would be allowed, without registering anything', async () => {
     w = await world();
     const before = snapshot(w.vault);
-    expect(await w.consultant.call('disclosures.check', disclosure(w))).toMatchObject({ allowed: false, code: 'disclosure.noBasis', message: expect.stringContaining('machtiging') });
+    expect(await w.consultant.call('disclosures.check', disclosure(w))).toMatchObject({ allowed: false, code: 'disclosure.noBasis', message: expect.stringContaining('machtiging'), messageEn: expect.stringContaining('mandate') });
     expect(snapshot(w.vault)).toBe(before);
     const m = await w.consultant.call('mandates.record', mandate(w));
-    expect(await w.consultant.call('disclosures.check', disclosure(w))).toEqual({ allowed: true, code: null, message: null, mandateId: m.id });
+    expect(await w.consultant.call('disclosures.check', disclosure(w))).toEqual({ allowed: true, code: null, message: null, messageEn: null, mandateId: m.id });
   });
 });
 

@@ -9,6 +9,7 @@ import { ApiCallError, call, type In, type Out } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { errorText, showSuccess } from '../../components/notify.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
+import { currentLanguage } from '../../i18n/index.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { CategoryBadges, DataTable, FormDialog, Section, categoryLabel, channels, purposes, useOptions, type Mandate, type Recipient } from './shared.tsx';
 
@@ -210,7 +211,7 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
                   {check.mandateId ? t('consent.disclosures.coveredBy', { id: check.mandateId }) : basis === 'exception' ? t('consent.disclosures.willBeFlagged') : t('consent.disclosures.allowedDuty')}
                 </Alert>
               ) : check ? (
-                <Alert color="danger" icon={<IconCircleX size={18} />} title={t('consent.disclosures.refused')} data-testid="check-refused">{check.message}</Alert>
+                <Alert color="danger" icon={<IconCircleX size={18} />} title={t('consent.disclosures.refused')} data-testid="check-refused">{currentLanguage() === 'en' ? check.messageEn : check.message}</Alert>
               ) : null}
       </div>
     </FormDialog>
