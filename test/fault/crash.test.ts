@@ -67,6 +67,7 @@ describe('crash safety (SIGKILL)', () => {
     const lockFile = join(vault.dir, 'vault.lock');
     let printedTotal = 0;
     let killedWhileWriting = 0;
+    let killedAfterReady = 0;
     let staleLocks = 0;
     let last = { entries: 0, auditLines: 0 };
     // The next child loads its modules while the current one writes (loading is the slow part).
@@ -78,8 +79,11 @@ describe('crash safety (SIGKILL)', () => {
       current.go();
       next = startChild('write', vault.dir, 'schrijver');
       children.push(next);
-      // Anywhere from during sign-in to a few hundred writes in.
-      await sleep(Math.floor(random() * 450));
+      // Every fourth round: somewhere in sign-in (opening, migrating, first audit lines); otherwise
+      // somewhere in the writes, up to a few hundred transactions in.
+      const duringSignIn = round % 4 === 1;
+      if (!duringSignIn) await current.waitFor(/^ready$/);
+      await sleep(Math.floor(random() * (duringSignIn ? 120 : 400)));
       const finished = await current.kill();
       children.splice(children.indexOf(current), 1);
       const context = `seed ${seed}, round ${round}`;
@@ -87,15 +91,18 @@ describe('crash safety (SIGKILL)', () => {
       const printed = printedIds(current.lines());
       printedTotal += printed.entries.length;
       if (printed.entries.length > 0) killedWhileWriting++;
+      if (current.lines().includes('ready')) killedAfterReady++;
       if (existsSync(lockFile) && readFileSync(lockFile, 'utf8') === String(current.child.pid)) staleLocks++;
       const now = await checkAfterCrash(vault.dir, printed, context);
       expect(now.entries, context).toBeGreaterThanOrEqual(last.entries + printed.entries.length);
       expect(now.auditLines, context).toBeGreaterThan(last.auditLines);
       last = now;
     }
-    // The kills really hit running writers and left their locks behind.
-    expect(killedWhileWriting).toBeGreaterThan(KILLS / 2);
-    expect(printedTotal).toBeGreaterThan(KILLS * 5);
-    expect(staleLocks).toBeGreaterThan(KILLS / 2);
+    // The kills really hit running writers (how many entries they got to depends on the machine)
+    // and left their locks behind.
+    expect(killedAfterReady).toBeGreaterThanOrEqual(KILLS - Math.ceil(KILLS / 4));
+    expect(killedWhileWriting).toBeGreaterThan(0);
+    expect(printedTotal).toBeGreaterThan(KILLS);
+    expect(staleLocks).toBeGreaterThanOrEqual(killedAfterReady);
   }, FULL ? 1_800_000 : 120_000);
 });
