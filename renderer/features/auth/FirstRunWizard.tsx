@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconCopy, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { useSession } from '../../state/session.ts';
-import { errorText } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
 import { navigate } from '../../state/router.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PasswordRules, passwordOk } from './PasswordRules.tsx';
@@ -21,8 +21,7 @@ export function FirstRunWizard() {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
   const [stored, setStored] = useState(false);
 
@@ -36,9 +35,7 @@ export function FirstRunWizard() {
   async function create(e: FormEvent) {
     e.preventDefault();
     if (!displayName.trim() || !usernameValid || !passwordOk(password, repeat)) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const res = await call('vault.create', {
         organisation: organisation.trim(),
         preset,
@@ -48,11 +45,7 @@ export function FirstRunWizard() {
       setPassword('');
       setRepeat('');
       setStep(2);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   function finish() {

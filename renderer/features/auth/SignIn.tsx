@@ -4,7 +4,8 @@ import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { useSession } from '../../state/session.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
 import { navigate } from '../../state/router.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PasswordRules, passwordOk } from './PasswordRules.tsx';
@@ -17,8 +18,7 @@ export function SignIn() {
   const signedIn = useSession((s) => s.signedIn);
   const [username, setUsername] = useState(prefill ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [recoverOpen, setRecoverOpen] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -27,18 +27,11 @@ export function SignIn() {
       setError(t('signIn.fillBoth'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const me = await call('auth.signIn', { username: username.trim(), password });
       if (!locked) navigate('/');
       signedIn(me);
-    } catch (err) {
-      setError(errorText(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    }, () => setPassword(''));
   }
 
   return (
@@ -86,23 +79,16 @@ function RecoverDialog({ opened, onClose, username: initial }: { opened: boolean
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!passwordOk(password, repeat)) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('auth.recover', { username: username.trim(), recoveryCode: code.trim(), newPassword: password });
       showSuccess(t('recover.done'));
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

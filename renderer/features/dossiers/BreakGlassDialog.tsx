@@ -4,15 +4,14 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
-import { errorText } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
 
 const MIN_REASON = 10;
 
 export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }: { participantId: number; opened: boolean; onCancel: () => void; onGranted: () => void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const long = reason.trim().length >= MIN_REASON;
 
   async function submit(e: FormEvent) {
@@ -21,16 +20,10 @@ export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }:
       setError(t('breakGlass.tooShort', { min: MIN_REASON }));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('access.breakGlass', { participantId, reason: reason.trim() });
       onGranted();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

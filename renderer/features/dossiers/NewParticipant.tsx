@@ -3,7 +3,8 @@ import { Alert, Button, Checkbox, Fieldset, Group, Radio, Stack, TextInput } fro
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { navigate } from '../../state/router.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParticipantFieldsForm, emptyValues, fieldErrors, toInput, type FieldValues } from './fields.tsx';
 
@@ -15,8 +16,7 @@ export function NewParticipant() {
   const [source, setSource] = useState<'participant' | 'commissioner'>('participant');
   const [sourceNote, setSourceNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -26,9 +26,7 @@ export function NewParticipant() {
     if (source === 'commissioner' && !sourceNote.trim()) missing.sourceNote = t('form.required');
     setErrors(missing);
     if (Object.keys(missing).length) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const input = toInput(values);
       const res = await call('dossiers.create', {
         ...input,
@@ -42,12 +40,7 @@ export function NewParticipant() {
       });
       showSuccess(t('newParticipant.created', { number: res.dossierNumber }));
       navigate(`/dossiers/${res.participantId}`);
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    }, (err) => setErrors(fieldErrors(err)));
   }
 
   return (

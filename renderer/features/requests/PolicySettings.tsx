@@ -7,7 +7,8 @@ import { presetNames, requestTypes, termUnits, type PolicyProfile, type PresetNa
 import { call, type Out } from '../../api/client.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ConfirmDialog, FormError, useAction } from './shared.tsx';
+import { ConfirmDialog, FormError } from './shared.tsx';
+import { useAction } from '../../components/useAction.ts';
 
 type Settings = Out<'policy.get'>;
 

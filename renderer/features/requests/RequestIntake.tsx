@@ -15,7 +15,8 @@ import { showSuccess } from '../../components/notify.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
-import { FormError, useAction } from './shared.tsx';
+import { FormError } from './shared.tsx';
+import { useAction } from '../../components/useAction.ts';
 
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];

@@ -1,6 +1,6 @@
 // Pieces shared by the request screens and the dossier additions: the deadline badge, the
 // target picker (dossier, field, entry, document), a confirmation dialog and the letter view.
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, Badge, Button, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconCopy, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { participantFieldNames } from '../../../core/api/categories.ts';
 import type { DossierTarget } from '../../../core/statements/contract.ts';
 import type { Out } from '../../api/client.ts';
 import { formatDate } from '../../components/format.ts';
-import { errorText } from '../../components/notify.ts';
 import './requests.css';
 
 export type Urgency = Out<'requests.dashboard'>['rows'][number]['urgency'];
@@ -170,20 +169,4 @@ export function FormError({ error }: { error: string | null }) {
   return error ? <Alert color="danger" role="alert" data-testid="form-error">{error}</Alert> : null;
 }
 
-/** Runs one API step of a form: busy while it runs, the coded error's readable text if it fails. */
-export function useAction() {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function run(step: () => Promise<void>): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
-      await step();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, setError, run };
-}
+export { useAction } from '../../components/useAction.ts';

@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../core/api/permissions.ts';
 import { call, type Out } from '../../api/client.ts';
 import { useSession } from '../../state/session.ts';
-import { errorText, showError, showSuccess } from '../../components/notify.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { showError, showSuccess } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PasswordRules, passwordOk } from '../auth/PasswordRules.tsx';
@@ -39,47 +41,33 @@ export function UserManagement() {
         description={t('users.subtitle')}
         actions={<Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>{t('users.new')}</Button>}
       />
-      <Paper withBorder radius="md">
-        <Table striped highlightOnHover verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.displayName')}</Table.Th>
-              <Table.Th>{t('users.username')}</Table.Th>
-              <Table.Th>{t('users.role')}</Table.Th>
-              <Table.Th>{t('users.status')}</Table.Th>
-              <Table.Th>{t('users.createdAt')}</Table.Th>
-              <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {(users ?? []).map((u) => (
-              <Table.Tr key={u.id} data-testid="user-row">
-                <Table.Td fw={600}>{u.displayName}</Table.Td>
-                <Table.Td ff="monospace">{u.username}</Table.Td>
-                <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
-                </Table.Td>
-                <Table.Td>{formatDate(u.createdAt)}</Table.Td>
-                <Table.Td>
-                  {u.active ? (
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setResetting(u)} aria-label={t('users.resetNamed', { name: u.displayName })}>
-                        {t('users.reset')}
-                      </Button>
-                      {u.id !== me?.userId ? (
-                        <Button size="xs" variant="subtle" color="danger" leftSection={<IconUserOff size={14} />} onClick={() => setDeactivating(u)} aria-label={t('users.deactivateNamed', { name: u.displayName })}>
-                          {t('users.deactivate')}
-                        </Button>
-                      ) : null}
-                    </Group>
+      <DataTable headers={[t('users.displayName'), t('users.username'), t('users.role'), t('users.status'), t('users.createdAt')]} actions>
+        {(users ?? []).map((u) => (
+          <Table.Tr key={u.id} data-testid="user-row">
+            <Table.Td fw={600}>{u.displayName}</Table.Td>
+            <Table.Td ff="monospace">{u.username}</Table.Td>
+            <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+            <Table.Td>
+              <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+            </Table.Td>
+            <Table.Td>{formatDate(u.createdAt)}</Table.Td>
+            <Table.Td>
+              {u.active ? (
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button size="xs" variant="subtle" leftSection={<IconKey size={14} />} onClick={() => setResetting(u)} aria-label={t('users.resetNamed', { name: u.displayName })}>
+                    {t('users.reset')}
+                  </Button>
+                  {u.id !== me?.userId ? (
+                    <Button size="xs" variant="subtle" color="danger" leftSection={<IconUserOff size={14} />} onClick={() => setDeactivating(u)} aria-label={t('users.deactivateNamed', { name: u.displayName })}>
+                      {t('users.deactivate')}
+                    </Button>
                   ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Paper>
+                </Group>
+              ) : null}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {creating ? <CreateUser onClose={() => setCreating(false)} onCreated={load} /> : null}
       {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} /> : null}
       {deactivating ? <Deactivate user={deactivating} onClose={() => setDeactivating(null)} onDone={load} /> : null}
@@ -93,8 +81,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('consultant');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const usernameValid = USERNAME.test(username.trim().toLowerCase());
 
   async function submit(e: FormEvent) {
@@ -103,18 +90,12 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const u = await call('users.create', { displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
       showSuccess(t('users.created', { name: u.displayName }));
       await onCreated();
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -148,22 +129,16 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
 function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!passwordOk(password)) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('users.resetPassword', { userId: user.id, newPassword: password });
       showSuccess(t('users.resetDone', { name: user.displayName }));
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -185,21 +160,15 @@ function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
 
 function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   async function confirm() {
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('users.deactivate', { userId: user.id });
       showSuccess(t('users.deactivated', { name: user.displayName }));
       await onDone();
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { messages } from '../../../../core/api/messages.ts';
 import { call } from '../../../api/client.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
-import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { showError, showSuccess } from '../../../components/notify.ts';
+import { useAction } from '../../../components/useAction.ts';
 import { formatBytes, formatDateTime } from '../../../components/format.ts';
 import type { TabProps } from '../DossierView.tsx';
 
@@ -34,8 +36,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<Kind>('other');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function upload(e: FormEvent) {
     e.preventDefault();
@@ -48,9 +49,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
       setError(m.replace('{size}', (file.size / 1024 / 1024).toFixed(1)).replace('{limit}', String(MAX_BYTES / 1024 / 1024)));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const contentBase64 = await toBase64(file);
       await call('dossiers.uploadDocument', {
         participantId: dossier.participant.id,
@@ -62,11 +61,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
       showSuccess(t('documents.uploaded', { name: file.name }));
       setFile(null);
       await reload();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   async function download(documentId: number) {
@@ -112,34 +107,21 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
       {dossier.documents.length === 0 ? (
         <Text c="dimmed">{t('documents.empty')}</Text>
       ) : (
-        <Paper withBorder radius="md">
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('documents.name')}</Table.Th>
-                <Table.Th>{t('documents.kind')}</Table.Th>
-                <Table.Th>{t('documents.size')}</Table.Th>
-                <Table.Th>{t('documents.uploadedBy')}</Table.Th>
-                <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dossier.documents.map((d) => (
-                <Table.Tr key={d.id} data-testid="document-row">
-                  <Table.Td fw={600}>{d.fileName}</Table.Td>
-                  <Table.Td>{t(`documentKind.${d.kind}`)}</Table.Td>
-                  <Table.Td>{formatBytes(d.size)}</Table.Td>
-                  <Table.Td>{d.uploadedBy} · {formatDateTime(d.uploadedAt)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void download(d.id)} aria-label={t('documents.downloadNamed', { name: d.fileName })}>
-                      {t('documents.download')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <DataTable headers={[t('documents.name'), t('documents.kind'), t('documents.size'), t('documents.uploadedBy')]} actions>
+          {dossier.documents.map((d) => (
+            <Table.Tr key={d.id} data-testid="document-row">
+              <Table.Td fw={600}>{d.fileName}</Table.Td>
+              <Table.Td>{t(`documentKind.${d.kind}`)}</Table.Td>
+              <Table.Td>{formatBytes(d.size)}</Table.Td>
+              <Table.Td>{d.uploadedBy} · {formatDateTime(d.uploadedAt)}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="light" leftSection={<IconDownload size={14} />} onClick={() => void download(d.id)} aria-label={t('documents.downloadNamed', { name: d.fileName })}>
+                  {t('documents.download')}
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { Paper, Skeleton, Table, Text } from '@mantine/core';
+import { Skeleton, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
 import { errorText } from '../../../components/notify.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import type { TabProps } from '../DossierView.tsx';
@@ -21,32 +22,17 @@ export function HistoryTab({ dossier }: TabProps) {
   const fieldLabel = (f: string | null) => (f ? (i18n.exists(`fields.${f}`) ? t(`fields.${f}`) : f) : '');
 
   return (
-    <Paper withBorder radius="md">
-      <Table striped verticalSpacing="sm">
-        <Table.Caption>{t('history.caption')}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('history.at')}</Table.Th>
-            <Table.Th>{t('history.by')}</Table.Th>
-            <Table.Th>{t('history.what')}</Table.Th>
-            <Table.Th>{t('history.old')}</Table.Th>
-            <Table.Th>{t('history.new')}</Table.Th>
-            <Table.Th>{t('history.reason')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((h, i) => (
-            <Table.Tr key={i}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.at)}</Table.Td>
-              <Table.Td>{h.by}</Table.Td>
-              <Table.Td>{h.what === 'entry' ? t('history.entry', { id: h.entryId ?? '' }) : fieldLabel(h.field)}</Table.Td>
-              <Table.Td className="dk-pre">{h.oldValue ?? '—'}</Table.Td>
-              <Table.Td className="dk-pre">{h.newValue ?? '—'}</Table.Td>
-              <Table.Td>{h.reason ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+    <DataTable headers={[t('history.at'), t('history.by'), t('history.what'), t('history.old'), t('history.new'), t('history.reason')]} caption={t('history.caption')} highlightOnHover={false}>
+      {items.map((h, i) => (
+        <Table.Tr key={i}>
+          <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.at)}</Table.Td>
+          <Table.Td>{h.by}</Table.Td>
+          <Table.Td>{h.what === 'entry' ? t('history.entry', { id: h.entryId ?? '' }) : fieldLabel(h.field)}</Table.Td>
+          <Table.Td className="dk-pre">{h.oldValue ?? '—'}</Table.Td>
+          <Table.Td className="dk-pre">{h.newValue ?? '—'}</Table.Td>
+          <Table.Td>{h.reason ?? ''}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

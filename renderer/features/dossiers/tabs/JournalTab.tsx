@@ -3,7 +3,8 @@ import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, Si
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
+import { useAction } from '../../../components/useAction.ts';
 import { formatDate, formatDateTime, today } from '../../../components/format.ts';
 import type { DossierData, TabProps } from '../DossierView.tsx';
 import { EntryRights } from '../../requests/dossier/DossierRights.tsx';
@@ -62,8 +63,7 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
   const [trajectoryId, setTrajectoryId] = useState<string | null>(entry?.trajectoryId ? String(entry.trajectoryId) : null);
   const [title, setTitle] = useState(entry?.title ?? '');
   const [body, setBody] = useState(entry?.body ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -71,19 +71,13 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       if (entry) await call('dossiers.updateEntry', { entryId: entry.id, title: title.trim(), body: body.trim() });
       else await call('dossiers.addEntry', { participantId: dossier.participant.id, trajectoryId: trajectoryId ? Number(trajectoryId) : null, kind, entryDate, title: title.trim(), body: body.trim() });
       showSuccess(entry ? t('journal.updated') : t('journal.added'));
       await onSaved();
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

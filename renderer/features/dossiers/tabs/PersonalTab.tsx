@@ -4,7 +4,8 @@ import { IconEdit, IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, type ParticipantField } from '../../../../core/api/categories.ts';
 import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { showSuccess } from '../../../components/notify.ts';
+import { useAction } from '../../../components/useAction.ts';
 import { formatDate } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
 import type { TabProps } from '../DossierView.tsx';
@@ -65,8 +66,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
   const [emailSecret, setEmailSecret] = useState(p.emailSecret);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -80,19 +80,12 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
       onDone();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('dossiers.update', { participantId: p.id, changes: changes as never, reason: reason.trim() || null });
       showSuccess(t('personal.saved'));
       await reload();
       onDone();
-    } catch (err) {
-      setErrors(fieldErrors(err));
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    }, (err) => setErrors(fieldErrors(err)));
   }
 
   return (

@@ -1,9 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
-import { errorText, showError, showSuccess } from '../../../components/notify.ts';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { showError, showSuccess } from '../../../components/notify.ts';
+import { useAction } from '../../../components/useAction.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import type { TabProps } from '../DossierView.tsx';
 
@@ -33,39 +35,25 @@ export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
       {dossier.trajectories.length === 0 ? (
         <Text c="dimmed">{t('trajectories.empty')}</Text>
       ) : (
-        <Paper withBorder radius="md">
-          <Table striped highlightOnHover verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trajectories.type')}</Table.Th>
-                <Table.Th>{t('trajectories.commissioner')}</Table.Th>
-                <Table.Th>{t('trajectories.start')}</Table.Th>
-                <Table.Th>{t('trajectories.end')}</Table.Th>
-                <Table.Th>{t('trajectories.status')}</Table.Th>
-                <Table.Th><span className="sr-only">{t('common.actions')}</span></Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {dossier.trajectories.map((tr) => (
-                <Table.Tr key={tr.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">{t(`trajectoryType.${tr.type}`)}</Text>
-                    {tr.description ? <Text size="xs" c="dimmed" className="dk-pre">{tr.description}</Text> : null}
-                  </Table.Td>
-                  <Table.Td>{tr.commissioner}</Table.Td>
-                  <Table.Td>{formatDate(tr.startDate)}</Table.Td>
-                  <Table.Td>{formatDate(tr.endDate)}</Table.Td>
-                  <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
-                  <Table.Td>
-                    {editable && tr.status !== 'closed' ? (
-                      <Button size="xs" variant="subtle" onClick={() => void closeTrajectory(tr.id)}>{t('trajectories.close')}</Button>
-                    ) : null}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <DataTable headers={[t('trajectories.type'), t('trajectories.commissioner'), t('trajectories.start'), t('trajectories.end'), t('trajectories.status')]} actions>
+          {dossier.trajectories.map((tr) => (
+            <Table.Tr key={tr.id}>
+              <Table.Td>
+                <Text fw={600} size="sm">{t(`trajectoryType.${tr.type}`)}</Text>
+                {tr.description ? <Text size="xs" c="dimmed" className="dk-pre">{tr.description}</Text> : null}
+              </Table.Td>
+              <Table.Td>{tr.commissioner}</Table.Td>
+              <Table.Td>{formatDate(tr.startDate)}</Table.Td>
+              <Table.Td>{formatDate(tr.endDate)}</Table.Td>
+              <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
+              <Table.Td>
+                {editable && tr.status !== 'closed' ? (
+                  <Button size="xs" variant="subtle" onClick={() => void closeTrajectory(tr.id)}>{t('trajectories.close')}</Button>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       <AddTrajectory opened={open} onClose={() => setOpen(false)} participantId={dossier.participant.id} onAdded={reload} />
     </Stack>
@@ -79,8 +67,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
   const [startDate, setStartDate] = useState(today());
   const [endDate, setEndDate] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -88,9 +75,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
       setError(t('form.fillRequired'));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('dossiers.addTrajectory', { participantId, type, commissioner: commissioner.trim(), startDate, endDate: endDate || null, description: description.trim() || null });
       showSuccess(t('trajectories.added'));
       await onAdded();
@@ -98,11 +83,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
       setDescription('');
       setEndDate('');
       onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

@@ -6,7 +6,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
-import { FormError, TargetPicker, parseTargetKey, useAction } from '../shared.tsx';
+import { FormError, TargetPicker, parseTargetKey } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 
 type Dossier = Out<'dossiers.get'>;
 type Restriction = NonNullable<Dossier['restrictions']>[number];

@@ -8,7 +8,8 @@ import { Channel } from '../../../../core/statements/contract.ts';
 import { call, type Out } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
-import { FormError, parseTargetKey, TargetPicker, useAction } from '../shared.tsx';
+import { FormError, parseTargetKey, TargetPicker } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 
 type ChannelName = (typeof Channel.options)[number];
 

@@ -9,7 +9,8 @@ import { can, useSession } from '../../../state/session.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, useAction } from '../shared.tsx';
+import { FormError } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 import { BEFORE_DECISION, type PanelProps } from '../types.ts';
 
 type Ground = (typeof ExceptionGround.options)[number];

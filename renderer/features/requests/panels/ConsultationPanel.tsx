@@ -9,7 +9,8 @@ import { call } from '../../../api/client.ts';
 import { errorText, showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, parseTargetKey, TargetPicker, useAction, useTargetLabel } from '../shared.tsx';
+import { FormError, parseTargetKey, TargetPicker, useTargetLabel } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 import type { Content, Detail, PanelProps } from '../types.ts';
 
 type Answer = Exclude<(typeof ConsultationAnswer.options)[number], 'pending'>;

@@ -8,7 +8,8 @@ import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, useAction } from '../shared.tsx';
+import { FormError } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 
 export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {

@@ -9,7 +9,8 @@ import { call, type Out } from '../../../api/client.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, LetterView, useAction } from '../shared.tsx';
+import { FormError, LetterView } from '../shared.tsx';
+import { useAction } from '../../../components/useAction.ts';
 import type { Detail, PanelProps } from '../types.ts';
 
 type Recipients = Out<'requests.recipientsToNotify'>;
