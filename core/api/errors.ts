@@ -14,21 +14,29 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-function fill(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Dutch sentences show dates the Dutch way (23-04-2026); English ones keep the ISO form. */
+function fill(template: string, params: Record<string, string | number>, lang: 'nl' | 'en'): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    if (!(k in params)) return `{${k}}`;
+    const value = String(params[k]);
+    const date = lang === 'nl' ? ISO_DATE.exec(value) : null;
+    return date ? `${date[3]}-${date[2]}-${date[1]}` : value;
+  });
 }
 
 export class DomainError extends Error {
   constructor(readonly code: ErrorCode, readonly params: Record<string, string | number> = {}, readonly issues?: ApiError['issues']) {
-    super(fill(messages[code].en, params));
+    super(fill(messages[code].en, params, 'en'));
     this.name = 'DomainError';
   }
   toApiError(): ApiError {
     const m = messages[this.code];
     return {
       code: this.code,
-      message: fill(m.nl, this.params),
-      messageEn: fill(m.en, this.params),
+      message: fill(m.nl, this.params, 'nl'),
+      messageEn: fill(m.en, this.params, 'en'),
       ...(Object.keys(this.params).length ? { params: this.params } : {}),
       ...(this.issues ? { issues: this.issues } : {}),
     };

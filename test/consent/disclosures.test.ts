@@ -31,7 +31,7 @@ describe('disclosures (R10, R12, R14, R17)', () => {
   it('R10 an expired mandate does not cover', async () => {
     w = await world();
     await w.consultant.call('mandates.record', mandate(w, { validFrom: '2025-01-01', validUntil: '2026-03-31' }));
-    await expect(w.consultant.call('disclosures.record', disclosure(w))).rejects.toMatchObject({ code: 'disclosure.mandateExpired', error: { message: expect.stringContaining('2026-03-31') } });
+    await expect(w.consultant.call('disclosures.record', disclosure(w))).rejects.toMatchObject({ code: 'disclosure.mandateExpired', error: { message: expect.stringContaining('31-03-2026') } });
     // The same mandate covered a disclosure made while it was valid.
     await expect(w.consultant.call('disclosures.record', disclosure(w, { disclosedOn: '2026-03-15' }))).resolves.toMatchObject({ basis: 'mandate' });
   });
@@ -43,7 +43,7 @@ describe('disclosures (R10, R12, R14, R17)', () => {
     const withdrawn = await w.consultant.call('mandates.withdraw', { mandateId: m.id, withdrawnOn: '2026-04-23', how: 'oral', note: 'Telefonisch ingetrokken' });
     expect(withdrawn).toMatchObject({ state: 'withdrawn', withdrawnOn: '2026-04-23', withdrawnHow: 'oral' });
     await expect(w.consultant.call('disclosures.record', disclosure(w))).rejects.toMatchObject({
-      code: 'disclosure.mandateWithdrawn', error: { message: 'Verstrekking geweigerd: de machtiging is ingetrokken op 2026-04-23.' },
+      code: 'disclosure.mandateWithdrawn', error: { message: 'Verstrekking geweigerd: de machtiging is ingetrokken op 23-04-2026.' },
     });
     await expect(w.consultant.call('disclosures.record', disclosure(w, { basis: { kind: 'mandate', mandateId: m.id } }))).rejects.toMatchObject({ code: 'disclosure.mandateWithdrawn' });
     await expect(w.consultant.call('mandates.withdraw', { mandateId: m.id, withdrawnOn: '2026-04-23', how: 'letter' })).rejects.toMatchObject({ code: 'mandate.alreadyWithdrawn' });

@@ -120,7 +120,7 @@ async function consentFlow({ page }) {
   dialog = await startDisclosure(page, 'UWV Utrecht');
   const refused = dialog.getByTestId('check-refused');
   await refused.waitFor();
-  assert.match(await refused.textContent(), /Verstrekking geweigerd: de machtiging is ingetrokken op \d{4}-\d{2}-\d{2}\./);
+  assert.match(await refused.textContent(), /Verstrekking geweigerd: de machtiging is ingetrokken op \d{2}-\d{2}-\d{4}\./);
   assert.equal(await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).isDisabled(), true, 'a refused disclosure cannot be saved');
   await axe(page, 'verstrekking geweigerd', failures);
   await screenshot(page, 'c5-verstrekking-geweigerd');
