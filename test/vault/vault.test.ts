@@ -109,6 +109,23 @@ describe('vault encryption and keys', () => {
     signOut(state);
   });
 
+  it('R07 each slot keeps its own key-derivation cost: slots made at an older cost still open after the default is raised', async () => {
+    vault = await testVault();
+    await vault.addUser('anna', 'consultant');
+    vault.close();
+    const slotsFile = join(vault.dir, 'keyslots.json');
+    const costOf = (username: string) => (JSON.parse(readFileSync(slotsFile, 'utf8')) as { slots: { username?: string; kdf: { timeCost: number } }[] }).slots.find((s) => s.username === username)?.kdf.timeCost;
+    expect(costOf('anna')).toBe(TEST_KDF.timeCost);
+    // A later version derives new slots at a higher cost; the old slot is opened with its own.
+    const raised = { ...TEST_KDF, timeCost: TEST_KDF.timeCost + 2 };
+    const state = createHostState({ vaultDir: vault.dir, workstation: 'tweede-werkplek', now: () => vault.clock.now, kdfCost: raised });
+    const c = caller(state);
+    await c.call('auth.signIn', { username: 'anna', password: PASSWORD });
+    await c.call('auth.changePassword', { currentPassword: PASSWORD, newPassword: 'anna-haar-nieuwe-wachtwoord' });
+    expect(costOf('anna')).toBe(raised.timeCost);
+    signOut(state);
+  });
+
   it('R07 removing a user removes their slot and rekeys the database; everything they wrote stays', async () => {
     vault = await testVault();
     const anna = await vault.addUser('anna', 'consultant');
