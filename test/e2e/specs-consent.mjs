@@ -77,7 +77,9 @@ async function consentFlow({ page }) {
   await page.getByTestId('document-row').filter({ hasText: 'machtiging-uwv.pdf' }).waitFor();
 
   let dialog;
-  await page.getByRole('tab', { name: 'Toestemming & verstrekkingen' }).click();
+  // The dossier opens on the tab named in its address ('#/dossiers/12?tab=consent'), as the register links it.
+  await page.evaluate(() => { location.hash = `${location.hash.split('?')[0]}?tab=consent`; });
+  await page.getByRole('tab', { name: 'Toestemming & verstrekkingen', selected: true }).waitFor();
   await page.getByTestId('consent-tab').waitFor();
   await page.getByRole('heading', { name: 'Verwijsindex' }).waitFor(); // offered: the participant is under 23 (R13)
 
@@ -172,7 +174,9 @@ async function consentFlow({ page }) {
   await signIn(page, 'pia');
   await page.getByRole('link', { name: 'Register' }).click();
   await page.getByRole('heading', { name: 'Register van verstrekkingen en machtigingen' }).waitFor();
-  await page.getByTestId('register-row').filter({ hasText: 'Noa Bakker' }).filter({ hasText: 'UWV Utrecht' }).waitFor();
+  const registerRow = page.getByTestId('register-row').filter({ hasText: 'Noa Bakker' }).filter({ hasText: 'UWV Utrecht' });
+  await registerRow.waitFor();
+  assert.match(await registerRow.getByRole('link', { name: 'Noa Bakker' }).getAttribute('href'), /^#\/dossiers\/\d+\?tab=consent$/);
   await axe(page, 'register', failures);
   await screenshot(page, 'c6-register');
   await page.getByRole('tab', { name: 'Te beoordelen uitzonderingen' }).click();

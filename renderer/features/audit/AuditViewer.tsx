@@ -7,6 +7,7 @@ import { call, type Out } from '../../api/client.ts';
 import { errorText, showError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditTable } from './AuditTable.tsx';
+import { FormError } from '../../components/FormActions.tsx';
 
 const PAGE = 50;
 
@@ -118,7 +119,7 @@ function AuditLog() {
           <Button type="submit" leftSection={<IconFilter size={16} />}>{t('audit.apply')}</Button>
         </Group>
       </Paper>
-      {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
+      <FormError error={error} />
       {data ? (
         <>
           <Text size="sm" c="dimmed" aria-live="polite">{t('audit.count', { count: data.total })}</Text>
@@ -163,7 +164,7 @@ function AccessReview() {
         <TextInput type="month" label={t('audit.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={200} />
         <Button type="submit" loading={busy}>{t('audit.showReview')}</Button>
       </Group>
-      {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
+      <FormError error={error} />
       {lines ? <AuditTable lines={lines} caption={t('audit.reviewCaption', { month })} /> : null}
     </Stack>
   );

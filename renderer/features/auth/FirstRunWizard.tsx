@@ -8,6 +8,7 @@ import { useAction } from '../../components/useAction.ts';
 import { navigate } from '../../state/router.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PasswordRules, passwordOk } from './PasswordRules.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type Preset = 'factor-twee' | 'mee';
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
@@ -105,13 +106,15 @@ export function FirstRunWizard() {
             <PasswordInput label={t('firstRun.password')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
             <PasswordInput label={t('firstRun.repeat')} value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} autoComplete="new-password" required />
             <PasswordRules password={password} repeat={repeat} />
-            {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-            <Group justify="space-between">
-              <Button variant="default" onClick={() => setStep(0)}>{t('common.back')}</Button>
-              <Button type="submit" loading={busy} disabled={!displayName.trim() || !usernameValid || !passwordOk(password, repeat)}>
-                {t('firstRun.create')}
-              </Button>
-            </Group>
+            <FormActions
+              error={error}
+              onCancel={() => setStep(0)}
+              cancelLabel={t('common.back')}
+              justify="space-between"
+              submitLabel={t('firstRun.create')}
+              busy={busy}
+              disabled={!displayName.trim() || !usernameValid || !passwordOk(password, repeat)}
+            />
           </Stack>
         </form>
       ) : null}

@@ -9,6 +9,7 @@ import { useAction } from '../../components/useAction.ts';
 import { navigate } from '../../state/router.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PasswordRules, passwordOk } from './PasswordRules.tsx';
+import { FormError } from '../../components/FormActions.tsx';
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -101,7 +102,7 @@ function RecoverDialog({ opened, onClose, username: initial }: { opened: boolean
           <PasswordInput label={t('recover.newPassword')} autoComplete="new-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required />
           <PasswordInput label={t('recover.repeat')} autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} required />
           <PasswordRules password={password} repeat={repeat} />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
+          <FormError error={error} />
           <Button type="submit" loading={busy} disabled={!passwordOk(password, repeat)}>{t('recover.submit')}</Button>
         </Stack>
       </form>

@@ -11,7 +11,9 @@ import { errorText, showSuccess } from '../../components/notify.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { currentLanguage } from '../../i18n/index.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
-import { CategoryBadges, DataTable, FormDialog, Section, categoryLabel, channels, purposes, useOptions, type Mandate, type Recipient } from './shared.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { CategoryBadges, Section, categoryLabel, channels, purposes, useOptions, type Mandate, type Recipient } from './shared.tsx';
 
 type Disclosure = Out<'disclosures.list'>[number];
 
@@ -47,7 +49,7 @@ export function DisclosuresSection({ dossier, disclosures, mandates, recipients,
       action={mayRecord ? <Button leftSection={<IconPlus size={16} />} onClick={() => setRecording(true)}>{t('consent.disclosures.record')}</Button> : null}
     >
       {disclosures.length === 0 ? <Text c="dimmed">{t('consent.disclosures.empty')}</Text> : (
-        <DataTable minWidth={900} testId="disclosures-table" head={[t('consent.disclosures.date'), t('consent.disclosures.recipient'), t('consent.disclosures.items'), t('consent.disclosures.basis'), t('consent.disclosures.channel')]}>
+        <DataTable minWidth={900} data-testid="disclosures-table" striped={false} headers={[t('consent.disclosures.date'), t('consent.disclosures.recipient'), t('consent.disclosures.items'), t('consent.disclosures.basis'), t('consent.disclosures.channel')]}>
           {disclosures.map((d) => (
             <Table.Tr key={d.id} data-testid="disclosure-row">
               <Table.Td>{formatDate(d.disclosedOn)}</Table.Td>

@@ -9,7 +9,9 @@ import { call } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
-import { ActionsHeading, CategoryBadges, DataTable, FormDialog, MandateStateBadge, Section, categoryLabel, purposes, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { CategoryBadges, MandateStateBadge, Section, categoryLabel, purposes, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
 
 interface Props {
   dossier: DossierData;
@@ -31,7 +33,7 @@ export function MandatesSection({ dossier, mandates, recipients, mayRecord, relo
       action={mayRecord ? <Button leftSection={<IconPlus size={16} />} onClick={() => setRecording(true)}>{t('consent.mandates.record')}</Button> : null}
     >
       {mandates.length === 0 ? <Text c="dimmed">{t('consent.mandates.empty')}</Text> : (
-        <DataTable minWidth={900} testId="mandates-table" head={[t('consent.mandates.recipient'), t('consent.mandates.purpose'), t('consent.mandates.categories'), t('consent.mandates.period'), t('consent.mandates.given'), t('consent.mandates.state'), <ActionsHeading key="a" />]}>
+        <DataTable minWidth={900} data-testid="mandates-table" striped={false} headers={[t('consent.mandates.recipient'), t('consent.mandates.purpose'), t('consent.mandates.categories'), t('consent.mandates.period'), t('consent.mandates.given'), t('consent.mandates.state')]} actions>
           {mandates.map((m) => (
             <Table.Tr key={m.id} data-testid="mandate-row">
               <Table.Td>

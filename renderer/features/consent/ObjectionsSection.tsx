@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
-import { FormDialog, Section, type Recipient } from './shared.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { Section, type Recipient } from './shared.tsx';
 
 type Objection = Out<'objections.list'>[number];
 const statusColor = { pending: 'warn', upheld: 'danger', rejected: 'gray.7' } as const;

@@ -7,7 +7,9 @@ import { call } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
-import { ActionsHeading, DataTable, FormDialog, recipientKinds, useOptions, useRecipients, type Recipient } from './shared.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { recipientKinds, useOptions, useRecipients, type Recipient } from './shared.tsx';
 
 export function RecipientsPage() {
   const { t } = useTranslation();
@@ -21,7 +23,7 @@ export function RecipientsPage() {
         actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('consent.recipients.new')}</Button>} />
       <Switch label={t('consent.recipients.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb="md" />
       {recipients.length === 0 ? <Text c="dimmed">{t('consent.recipients.empty')}</Text> : (
-        <DataTable minWidth={800} testId="recipients-table" striped head={[t('consent.recipients.name'), t('consent.recipients.kind'), t('consent.recipients.contact'), t('consent.recipients.agreement'), t('consent.recipients.status'), <ActionsHeading key="a" />]}>
+        <DataTable minWidth={800} data-testid="recipients-table" headers={[t('consent.recipients.name'), t('consent.recipients.kind'), t('consent.recipients.contact'), t('consent.recipients.agreement'), t('consent.recipients.status')]} actions>
           {recipients.map((r) => (
             <Table.Tr key={r.id} data-testid="recipient-row">
               <Table.Td fw={600}>{r.name}</Table.Td>

@@ -9,7 +9,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showError, showSuccess } from '../../components/notify.ts';
 import { BasisBadge } from './DisclosuresSection.tsx';
-import { ActionsHeading, CategoryBadges, DataTable, FormDialog, MandateStateBadge, useOptions, useRecipients } from './shared.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { CategoryBadges, MandateStateBadge, useOptions, useRecipients } from './shared.tsx';
 
 type Row = Out<'disclosures.register'>['rows'][number];
 type MandateRow = Out<'mandates.overview'>['active'][number];
@@ -18,7 +20,7 @@ const PAGE = 50;
 function ParticipantCell({ row }: { row: { participantId: number; participantName: string; dossierNumber: string } }) {
   return (
     <>
-      <Anchor href={`#/dossiers/${row.participantId}`} fw={600} size="sm">{row.participantName}</Anchor>
+      <Anchor href={`#/dossiers/${row.participantId}?tab=consent`} fw={600} size="sm">{row.participantName}</Anchor>
       <Text size="xs" c="dimmed" ff="monospace">{row.dossierNumber}</Text>
     </>
   );
@@ -89,7 +91,7 @@ function DisclosureRegister({ flaggedOnly }: { flaggedOnly: boolean }) {
       {!data ? null : data.rows.length === 0 ? <Text c="dimmed">{flaggedOnly ? t('consent.register.nothingToReview') : t('consent.register.empty')}</Text> : (
         <>
           <Text size="sm" c="dimmed">{t('consent.register.count', { count: data.total })}</Text>
-          <DataTable minWidth={1000} testId="register-table" striped head={[t('consent.disclosures.date'), t('consent.register.participant'), t('consent.disclosures.recipient'), t('consent.mandates.categories'), t('consent.disclosures.basis'), t('consent.register.recordedBy'), ...(flaggedOnly ? [<ActionsHeading key="a" />] : [])]}>
+          <DataTable minWidth={1000} data-testid="register-table" headers={[t('consent.disclosures.date'), t('consent.register.participant'), t('consent.disclosures.recipient'), t('consent.mandates.categories'), t('consent.disclosures.basis'), t('consent.register.recordedBy')]} actions={flaggedOnly}>
             {data.rows.map((r) => (
               <Table.Tr key={r.id} data-testid="register-row">
                 <Table.Td>{formatDate(r.disclosedOn)}</Table.Td>
@@ -139,7 +141,7 @@ function MandateTable({ title, rows, empty }: { title: string; rows: MandateRow[
     <Stack gap="xs">
       <Group gap="xs"><Text component="h2" fw={600} size="lg" m={0}>{title}</Text><Badge variant="light" color="gray.7">{rows.length}</Badge></Group>
       {rows.length === 0 ? <Text c="dimmed" size="sm">{empty}</Text> : (
-        <DataTable striped head={[t('consent.register.participant'), t('consent.mandates.recipient'), t('consent.mandates.categories'), t('consent.mandates.period'), t('consent.mandates.state')]}>
+        <DataTable minWidth={900} headers={[t('consent.register.participant'), t('consent.mandates.recipient'), t('consent.mandates.categories'), t('consent.mandates.period'), t('consent.mandates.state')]}>
           {rows.map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td><ParticipantCell row={m} /></Table.Td>

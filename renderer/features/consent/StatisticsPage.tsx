@@ -8,7 +8,7 @@ import { call, type In, type Out } from '../../api/client.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showError } from '../../components/notify.ts';
-import { downloadText } from './shared.tsx';
+import { downloadText } from '../../components/download.ts';
 
 type Stats = Out<'statistics.get'>;
 

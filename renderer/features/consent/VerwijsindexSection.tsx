@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
-import { FormDialog, Section, useOptions } from './shared.tsx';
+import { FormDialog } from '../../components/FormDialog.tsx';
+import { Section, useOptions } from './shared.tsx';
 
 type Registration = Out<'verwijsindex.list'>[number];
 type Action = { kind: 'register' } | { kind: 'objection' | 'end'; registration: Registration };

@@ -1,12 +1,12 @@
-// Pieces shared by the consent screens: labels of categories, a form dialog that handles busy
-// state and API errors, the mandate state badge, the recipient list and a text download.
-import { useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+// Pieces shared by the consent screens: labels of categories, the mandate state badge, the
+// recipient list and the section layout. Generic tables, dialogs and downloads: components/.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, type DataCategory } from '../../../core/api/categories.ts';
 import { call, type Out } from '../../api/client.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { errorText, showError } from '../../components/notify.ts';
+import { showError } from '../../components/notify.ts';
 
 export type Recipient = Out<'recipients.list'>[number];
 export type Mandate = Out<'mandates.list'>[number];
@@ -63,57 +63,6 @@ export function CategoryBadges({ categories }: { categories: DataCategory[] }) {
   );
 }
 
-/** A dialog with a form: shows the Dutch error of a refused call and closes once it succeeded. */
-export function FormDialog({ opened, onClose, title, submitLabel, danger = false, disabled = false, size = 'lg', onSubmit, children, testId }: {
-  opened: boolean;
-  onClose: () => void;
-  title: string;
-  submitLabel: string;
-  danger?: boolean;
-  disabled?: boolean;
-  size?: string;
-  onSubmit: () => Promise<void>;
-  children: ReactNode;
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (opened) setError(null);
-  }, [opened]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onSubmit();
-      onClose();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <form onSubmit={submit} data-testid={testId}>
-        <Stack>
-          {children}
-          {error ? <Alert color="danger" role="alert" data-testid="form-error">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color={danger ? 'danger' : undefined} loading={busy} disabled={disabled}>{submitLabel}</Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
 /** A section of the consent tab: a heading, an action and its content. */
 export function Section({ title, action, intro, children }: { title: string; action?: ReactNode; intro?: string; children: ReactNode }) {
   return (
@@ -130,42 +79,9 @@ export function Section({ title, action, intro, children }: { title: string; act
   );
 }
 
-/** Saves text as a file through a Blob and a temporary object URL. */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Age in whole years on a day, from two 'YYYY-MM-DD' dates. */
 export function ageOn(birthDate: string, on: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);
   const [y, m, d] = on.split('-').map(Number);
   return (y ?? 0) - (by ?? 0) - ((m ?? 0) < (bm ?? 0) || (m === bm && (d ?? 0) < (bd ?? 0)) ? 1 : 0);
-}
-
-/** A bordered, horizontally scrollable table; `head` holds the column headings. */
-export function DataTable({ head, minWidth = 900, testId, striped = false, children }: { head: ReactNode[]; minWidth?: number; testId?: string; striped?: boolean; children: ReactNode }) {
-  return (
-    <Paper withBorder radius="md">
-      <Table.ScrollContainer minWidth={minWidth}>
-        <Table verticalSpacing="sm" striped={striped} data-testid={testId}>
-          <Table.Thead>
-            <Table.Tr>{head.map((h, i) => <Table.Th key={i}>{h}</Table.Th>)}</Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>{children}</Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
-  );
-}
-
-export function ActionsHeading() {
-  const { t } = useTranslation();
-  return <span className="sr-only">{t('common.actions')}</span>;
 }

@@ -1,10 +1,11 @@
 // R04: a dossier outside the caseload opens only with a stated reason; the access is flagged.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { useAction } from '../../components/useAction.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 const MIN_REASON = 10;
 
@@ -51,11 +52,7 @@ export function BreakGlassDialog({ participantId, opened, onCancel, onGranted }:
           <Text size="sm" c={long ? 'ok' : 'dimmed'} aria-live="polite">
             {t('breakGlass.count', { count: reason.trim().length, min: MIN_REASON })}
           </Text>
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-            <Button type="submit" color="warn" loading={busy} disabled={!long}>{t('breakGlass.submit')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onCancel} submitLabel={t('breakGlass.submit')} color="warn" busy={busy} disabled={!long} />
         </Stack>
       </form>
     </Modal>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type Out } from '../../api/client.ts';
 import type { RouteProps } from '../../routes.tsx';
 import { can, useSession } from '../../state/session.ts';
-import { navigate } from '../../state/router.ts';
+import { navigate, useLocation } from '../../state/router.ts';
 import { errorText, showSuccess } from '../../components/notify.ts';
 import { formatDate, fullName } from '../../components/format.ts';
 import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
@@ -19,6 +19,8 @@ import { CaseloadTab } from './tabs/CaseloadTab.tsx';
 import { LogTab } from './tabs/LogTab.tsx';
 import { ConsentTab } from '../consent/ConsentTab.tsx';
 import { DossierRights } from '../requests/dossier/DossierRights.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { useAction } from '../../components/useAction.ts';
 
 export type DossierData = Out<'dossiers.get'>;
 export interface TabProps {
@@ -27,6 +29,8 @@ export interface TabProps {
   editable: boolean;
 }
 
+const tabNames = ['personal', 'trajectories', 'journal', 'documents', 'consent', 'history', 'caseload', 'log'] as const;
+
 export function DossierView({ params }: RouteProps) {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
@@ -34,7 +38,11 @@ export function DossierView({ params }: RouteProps) {
   const [dossier, setDossier] = useState<DossierData | null>(null);
   const [denied, setDenied] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [tab, setTab] = useState<string | null>('personal');
+  // '#/dossiers/12?tab=consent' opens on that tab; an unknown name falls back to the personal data.
+  const queryTab = useLocation().query.get('tab');
+  const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) ? queryTab : 'personal';
+  const [tab, setTab] = useState<string | null>(urlTab);
+  useEffect(() => setTab(urlTab), [urlTab]);
   const [closeOpen, setCloseOpen] = useState(false);
 
   const load = useCallback(async () => {
@@ -133,8 +141,7 @@ export function DossierView({ params }: RouteProps) {
 function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { opened: boolean; onClose: () => void; participantId: number; onClosed: () => void }) {
   const { t } = useTranslation();
   const [takeHome, setTakeHome] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -142,17 +149,12 @@ function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { open
       setError(t('closeDossier.takeHomeRequired'));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('dossiers.close', { participantId, takeHome: takeHome.trim() });
       showSuccess(t('closeDossier.done'));
       onClose();
       onClosed();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -161,11 +163,7 @@ function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { open
         <Stack>
           <Text size="sm">{t('closeDossier.intro')}</Text>
           <Textarea label={t('closeDossier.takeHome')} description={t('closeDossier.takeHomeHelp')} value={takeHome} onChange={(e) => setTakeHome(e.currentTarget.value)} autosize minRows={3} required data-autofocus />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color="danger" loading={busy}>{t('closeDossier.submit')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('closeDossier.submit')} color="danger" busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Fieldset, Group, Radio, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Fieldset, Radio, Stack, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
 import { navigate } from '../../state/router.ts';
@@ -7,6 +7,7 @@ import { showSuccess } from '../../components/notify.ts';
 import { useAction } from '../../components/useAction.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParticipantFieldsForm, emptyValues, fieldErrors, toInput, type FieldValues } from './fields.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
 
 export function NewParticipant() {
   const { t } = useTranslation();
@@ -75,11 +76,7 @@ export function NewParticipant() {
             email: <Checkbox size="sm" label={t('fields.emailSecret')} checked={emailSecret} onChange={(e) => setEmailSecret(e.currentTarget.checked)} />,
           }}
         />
-        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate('/dossiers')}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={busy}>{t('newParticipant.submit')}</Button>
-        </Group>
+        <FormActions error={error} onCancel={() => navigate('/dossiers')} submitLabel={t('newParticipant.submit')} busy={busy} />
       </Stack>
     </form>
   );

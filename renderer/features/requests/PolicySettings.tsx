@@ -1,14 +1,15 @@
 // The organisation's policy profile (R50): the preset it starts from, the answer term per request
 // type, and which optional holidays are days off. Working days are counted by the one calendar.
 import { useEffect, useState } from 'react';
-import { Badge, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, NumberInput, Paper, Radio, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { presetNames, requestTypes, termUnits, type PolicyProfile, type PresetName, type TermUnit } from '../../../core/policy/profile.ts';
 import { call, type Out } from '../../api/client.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ConfirmDialog, FormError } from './shared.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { FormActions, FormError } from '../../components/FormActions.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 type Settings = Out<'policy.get'>;
 
@@ -132,11 +133,7 @@ export function PolicySettings() {
             </Stack>
           </Paper>
           <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setProfile(settings.profile)}>{t('common.cancel')}</Button>
-            <Button onClick={() => void save()} loading={busy}>{t('requests.policy.save')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={() => setProfile(settings.profile)} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
           <ConfirmDialog
             opened={preset !== null}
             title={t('requests.policy.usePreset')}

@@ -15,8 +15,8 @@ import { showSuccess } from '../../components/notify.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
-import { FormError } from './shared.tsx';
 import { useAction } from '../../components/useAction.ts';
+import { FormActions } from '../../components/FormActions.tsx';
 
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];
@@ -241,11 +241,7 @@ export function RequestIntake() {
               </Stack>
             </Paper>
           ) : null}
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate('/requests')}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('requests.intake.submit')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={() => navigate('/requests')} submitLabel={t('requests.intake.submit')} busy={busy} />
         </Stack>
       </form>
     </Stack>

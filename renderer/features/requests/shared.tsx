@@ -1,7 +1,6 @@
 // Pieces shared by the request screens and the dossier additions: the deadline badge, the
-// target picker (dossier, field, entry, document), a confirmation dialog and the letter view.
-import type { ReactNode } from 'react';
-import { Alert, Badge, Button, CopyButton, Group, Modal, MultiSelect, Paper, Stack, Text } from '@mantine/core';
+// target picker (dossier, field, entry, document) and the letter view.
+import { Badge, Button, CopyButton, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClock, IconCopy, IconPrinter } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { participantFieldNames } from '../../../core/api/categories.ts';
@@ -101,31 +100,6 @@ export function TargetPicker({ dossier, value, onChange, label, error, withDossi
   return <MultiSelect label={label} data={data} value={value} onChange={onChange} searchable required error={error ?? undefined} comboboxProps={{ withinPortal: true }} />;
 }
 
-/** A confirmation before a step that cannot be undone. */
-export function ConfirmDialog({ opened, title, children, confirmLabel, onConfirm, onCancel, busy, color = 'kluis' }: {
-  opened: boolean;
-  title: string;
-  children: ReactNode;
-  confirmLabel: string;
-  onConfirm: () => void;
-  onCancel: () => void;
-  busy?: boolean;
-  color?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onCancel} title={title} size="md">
-      <Stack>
-        {children}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>{t('common.cancel')}</Button>
-          <Button color={color} onClick={onConfirm} loading={busy} data-autofocus>{confirmLabel}</Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
 /** Prints only this letter: the page's print style hides everything else. */
 function printLetter(id: string) {
   const el = document.querySelector(`[data-letter="${CSS.escape(id)}"]`);
@@ -163,10 +137,3 @@ export function LetterView({ id, subject, body, testId }: { id: string; subject?
     </Stack>
   );
 }
-
-/** An inline error next to a form, in addition to nothing else: the form stays as typed. */
-export function FormError({ error }: { error: string | null }) {
-  return error ? <Alert color="danger" role="alert" data-testid="form-error">{error}</Alert> : null;
-}
-
-export { useAction } from '../../components/useAction.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../core/api/permissions.ts';
@@ -11,6 +11,8 @@ import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PasswordRules, passwordOk } from '../auth/PasswordRules.tsx';
+import { FormActions } from '../../components/FormActions.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 type User = Out<'users.list'>[number];
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
@@ -115,11 +117,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
           <Text size="xs" c="dimmed">{t(`roleHelp.${role}`)}</Text>
           <PasswordInput label={t('users.initialPassword')} description={t('users.initialPasswordHelp')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
           <PasswordRules password={password} />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('users.create')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('users.create')} busy={busy} />
         </Stack>
       </form>
     </Modal>
@@ -147,11 +145,7 @@ function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
         <Stack>
           <PasswordInput label={t('users.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required data-autofocus />
           <PasswordRules password={password} />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy} disabled={!passwordOk(password)}>{t('users.reset')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('users.reset')} busy={busy} disabled={!passwordOk(password)} />
         </Stack>
       </form>
     </Modal>
@@ -172,15 +166,8 @@ function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void
   }
 
   return (
-    <Modal opened onClose={onClose} title={t('users.deactivateTitle')}>
-      <Stack>
-        <Text>{t('users.deactivateConfirm', { name: user.displayName, username: user.username })}</Text>
-        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose} data-autofocus>{t('common.cancel')}</Button>
-          <Button color="danger" onClick={() => void confirm()} loading={busy}>{t('users.deactivate')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <ConfirmDialog opened title={t('users.deactivateTitle')} confirmLabel={t('users.deactivate')} onConfirm={() => void confirm()} onCancel={onClose} busy={busy} error={error} color="danger" autoFocus="cancel">
+      <Text>{t('users.deactivateConfirm', { name: user.displayName, username: user.username })}</Text>
+    </ConfirmDialog>
   );
 }

@@ -1,15 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, FileInput, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Button, FileInput, Group, Paper, Select, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { messages } from '../../../../core/api/messages.ts';
 import { call } from '../../../api/client.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
+import { downloadBlob } from '../../../components/download.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatBytes, formatDateTime } from '../../../components/format.ts';
 import type { TabProps } from '../DossierView.tsx';
+import { FormError } from '../../../components/FormActions.tsx';
 
 const kinds = ['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other'] as const;
 type Kind = (typeof kinds)[number];
@@ -68,14 +70,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
     try {
       const doc = await call('dossiers.downloadDocument', { documentId });
       const blob = new Blob([fromBase64(doc.contentBase64)], { type: doc.mimeType });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = doc.fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(doc.fileName, blob);
     } catch (e) {
       showError(e);
     }
@@ -101,7 +96,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
             <Button type="submit" leftSection={<IconUpload size={16} />} loading={busy}>{t('documents.upload')}</Button>
           </Group>
           <Text size="xs" c="dimmed" mt="xs">{t('documents.limit', { limit: MAX_BYTES / 1024 / 1024 })}</Text>
-          {error ? <Alert color="danger" role="alert" mt="sm">{error}</Alert> : null}
+          <FormError error={error} mt="sm" />
         </Paper>
       ) : null}
       {dossier.documents.length === 0 ? (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
@@ -8,6 +8,7 @@ import { useAction } from '../../../components/useAction.ts';
 import { formatDate, formatDateTime, today } from '../../../components/format.ts';
 import type { DossierData, TabProps } from '../DossierView.tsx';
 import { EntryRights } from '../../requests/dossier/DossierRights.tsx';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Entry = DossierData['entries'][number];
 type Kind = Entry['kind'];
@@ -105,11 +106,7 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
           ) : null}
           <TextInput label={t('journal.title')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} required data-autofocus data-testid="entry-title" />
           <Textarea label={t('journal.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} autosize minRows={6} maxRows={16} required data-testid="entry-body" />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('common.save')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('common.save')} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconEdit, IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, type ParticipantField } from '../../../../core/api/categories.ts';
@@ -10,6 +10,7 @@ import { formatDate } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FieldRights } from '../../requests/dossier/DossierRights.tsx';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 export function PersonalTab({ dossier, reload, editable }: TabProps) {
   const { t } = useTranslation();
@@ -101,11 +102,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
           }}
         />
         <TextInput label={t('personal.reason')} description={t('personal.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={busy}>{t('common.save')}</Button>
-        </Group>
+        <FormActions error={error} onCancel={onDone} submitLabel={t('common.save')} busy={busy} />
       </Stack>
     </form>
   );

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
@@ -8,6 +8,7 @@ import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import type { TabProps } from '../DossierView.tsx';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 const types = ['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other'] as const;
 type TrajectoryType = (typeof types)[number];
@@ -97,11 +98,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
             <TextInput type="date" label={t('trajectories.end')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />
           </SimpleGrid>
           <Textarea label={t('trajectories.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
-          {error ? <Alert color="danger" role="alert">{error}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('common.save')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('common.save')} busy={busy} />
         </Stack>
       </form>
     </Modal>

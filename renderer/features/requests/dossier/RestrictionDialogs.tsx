@@ -1,13 +1,14 @@
 // R30: place a restriction on (parts of) the dossier, or lift one; both state a reason and ask
 // for confirmation first.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
-import { FormError, TargetPicker, parseTargetKey } from '../shared.tsx';
+import { TargetPicker, parseTargetKey } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Dossier = Out<'dossiers.get'>;
 type Restriction = NonNullable<Dossier['restrictions']>[number];
@@ -60,11 +61,7 @@ function ReasonDialog({ title, intro, reasonLabel, confirmText, submitLabel, col
           {extra}
           <Textarea label={reasonLabel} description={t('requests.rights.restrictionReasonHelp')} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setConfirming(false); }} autosize minRows={2} required data-testid="restriction-reason" />
           {confirming ? <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">{confirmText}</Alert> : null}
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" color={color} loading={busy}>{confirming ? t('requests.rights.confirm') : submitLabel}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={confirming ? t('requests.rights.confirm') : submitLabel} color={color} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,15 +1,16 @@
 // R25: record the participant's own statement about the dossier, fields, entries or documents.
 // There is no edit or delete: the dialog says so before saving.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Channel } from '../../../../core/statements/contract.ts';
 import { call, type Out } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
-import { FormError, parseTargetKey, TargetPicker } from '../shared.tsx';
+import { parseTargetKey, TargetPicker } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type ChannelName = (typeof Channel.options)[number];
 
@@ -58,11 +59,7 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
               onChange={(v) => v && setChannel(v as ChannelName)}
             />
           </SimpleGrid>
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('requests.rights.statementRecord')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('requests.rights.statementRecord')} busy={busy} />
         </Stack>
       </form>
     </Modal>

@@ -1,7 +1,7 @@
 // R32: an exception to a right needs the board's decision on a ground from FT 4.4f. Only the
 // board records it; the handler then decides the request as an exception.
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ExceptionGround } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
@@ -9,9 +9,9 @@ import { can, useSession } from '../../../state/session.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import { BEFORE_DECISION, type PanelProps } from '../types.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Ground = (typeof ExceptionGround.options)[number];
 
@@ -64,8 +64,7 @@ export function BoardPanel({ detail, onChange }: PanelProps) {
                 <TextInput type="date" label={t('requests.detail.boardDecidedOn')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
               </SimpleGrid>
               <Textarea label={t('requests.detail.boardDecision')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} autosize minRows={2} required />
-              <FormError error={error} />
-              <Group justify="flex-end"><Button type="submit" loading={busy}>{t('requests.detail.boardSave')}</Button></Group>
+              <FormActions error={error} submitLabel={t('requests.detail.boardSave')} busy={busy} />
             </Stack>
           </form>
         ) : null}

@@ -9,9 +9,10 @@ import { call } from '../../../api/client.ts';
 import { errorText, showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, parseTargetKey, TargetPicker, useTargetLabel } from '../shared.tsx';
+import { parseTargetKey, TargetPicker, useTargetLabel } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { Content, Detail, PanelProps } from '../types.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Answer = Exclude<(typeof ConsultationAnswer.options)[number], 'pending'>;
 type Consultation = Detail['consultations'][number];
@@ -55,8 +56,7 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
         </SimpleGrid>
         <Checkbox label={t('requests.detail.withhold')} checked={withhold} onChange={(e) => setWithhold(e.currentTarget.checked)} />
         <Textarea label={t('requests.detail.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
-        <FormError error={error} />
-        <Group justify="flex-end"><Button type="submit" size="sm" loading={busy}>{t('requests.detail.answerSave')}</Button></Group>
+        <FormActions error={error} submitLabel={t('requests.detail.answerSave')} size="sm" busy={busy} />
       </Stack>
     </form>
   );
@@ -96,11 +96,7 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
             <TextInput type="date" label={t('requests.detail.askedOn')} value={askedOn} max={today()} onChange={(e) => setAskedOn(e.currentTarget.value)} required />
           </SimpleGrid>
           {content ? <TargetPicker dossier={content.dossier} value={targets} onChange={setTargets} label={t('requests.detail.consultTargets')} /> : null}
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('requests.detail.consultAdd')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onDone} submitLabel={t('requests.detail.consultAdd')} busy={busy} />
         </Stack>
       </form>
     </Paper>

@@ -1,17 +1,17 @@
 // The decision (R20, R23, R32): granted, partly or refused; a refusal states its reasons; an
 // exception refers to the board's decision; a correction decides per requested change.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Checkbox, Group, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Checkbox, Group, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RequestOutcome } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 import { useChangeLabel } from './ChangesPanel.tsx';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Outcome = (typeof RequestOutcome.options)[number];
 
@@ -103,8 +103,7 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
           {outcome && outcome !== 'granted' ? (
             <Checkbox label={t('requests.detail.exception')} checked={exception} onChange={(e) => setException(e.currentTarget.checked)} />
           ) : null}
-          <FormError error={error} />
-          <Group justify="flex-end"><Button type="submit" loading={busy}>{t('requests.detail.decideSubmit')}</Button></Group>
+          <FormActions error={error} submitLabel={t('requests.detail.decideSubmit')} busy={busy} />
         </Stack>
       </form>
     </Section>

@@ -8,9 +8,9 @@ import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
   const { t } = useTranslation();
@@ -49,11 +49,7 @@ export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
                 <TextInput type="date" label={t('requests.detail.noticeOn')} value={noticeOn} max={today()} onChange={(e) => setNoticeOn(e.currentTarget.value)} required />
                 <TextInput type="date" label={t('requests.detail.extendedTo')} value={extendedTo} min={detail.request.dueOn} onChange={(e) => setExtendedTo(e.currentTarget.value)} required />
               </SimpleGrid>
-              <FormError error={error} />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
-                <Button type="submit" loading={busy}>{t('requests.detail.extendSubmit')}</Button>
-              </Group>
+              <FormActions error={error} onCancel={() => setOpen(false)} submitLabel={t('requests.detail.extendSubmit')} busy={busy} />
             </Stack>
           </form>
         ) : null}

@@ -8,7 +8,8 @@ import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { ConfirmDialog, FormError } from '../shared.tsx';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { FormError } from '../../../components/FormActions.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 

@@ -1,6 +1,6 @@
 // R33: how the identity was verified, by whom and against which data, before any content.
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IdentityMethod } from '../../../../core/requests/contract.ts';
@@ -8,9 +8,9 @@ import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Method = (typeof IdentityMethod.options)[number];
 
@@ -62,8 +62,7 @@ export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
             <TextInput type="date" label={t('requests.detail.verifiedOn')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
           </SimpleGrid>
           <Textarea label={t('requests.detail.checkedAgainst')} description={t('requests.detail.checkedAgainstHelp')} value={against} onChange={(e) => setAgainst(e.currentTarget.value)} autosize minRows={2} required />
-          <FormError error={error} />
-          <Group justify="flex-end"><Button type="submit" loading={busy}>{t('requests.detail.verify')}</Button></Group>
+          <FormActions error={error} submitLabel={t('requests.detail.verify')} busy={busy} />
         </Stack>
       </form>
     </Section>

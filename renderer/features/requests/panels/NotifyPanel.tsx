@@ -9,9 +9,10 @@ import { call, type Out } from '../../../api/client.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
-import { FormError, LetterView } from '../shared.tsx';
+import { LetterView } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { Detail, PanelProps } from '../types.ts';
+import { FormActions } from '../../../components/FormActions.tsx';
 
 type Recipients = Out<'requests.recipientsToNotify'>;
 type Notification = Detail['notifications'][number];
@@ -38,11 +39,7 @@ function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose:
       <form onSubmit={submit} noValidate>
         <Stack>
           <Textarea label={t('requests.detail.notPossibleReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-autofocus />
-          <FormError error={error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="submit" loading={busy}>{t('common.save')}</Button>
-          </Group>
+          <FormActions error={error} onCancel={onClose} submitLabel={t('common.save')} busy={busy} />
         </Stack>
       </form>
     </Modal>
