@@ -15,6 +15,8 @@ export class DatabaseBusyError extends Error {
 }
 
 const KEY_HEX = /^[0-9a-f]{64}$/;
+/** SQLite's page cache per connection, in KiB when negative: 64 MiB. */
+export const CACHE_SIZE = -65536;
 
 function applyKey(sqlite: Sqlite, keyHex: string): void {
   if (!KEY_HEX.test(keyHex)) throw new Error('database key must be 32 bytes as hex');
@@ -42,12 +44,30 @@ export function openDatabase(file: string, keyHex: string, opts: { readonly?: bo
     }
     sqlite.pragma('secure_delete=ON');
     sqlite.pragma('temp_store=MEMORY'); // temp files are not encrypted in this version
+    // Decrypted pages kept in memory (they never leave the process): a larger cache saves
+    // decrypting the same participant and index pages again on every search (issue 6).
+    sqlite.pragma(`cache_size=${CACHE_SIZE}`);
     sqlite.pragma('foreign_keys=ON');
     return { sqlite, db: drizzle(sqlite, { schema }) };
   } catch (e) {
     sqlite.close();
     throw e;
   }
+}
+
+const statements = new WeakMap<Sqlite, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement kept per connection, for the hot paths (audit line, access check, search):
+ * preparing costs more than running a small query. Only for get/run/all, never for iterate(),
+ * since one statement cannot run twice at the same time.
+ */
+export function prepared(sqlite: Sqlite, sql: string): Database.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = sqlite.prepare(sql)));
+  return stmt;
 }
 
 /** Rekeying is refused in WAL mode, so the journal is switched around it. */

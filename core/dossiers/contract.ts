@@ -109,7 +109,8 @@ export const dossiersContract = contract(
       offset: z.number().int().min(0).max(10_000_000).default(0),
       limit: z.number().int().min(1).max(500).default(50),
     }).strict(),
-    output: z.object({ total: z.number().int(), rows: z.array(ListRow) }),
+    /** totalCapped: a name search counts at most 1,000 matches; total is then 1,000 and means "more than". */
+    output: z.object({ total: z.number().int(), totalCapped: z.boolean(), rows: z.array(ListRow) }),
   }),
   operation({ name: 'dossiers.create', permission: 'dossier.write', audit: 'write', input: CreateParticipantInput, output: z.object({ participantId: Id, dossierNumber: z.string() }) }),
   operation({ name: 'dossiers.get', permission: 'dossier.read', audit: 'read', input: ById, output: Dossier }),

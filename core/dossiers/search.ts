@@ -4,6 +4,7 @@
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis } from '../access/service.ts';
 import type { Ctx } from '../router/context.ts';
+import { prepared, type Sqlite } from '../../db/connection.ts';
 
 export interface ListRowOut {
   participantId: number; dossierNumber: string; displayName: string | null; birthDate: string | null;
@@ -31,9 +32,57 @@ export function parseQuery(raw: string): Parsed {
 const NAME = "p.first_name || ' ' || coalesce(p.last_name_prefix || ' ', '') || p.last_name";
 const COLUMNS = `p.id AS participantId, p.dossier_number AS dossierNumber, ${NAME} AS displayName, p.birth_date AS birthDate, p.city AS city, p.status AS status`;
 
-export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseload' | 'all'; offset: number; limit: number }): { total: number; rows: ListRowOut[] } {
+/** Name searches count at most this many matches; the list then says "more than 1,000". */
+export const COUNT_CAP = 1000;
+
+/**
+ * A name search at 100,000 participants (docs/benchmarks.md): a fragment like "van" matches more
+ * than half of them, so counting and sorting every match cannot stay within 10 ms. The count stops
+ * at COUNT_CAP, and the page is found in one of three ways, from the matches' density (estimated
+ * from the id of the last counted match, since ids are spread evenly):
+ * - at most COUNT_CAP matches: look them up and sort them;
+ * - dense matches: walk the name index in order and probe the full-text index per row, which stops
+ *   after about (offset + limit) / density rows;
+ * - otherwise: collect all matches once and walk the name index in order against that set.
+ */
+const MAX_PROBES = 300;
+
+export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: string, offset: number, limit: number): { total: number; capped: boolean; ids: number[] } {
+  const inCaseload = caseloadOf === null ? '' : ' JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?';
+  const userParam = caseloadOf === null ? [] : [caseloadOf];
+  const counted = prepared(sqlite, `SELECT count(*) AS n, max(id) AS last FROM (SELECT f.rowid AS id FROM participants_fts f${inCaseload}
+    WHERE participants_fts MATCH ? ORDER BY f.rowid LIMIT ${COUNT_CAP + 1})`).get(...userParam, match) as { n: number; last: number | null };
+  const capped = counted.n > COUNT_CAP;
+  const total = Math.min(counted.n, COUNT_CAP);
+  if (counted.n === 0 || (!capped && offset >= total)) return { total, capped, ids: [] };
+  const ftsMatch = 'participants_fts MATCH ?';
+  const caseloadCheck = caseloadOf === null ? '' : 'EXISTS (SELECT 1 FROM caseload c WHERE c.participant_id = p.id AND c.user_id = ?) AND ';
+  let from: string;
+  let where: string;
+  if (!capped) {
+    from = 'participants p NOT INDEXED';
+    where = `${caseloadCheck}p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})`;
+  } else if ((offset + limit) * (counted.last ?? 0) <= MAX_PROBES * counted.n) {
+    from = 'participants p INDEXED BY participants_name';
+    where = `${caseloadCheck}EXISTS (SELECT 1 FROM participants_fts f WHERE ${ftsMatch} AND f.rowid = p.id)`;
+  } else {
+    from = 'participants p INDEXED BY participants_name';
+    where = `${caseloadCheck}p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})`;
+  }
+  const ids = (prepared(sqlite, `SELECT p.id AS id FROM ${from} WHERE ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
+    .all(...userParam, match, limit, offset) as { id: number }[]).map((r) => r.id);
+  return { total, capped, ids };
+}
+
+export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseload' | 'all'; offset: number; limit: number }): { total: number; totalCapped: boolean; rows: ListRowOut[] } {
   const parsed = parseQuery(q.query);
   const all = q.scope === 'all' && roleHas(ctx.session.role, 'dossier.allAccess');
+  const access = all ? ('role' as const) : ('caseload' as const);
+  if (parsed.kind === 'text') {
+    const found = textSearch(ctx.sqlite, all ? null : ctx.session.userId, parsed.match, q.offset, q.limit);
+    const byId = prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM participants p WHERE p.id = ?`);
+    return { total: found.total, totalCapped: found.capped, rows: found.ids.map((id) => ({ ...(byId.get(id) as Omit<ListRowOut, 'access'>), access })) };
+  }
   const where: string[] = [];
   const params: (string | number)[] = [];
   let from = 'participants p';
@@ -41,10 +90,7 @@ export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseloa
     from += ' JOIN caseload c ON c.participant_id = p.id AND c.user_id = ?';
     params.push(ctx.session.userId);
   }
-  if (parsed.kind === 'text') {
-    where.push('p.id IN (SELECT rowid FROM participants_fts WHERE participants_fts MATCH ?)');
-    params.push(parsed.match);
-  } else if (parsed.kind === 'dossierNumber') {
+  if (parsed.kind === 'dossierNumber') {
     where.push('p.dossier_number = ?');
     params.push(parsed.value);
   } else if (parsed.kind === 'birthDate') {
@@ -52,19 +98,19 @@ export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseloa
     params.push(parsed.value);
   }
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM ${from} ${whereSql} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
+  const total = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = (prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM ${from} ${whereSql} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Omit<ListRowOut, 'access'>[])
-    .map((r) => ({ ...r, access: all ? ('role' as const) : ('caseload' as const) }));
+    .map((r) => ({ ...r, access }));
 
   // Outside the caseload: only an exact dossier number, and only the number (R04).
   if (!all && parsed.kind === 'dossierNumber' && total === 0 && q.offset === 0) {
-    const other = ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM participants p WHERE p.dossier_number = ?`).get(parsed.value) as Omit<ListRowOut, 'access'> | undefined;
+    const other = prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM participants p WHERE p.dossier_number = ?`).get(parsed.value) as Omit<ListRowOut, 'access'> | undefined;
     if (other) {
       const basis = accessBasis(ctx.sqlite, ctx.session, other.participantId, ctx.nowIso);
-      if (basis) return { total: 1, rows: [{ ...other, access: basis }] };
-      return { total: 1, rows: [{ ...other, displayName: null, birthDate: null, city: null, access: 'needsReason' }] };
+      if (basis) return { total: 1, totalCapped: false, rows: [{ ...other, access: basis }] };
+      return { total: 1, totalCapped: false, rows: [{ ...other, displayName: null, birthDate: null, city: null, access: 'needsReason' }] };
     }
   }
-  return { total, rows };
+  return { total, totalCapped: false, rows };
 }

@@ -28,6 +28,7 @@ export function ParticipantList() {
   const q = useDebounced(query.trim(), 250);
 
   const [total, setTotal] = useState<number | null>(null);
+  const [capped, setCapped] = useState(false); // a name search counts at most 1,000 matches
   const pages = useRef(new Map<number, Row[]>());
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
@@ -44,6 +45,7 @@ export function ParticipantList() {
           inFlight.current.delete(page);
           pages.current.set(page, res.rows);
           setTotal(res.total);
+          setCapped(res.totalCapped);
           setTick((n) => n + 1);
         },
         (e) => {
@@ -119,7 +121,7 @@ export function ParticipantList() {
         ) : null}
       </Group>
       <Text size="sm" c="dimmed" mb="xs" aria-live="polite" data-testid="list-total">
-        {total === null ? t('common.loading') : t('list.count', { count: total })}
+        {total === null ? t('common.loading') : capped ? t('list.countCapped', { count: total }) : t('list.count', { count: total })}
       </Text>
       <Paper withBorder radius="md" style={{ overflow: 'hidden' }}>
         <div className="dk-row dk-row-head" aria-hidden>
