@@ -6,7 +6,7 @@ import { domainError } from '../api/errors.ts';
 import type { accessContract } from './contract.ts';
 import type { Ctx, Session } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
-import type { Sqlite } from '../../db/connection.ts';
+import { prepared, type Sqlite } from '../../db/connection.ts';
 
 export type AccessBasis = 'caseload' | 'role' | 'breakGlass';
 
@@ -14,14 +14,14 @@ export type AccessBasis = 'caseload' | 'role' | 'breakGlass';
 const BREAK_GLASS_HOURS = 8;
 
 export function participantExists(sqlite: Sqlite, participantId: number): boolean {
-  return sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId) !== undefined;
+  return prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ?').get(participantId) !== undefined;
 }
 
 export function accessBasis(sqlite: Sqlite, session: Session, participantId: number, nowIso: string): AccessBasis | null {
   if (roleHas(session.role, 'dossier.allAccess')) return 'role';
-  if (sqlite.prepare('SELECT 1 FROM caseload WHERE participant_id = ? AND user_id = ?').get(participantId, session.userId)) return 'caseload';
+  if (prepared(sqlite, 'SELECT 1 FROM caseload WHERE participant_id = ? AND user_id = ?').get(participantId, session.userId)) return 'caseload';
   if (roleHas(session.role, 'dossier.breakGlass')
-    && sqlite.prepare('SELECT 1 FROM break_glass WHERE participant_id = ? AND user_id = ? AND expires_at > ?').get(participantId, session.userId, nowIso)) return 'breakGlass';
+    && prepared(sqlite, 'SELECT 1 FROM break_glass WHERE participant_id = ? AND user_id = ? AND expires_at > ?').get(participantId, session.userId, nowIso)) return 'breakGlass';
   return null;
 }
 

@@ -2,7 +2,7 @@
 // line's hash, so changing, removing or inserting a line breaks the chain; triggers in the
 // schema refuse UPDATE and DELETE, so the app itself cannot edit it.
 import { createHash } from 'node:crypto';
-import type { Sqlite } from '../../db/connection.ts';
+import { prepared, type Sqlite } from '../../db/connection.ts';
 
 export interface AuditEvent {
   action: string;
@@ -33,14 +33,14 @@ function lineHash(prevHash: string, r: Omit<Row, 'hash' | 'prev_hash'>): string 
 }
 
 export function appendAudit(sqlite: Sqlite, e: AuditEvent): void {
-  const last = sqlite.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+  const last = prepared(sqlite, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
   const row = {
     seq: (last?.seq ?? 0) + 1, at: e.at, action: e.action, outcome: e.outcome, user_id: e.userId, username: e.username,
     on_behalf_of: e.onBehalfOf ?? null, workstation: e.workstation, participant_id: e.participantId ?? null,
     objects: JSON.stringify(e.objects ?? {}), reason: e.reason ?? null, flagged: e.flagged ? 1 : 0,
   };
   const prevHash = last?.hash ?? GENESIS;
-  sqlite.prepare(`INSERT INTO audit_log (seq, at, action, outcome, user_id, username, on_behalf_of, workstation, participant_id, objects, reason, flagged, prev_hash, hash)
+  prepared(sqlite, `INSERT INTO audit_log (seq, at, action, outcome, user_id, username, on_behalf_of, workstation, participant_id, objects, reason, flagged, prev_hash, hash)
     VALUES (@seq, @at, @action, @outcome, @user_id, @username, @on_behalf_of, @workstation, @participant_id, @objects, @reason, @flagged, @prev_hash, @hash)`)
     .run({ ...row, prev_hash: prevHash, hash: lineHash(prevHash, row) });
 }

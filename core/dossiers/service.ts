@@ -2,27 +2,32 @@
 // of the data (R02), secret contact details (R03), trajectories, journal, documents, caseload.
 // Every change keeps the previous value; every read goes through core/access.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { participantFieldNames } from '../api/categories.ts';
 import { domainError } from '../api/errors.ts';
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis, applyDossierFilters, requireAccess } from '../access/service.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
+import { prepared, type Db } from '../../db/connection.ts';
 import { caseload, documents, entries, entryHistory, participantHistory, participants, trajectories, users } from '../../db/schema.ts';
 import type { z } from 'zod';
 import { MAX_DOCUMENT_BYTES, type Entry, type dossiersContract } from './contract.ts';
 import { searchParticipants } from './search.ts';
 
 type ParticipantRow = typeof participants.$inferSelect;
-type EntryRow = typeof entries.$inferSelect;
 
 export function displayName(p: Pick<ParticipantRow, 'firstName' | 'lastNamePrefix' | 'lastName'>): string {
   return [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' ');
 }
 
+const participantById = (db: Db) => db.select().from(participants).where(eq(participants.id, sql.placeholder('id'))).prepare();
+const participantQueries = new WeakMap<Db, ReturnType<typeof participantById>>();
+
 function loadParticipant(ctx: Ctx, participantId: number): ParticipantRow {
-  const row = ctx.db.select().from(participants).where(eq(participants.id, participantId)).get();
+  let query = participantQueries.get(ctx.db);
+  if (!query) participantQueries.set(ctx.db, (query = participantById(ctx.db)));
+  const row = query.get({ id: participantId });
   if (!row) throw domainError('dossier.notFound');
   return row;
 }
@@ -39,10 +44,21 @@ function nextDossierNumber(ctx: Ctx): string {
   return `DK-${year}-${String(seq).padStart(6, '0')}`;
 }
 
-function entryView(ctx: Ctx, e: EntryRow) {
-  const author = ctx.db.select({ name: users.displayName }).from(users).where(eq(users.id, e.authorId)).get();
-  const edited = ctx.sqlite.prepare('SELECT 1 FROM entry_history WHERE entry_id = ? LIMIT 1').get(e.id) !== undefined;
-  return { ...e, authorName: author?.name ?? '?', edited };
+/** Entries with their author's name and whether they were edited, in one query. */
+const ENTRY_SELECT = `SELECT e.id, e.participant_id AS participantId, e.trajectory_id AS trajectoryId, e.kind, e.entry_date AS entryDate,
+    e.title, e.body, e.author_id AS authorId, u.display_name AS authorName, e.created_at AS createdAt, e.updated_at AS updatedAt,
+    EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id) AS edited
+  FROM entries e JOIN users u ON u.id = e.author_id`;
+type EntryOut = Omit<z.input<typeof Entry>, 'edited'> & { edited: boolean };
+
+function entryRows(ctx: Ctx, where: string, param: number): EntryOut[] {
+  const rows = prepared(ctx.sqlite, `${ENTRY_SELECT} ${where}`).all(param) as (Omit<EntryOut, 'edited'> & { edited: number | boolean })[];
+  for (const r of rows) r.edited = r.edited === 1;
+  return rows as EntryOut[];
+}
+
+function entryView(ctx: Ctx, entryId: number): EntryOut {
+  return entryRows(ctx, 'WHERE e.id = ?', entryId)[0]!;
 }
 
 function documentMeta(ctx: Ctx, participantId: number) {
@@ -55,17 +71,13 @@ function documentMeta(ctx: Ctx, participantId: number) {
 function getDossier(ctx: Ctx, participantId: number) {
   const access = requireAccess(ctx, participantId);
   const participant = loadParticipant(ctx, participantId);
-  // Entries with their authors in one query: opening a dossier of 2,000 entries must stay fast.
-  const entryRows = ctx.sqlite.prepare(`SELECT e.id, e.participant_id AS participantId, e.trajectory_id AS trajectoryId, e.kind, e.entry_date AS entryDate,
-      e.title, e.body, e.author_id AS authorId, u.display_name AS authorName, e.created_at AS createdAt, e.updated_at AS updatedAt,
-      EXISTS (SELECT 1 FROM entry_history h WHERE h.entry_id = e.id) AS edited
-    FROM entries e JOIN users u ON u.id = e.author_id WHERE e.participant_id = ? ORDER BY e.entry_date DESC, e.id DESC`).all(participantId) as (Omit<z.input<typeof Entry>, 'edited'> & { edited: number })[];
   const view = {
     participant,
     access,
     consultants: ctx.db.select({ userId: users.id, displayName: users.displayName }).from(caseload).innerJoin(users, eq(users.id, caseload.userId)).where(eq(caseload.participantId, participantId)).all(),
     trajectories: ctx.db.select().from(trajectories).where(eq(trajectories.participantId, participantId)).orderBy(desc(trajectories.startDate)).all(),
-    entries: entryRows.map((e) => ({ ...e, edited: e.edited === 1 })),
+    // Entries with their authors in one query: opening a dossier of 2,000 entries must stay fast.
+    entries: entryRows(ctx, 'WHERE e.participant_id = ? ORDER BY e.entry_date DESC, e.id DESC', participantId),
     documents: documentMeta(ctx, participantId),
   };
   return applyDossierFilters(ctx, participantId, view);
@@ -164,9 +176,10 @@ export const dossierHandlers: Handlers<typeof dossiersContract> = {
       const t = ctx.db.select({ p: trajectories.participantId }).from(trajectories).where(eq(trajectories.id, input.trajectoryId)).get();
       if (!t || t.p !== input.participantId) throw domainError('dossier.trajectoryNotFound');
     }
-    const row = ctx.db.insert(entries).values({ ...input, authorId: ctx.session.userId, createdAt: ctx.nowIso, updatedAt: ctx.nowIso }).returning().get();
-    ctx.note.objects = { entryId: row.id };
-    return entryView(ctx, row);
+    const entryId = Number(prepared(ctx.sqlite, `INSERT INTO entries (participant_id, trajectory_id, kind, entry_date, title, body, author_id, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(input.participantId, input.trajectoryId, input.kind, input.entryDate, input.title, input.body, ctx.session.userId, ctx.nowIso, ctx.nowIso).lastInsertRowid);
+    ctx.note.objects = { entryId };
+    return entryView(ctx, entryId);
   },
 
   'dossiers.updateEntry': (ctx: Ctx, input) => {
@@ -176,7 +189,7 @@ export const dossierHandlers: Handlers<typeof dossiersContract> = {
     requireOpen(loadParticipant(ctx, e.participantId));
     ctx.db.insert(entryHistory).values({ entryId: e.id, oldTitle: e.title, oldBody: e.body, changedBy: ctx.session.userId, changedAt: ctx.nowIso }).run();
     ctx.db.update(entries).set({ title: input.title, body: input.body, updatedAt: ctx.nowIso }).where(eq(entries.id, e.id)).run();
-    return entryView(ctx, ctx.db.select().from(entries).where(eq(entries.id, e.id)).get()!);
+    return entryView(ctx, e.id);
   },
 
   'dossiers.uploadDocument': (ctx: Ctx, input) => {
