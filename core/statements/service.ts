@@ -28,8 +28,18 @@ export function statementsOf(ctx: Ctx, participantId: number): Statement[] {
 registerDossierFilter<{ entries?: { id: number; ownStatementIds?: number[] }[]; ownStatements?: Statement[] }>((ctx, participantId, v) => {
   if (!v.entries) return v;
   const statements = statementsOf(ctx, participantId);
-  const forEntry = (id: number) => statements.filter((s) => s.targets.some((t) => t.kind === 'entry' && t.entryId === id)).map((s) => s.id);
-  return { ...v, ownStatements: statements, entries: v.entries.map((e) => ({ ...e, ownStatementIds: forEntry(e.id) })) };
+  const byEntry = new Map<number, number[]>();
+  for (const s of statements) {
+    for (const entryId of new Set(s.targets.flatMap((t) => (t.kind === 'entry' ? [t.entryId] : [])))) {
+      const ids = byEntry.get(entryId);
+      if (ids) ids.push(s.id);
+      else byEntry.set(entryId, [s.id]);
+    }
+  }
+  // The entries of a view are built for this one call, so they are marked in place: copying the
+  // 2,000 entries of a large dossier cost more than reading them (issue 6, open_dossier).
+  for (const e of v.entries) e.ownStatementIds = byEntry.get(e.id) ?? [];
+  return { ...v, ownStatements: statements };
 });
 
 export const statementHandlers: Handlers<typeof statementsContract> = {
