@@ -232,6 +232,16 @@ async function correctionFlow({ page }) {
   await page.getByText('Zwolle', { exact: true }).waitFor();
   await page.getByRole('tab', { name: /^Geschiedenis/ }).click();
   await page.getByText('Deventer').first().waitFor();
+  // The dossier's Verzoeken tab lists the closed request too, and links to it.
+  await page.getByRole('tab', { name: 'Verzoeken' }).click();
+  const listed = page.getByTestId('dossier-request-row');
+  await listed.first().waitFor();
+  assert.equal(await listed.count(), 1, 'one request for this participant');
+  await listed.getByText('Gesloten', { exact: true }).waitFor();
+  await checkAxe(page, 'dossier (verzoeken)', failures);
+  await listed.getByRole('link', { name: /^Verzoek \d+ openen: Correctie/ }).click();
+  await page.getByTestId('request-title').waitFor();
+  assert.match(page.url(), /#\/requests\/\d+$/);
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 

@@ -19,6 +19,7 @@ import { CaseloadTab } from './tabs/CaseloadTab.tsx';
 import { LogTab } from './tabs/LogTab.tsx';
 import { ConsentTab } from '../consent/ConsentTab.tsx';
 import { DossierRights } from '../requests/dossier/DossierRights.tsx';
+import { DossierRequests } from '../requests/dossier/DossierRequests.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { useAction } from '../../components/useAction.ts';
 
@@ -29,7 +30,7 @@ export interface TabProps {
   editable: boolean;
 }
 
-const tabNames = ['personal', 'trajectories', 'journal', 'documents', 'consent', 'history', 'caseload', 'log'] as const;
+const tabNames = ['personal', 'trajectories', 'journal', 'documents', 'consent', 'requests', 'history', 'caseload', 'log'] as const;
 
 export function DossierView({ params }: RouteProps) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function DossierView({ params }: RouteProps) {
   const [error, setError] = useState<string | null>(null);
   // '#/dossiers/12?tab=consent' opens on that tab; an unknown name falls back to the personal data.
   const queryTab = useLocation().query.get('tab');
-  const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) ? queryTab : 'personal';
+  const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) && (queryTab !== 'requests' || can(me, 'requests.read')) ? queryTab : 'personal';
   const [tab, setTab] = useState<string | null>(urlTab);
   useEffect(() => setTab(urlTab), [urlTab]);
   const [closeOpen, setCloseOpen] = useState(false);
@@ -89,6 +90,7 @@ export function DossierView({ params }: RouteProps) {
   const p = dossier.participant;
   const editable = can(me, 'dossier.write') && p.status === 'active';
   const tabProps: TabProps = { dossier, reload: load, editable };
+  const mayReadRequests = can(me, 'requests.read');
 
   return (
     <Stack gap="md">
@@ -119,6 +121,7 @@ export function DossierView({ params }: RouteProps) {
           <Tabs.Tab value="journal">{t('tabs.journal')} <Text span size="sm" c="dimmed">({dossier.entries.length})</Text></Tabs.Tab>
           <Tabs.Tab value="documents">{t('tabs.documents')} <Text span size="sm" c="dimmed">({dossier.documents.length})</Text></Tabs.Tab>
           <Tabs.Tab value="consent">{t('consent.tab')}</Tabs.Tab>
+          {mayReadRequests ? <Tabs.Tab value="requests">{t('requests.inDossier.tab')}</Tabs.Tab> : null}
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
           <Tabs.Tab value="caseload">{t('tabs.caseload')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab>
@@ -128,6 +131,7 @@ export function DossierView({ params }: RouteProps) {
         <Tabs.Panel value="journal" pt="md"><JournalTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="documents" pt="md"><DocumentsTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="consent" pt="md"><ConsentTab {...tabProps} /></Tabs.Panel>
+        {mayReadRequests ? <Tabs.Panel value="requests" pt="md"><DossierRequests participantId={p.id} /></Tabs.Panel> : null}
         <Tabs.Panel value="history" pt="md"><HistoryTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="caseload" pt="md"><CaseloadTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="log" pt="md"><LogTab {...tabProps} /></Tabs.Panel>

@@ -10,7 +10,7 @@ import { navigate } from '../../state/router.ts';
 import { showError } from '../../components/notify.ts';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { DaysLeft, UrgencyBadge } from './shared.tsx';
+import { DueDate } from './shared.tsx';
 
 type Dashboard = Out<'requests.dashboard'>;
 
@@ -107,18 +107,7 @@ export function RequestDashboard() {
                   <Table.Tbody>
                     {rows.map((r) => (
                       <Table.Tr key={r.id} className="dk-req-row" data-urgency={r.urgency} data-testid="request-row" onClick={() => navigate(`/requests/${r.id}`)} style={{ cursor: 'pointer' }}>
-                        <Table.Td>
-                          <Stack gap={2}>
-                            <Group gap={6} wrap="nowrap">
-                              <Text fw={600}>{formatDate(r.dueOn)}</Text>
-                              <UrgencyBadge urgency={r.urgency} />
-                            </Group>
-                            <Text size="xs">
-                              <DaysLeft urgency={r.urgency} days={r.workingDaysLeft} />
-                              {r.extendedTo ? <Text span size="xs" c="dimmed"> · {t('requests.dashboard.extended')}</Text> : null}
-                            </Text>
-                          </Stack>
-                        </Table.Td>
+                        <Table.Td><DueDate row={r} /></Table.Td>
                         <Table.Td>
                           <Anchor
                             href={`#/requests/${r.id}`}

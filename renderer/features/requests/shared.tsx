@@ -39,6 +39,23 @@ export function DaysLeft({ urgency, days }: { urgency: Urgency; days: number }) 
   return <Text span size="xs" c={urgency === 'overdue' ? 'danger.6' : 'dimmed'} fw={urgency === 'onTrack' ? 400 : 600}>{text}</Text>;
 }
 
+/** The due date with its urgency badge and the working days left (dashboard and dossier lists). */
+export function DueDate({ row }: { row: { dueOn: string; urgency: Urgency; workingDaysLeft: number; extendedTo: string | null } }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2}>
+      <Group gap={6} wrap="nowrap">
+        <Text fw={600}>{formatDate(row.dueOn)}</Text>
+        <UrgencyBadge urgency={row.urgency} />
+      </Group>
+      <Text size="xs">
+        <DaysLeft urgency={row.urgency} days={row.workingDaysLeft} />
+        {row.extendedTo ? <Text span size="xs" c="dimmed"> · {t('requests.dashboard.extended')}</Text> : null}
+      </Text>
+    </Stack>
+  );
+}
+
 export function targetKey(t: DossierTarget): string {
   switch (t.kind) {
     case 'dossier': return 'dossier';
