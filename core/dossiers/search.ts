@@ -38,39 +38,56 @@ export const COUNT_CAP = 1000;
 /**
  * A name search at 100,000 participants (docs/benchmarks.md): a fragment like "van" matches more
  * than half of them, so counting and sorting every match cannot stay within 10 ms. The count stops
- * at COUNT_CAP, and the page is found in one of three ways, from the matches' density (estimated
- * from the id of the last counted match, since ids are spread evenly):
+ * at COUNT_CAP, and the page is found in one of three ways:
  * - at most COUNT_CAP matches: look them up and sort them;
- * - dense matches: walk the name index in order and probe the full-text index per row, which stops
- *   after about (offset + limit) / density rows;
- * - otherwise: collect all matches once and walk the name index in order against that set.
+ * - more: walk the name index in order until the page is full, checking each row either against
+ *   the set of all matches (collected once: about 0.2 µs per match) or by probing the full-text
+ *   index for that row (10–50 µs per probe, but the walk stops after about (offset + limit) /
+ *   density rows). The density comes from the id of the last counted match, since ids are spread
+ *   evenly; probing wins when matches are dense and many (measured at 10,000 and 100,000).
  */
-const MAX_PROBES = 300;
+const PROBE_COST = 80; // one probe costs about as much as collecting this many matches
+
+const COUNT_SQL = (join: string) => `SELECT count(*) AS n, max(id) AS last FROM (SELECT f.rowid AS id FROM participants_fts f${join}
+  WHERE participants_fts MATCH ? ORDER BY f.rowid LIMIT ${COUNT_CAP + 1})`;
+type Counted = { n: number; last: number | null };
+
+/**
+ * Walk rows ≈ rows · last / n (density of what the list shows); collected matches ≈ all full-text
+ * matches, n · population / last, counted without the caseload for a consultant.
+ */
+function probeIsCheaper(sqlite: Sqlite, shown: Counted, all: Counted, rows: number): boolean {
+  const population = (prepared(sqlite, 'SELECT max(id) AS n FROM participants').get() as { n: number | null }).n ?? 0;
+  const walked = (rows * (shown.last ?? 1)) / shown.n;
+  const collected = (all.n * population) / (all.last ?? 1);
+  return walked * PROBE_COST < collected;
+}
 
 export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: string, offset: number, limit: number): { total: number; capped: boolean; ids: number[] } {
-  const inCaseload = caseloadOf === null ? '' : ' JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?';
   const userParam = caseloadOf === null ? [] : [caseloadOf];
-  const counted = prepared(sqlite, `SELECT count(*) AS n, max(id) AS last FROM (SELECT f.rowid AS id FROM participants_fts f${inCaseload}
-    WHERE participants_fts MATCH ? ORDER BY f.rowid LIMIT ${COUNT_CAP + 1})`).get(...userParam, match) as { n: number; last: number | null };
+  const counted = prepared(sqlite, COUNT_SQL(caseloadOf === null ? '' : ' JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?')).get(...userParam, match) as Counted;
   const capped = counted.n > COUNT_CAP;
   const total = Math.min(counted.n, COUNT_CAP);
   if (counted.n === 0 || (!capped && offset >= total)) return { total, capped, ids: [] };
   const ftsMatch = 'participants_fts MATCH ?';
   const caseloadCheck = caseloadOf === null ? '' : 'EXISTS (SELECT 1 FROM caseload c WHERE c.participant_id = p.id AND c.user_id = ?) AND ';
-  let from: string;
-  let where: string;
+  let sql: string;
+  let params = [...userParam, match];
   if (!capped) {
-    from = 'participants p NOT INDEXED';
-    where = `${caseloadCheck}p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})`;
-  } else if ((offset + limit) * (counted.last ?? 0) <= MAX_PROBES * counted.n) {
-    from = 'participants p INDEXED BY participants_name';
-    where = `${caseloadCheck}EXISTS (SELECT 1 FROM participants_fts f WHERE ${ftsMatch} AND f.rowid = p.id)`;
+    // Few matches: from the full-text index (and the caseload) to the rows, then sorted.
+    sql = `SELECT p.id AS id FROM participants_fts f${caseloadOf === null ? '' : ' CROSS JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?'}
+      CROSS JOIN participants p ON p.id = f.rowid WHERE ${ftsMatch}`;
   } else {
-    from = 'participants p INDEXED BY participants_name';
-    where = `${caseloadCheck}p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})`;
+    const everyMatch = caseloadOf === null ? counted : prepared(sqlite, COUNT_SQL('')).get(match) as Counted;
+    const probe = probeIsCheaper(sqlite, counted, everyMatch, offset + limit);
+    // Cheapest check first: the caseload before a probe, the collected set before the caseload.
+    sql = probe
+      ? `SELECT p.id AS id FROM participants p INDEXED BY participants_name WHERE ${caseloadCheck}EXISTS (SELECT 1 FROM participants_fts f WHERE ${ftsMatch} AND f.rowid = p.id)`
+      : `SELECT p.id AS id FROM participants p INDEXED BY participants_name WHERE p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})${caseloadCheck ? ` AND ${caseloadCheck.slice(0, -5)}` : ''}`;
+    if (!probe) params = [match, ...userParam];
   }
-  const ids = (prepared(sqlite, `SELECT p.id AS id FROM ${from} WHERE ${where} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
-    .all(...userParam, match, limit, offset) as { id: number }[]).map((r) => r.id);
+  const ids = (prepared(sqlite, `${sql} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as { id: number }[]).map((r) => r.id);
   return { total, capped, ids };
 }
 
