@@ -324,6 +324,7 @@ async function boardException({ page }) {
   await signIn(page, 'beheer');
   await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
   await createUser(page, { displayName: 'Bea Bestuur', username: 'bea', role: 'Bestuur' });
+  await createUser(page, { displayName: 'Pim Privacy', username: 'pim', role: 'Medewerker privacy' });
   await signOut(page);
   await signIn(page, 'bram');
   await createParticipant(page, { firstName: 'Karel', lastName: 'Bos', city: 'Deventer' });
@@ -338,6 +339,16 @@ async function boardException({ page }) {
   await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await decide.getByTestId('form-error').getByText(/besluit van het bestuur/).waitFor();
   const url = page.url();
+  assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0, 'the handler has nothing to take over');
+  await signOut(page);
+
+  // A colleague who may handle requests takes it over (requests.assign); bram goes on with it below.
+  await signIn(page, 'pim');
+  await page.goto(url);
+  await page.getByTestId('request-handler').getByText('Bram Administratie').waitFor();
+  await page.getByRole('button', { name: 'Zelf behandelen' }).click();
+  await page.getByTestId('request-handler').getByText('Pim Privacy').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0);
   await signOut(page);
 
   // The board records its decision on a ground from FT 4.4f.
@@ -345,6 +356,7 @@ async function boardException({ page }) {
   await page.goto(url);
   await page.getByTestId('request-title').waitFor();
   assert.equal(await page.getByTestId('decide-form').count(), 0, 'the board does not decide the request itself');
+  assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0, 'the board does not handle requests');
   await combo(page, 'Grond').click();
   await page.getByRole('option', { name: 'Voorkoming, opsporing en vervolging van strafbare feiten' }).click();
   await label(page, 'Besluit van het bestuur').fill('Uitzondering op het afschrift zolang het onderzoek loopt.');

@@ -8,7 +8,9 @@ import { call } from '../../api/client.ts';
 import type { RouteProps } from '../../routes.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate } from '../../state/router.ts';
-import { errorText } from '../../components/notify.ts';
+import { errorText, showSuccess } from '../../components/notify.ts';
+import { FormError } from '../../components/FormActions.tsx';
+import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../components/format.ts';
 import { DaysLeft, UrgencyBadge } from './shared.tsx';
 import { IdentityPanel } from './panels/IdentityPanel.tsx';
@@ -65,7 +67,38 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function Facts({ detail }: { detail: Detail }) {
+/**
+ * The handler, and for a colleague who may handle requests a way to take it over (requests.assign).
+ * Choosing any other handler needs a list of users with requests.handle, which no operation open to
+ * the administration provides yet (dossiers.consultants lists consultants only).
+ */
+function Handler({ detail, onChange, canHandle }: PanelProps) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
+  const { busy, error, run } = useAction();
+  const r = detail.request;
+  const mayTakeOver = canHandle && me !== null && r.status !== 'closed' && me.userId !== r.handlerId;
+  return (
+    <>
+      <span data-testid="request-handler">{r.handlerName}</span>
+      {mayTakeOver ? (
+        <>
+          {' '}
+          <Button size="compact-xs" variant="light" loading={busy} onClick={() => void run(async () => {
+            onChange(await call('requests.assign', { requestId: r.id, handlerId: me.userId }));
+            showSuccess(t('requests.assign.takenOver'));
+          })}>
+            {t('requests.assign.takeOver')}
+          </Button>
+        </>
+      ) : null}
+      <FormError error={error} mt={4} />
+    </>
+  );
+}
+
+function Facts(props: PanelProps) {
+  const { detail } = props;
   const { t } = useTranslation();
   const r = detail.request;
   return (
@@ -84,7 +117,7 @@ function Facts({ detail }: { detail: Detail }) {
           <Text span fw={600} data-testid="due-on">{formatDate(r.dueOn)}</Text> <DaysLeft urgency={detail.urgency} days={detail.workingDaysLeft} />
         </Fact>
         <Fact label={t('requests.detail.statutoryMaxOn')}>{formatDate(r.statutoryMaxOn)}</Fact>
-        <Fact label={t('requests.detail.handler')}>{r.handlerName}</Fact>
+        <Fact label={t('requests.detail.handler')}><Handler {...props} /></Fact>
         <Fact label={t('requests.detail.policy')}>{r.policyName}</Fact>
         <Fact label={t('requests.detail.description')}>{r.description}</Fact>
       </SimpleGrid>
@@ -147,7 +180,7 @@ export function RequestDetail({ params }: RouteProps) {
         <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/requests')}>{t('requests.detail.back')}</Button>
       </Group>
       <StatusStepper detail={detail} />
-      <Facts detail={detail} />
+      <Facts {...props} />
       <IdentityPanel {...props} />
       {isChange ? <ChangesPanel {...props} /> : null}
       {canHandle ? <ContentPanel {...props} /> : null}
