@@ -242,6 +242,26 @@ async function correctionFlow({ page }) {
   await listed.getByRole('link', { name: /^Verzoek \d+ openen: Correctie/ }).click();
   await page.getByTestId('request-title').waitFor();
   assert.match(page.url(), /#\/requests\/\d+$/);
+
+  // An objection recorded in the consent tab belongs to the open 'verzet' request (R27).
+  await registerRequest(page, { search: 'Bos', type: 'Verzet', receivedOn: isoDay(0), description: 'Geen gegevens meer naar het UWV.' });
+  const verzetUrl = page.url();
+  await page.getByRole('link', { name: 'Karel Bos' }).click();
+  await page.getByRole('tab', { name: /^Toestemming/ }).click();
+  await page.getByRole('button', { name: 'Verzet vastleggen' }).click();
+  const od = page.getByRole('dialog', { name: 'Verzet vastleggen' });
+  await label(od, 'Tegen verstrekking aan').click();
+  await page.getByRole('option', { name: 'UWV Zwolle' }).click();
+  await od.locator('.mantine-Modal-title').click();
+  await label(od, 'Omstandigheden volgens de deelnemer').fill('Conflict met de werkgever; de deelnemer wil niet dat het UWV nog gegevens krijgt.');
+  await label(od, 'Hoort bij verzoek (optioneel)').click();
+  await page.getByRole('option', { name: /^Verzoek \d+: verzet, ontvangen/ }).click();
+  await checkAxe(page, 'verzet met verzoek', failures);
+  await od.getByRole('button', { name: 'Verzet opslaan' }).click();
+  await od.waitFor({ state: 'detached' });
+  await page.getByTestId('objection-request').click();
+  await page.getByTestId('request-title').waitFor();
+  assert.equal(page.url(), verzetUrl, 'the objection links to its request');
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
@@ -386,7 +406,7 @@ async function boardException({ page }) {
 
 export const specs = [
   { name: '(req-a) inzage: intake, identity, decision; the deadline dashboard updates', run: inzageFlow },
-  { name: '(req-b) a granted correction is applied and shows the recipients to notify', run: correctionFlow },
+  { name: '(req-b) a granted correction is applied and shows the recipients to notify; the dossier lists its requests; an objection links to its verzet request', run: correctionFlow },
   { name: '(req-c) own statement next to its entry; restriction placed and lifted', run: statementsAndRestriction },
   { name: '(req-d) policy terms and holidays are saved', run: policySettings },
   { name: '(req-e) a refusal needs reasons; an exception needs the board decision first', run: boardException },

@@ -1,12 +1,13 @@
 // Objections (verzet) to disclosure to named recipients: recorded with the participant's
 // circumstances, decided within the policy's term; an upheld objection blocks those recipients (R27).
-import { useState } from 'react';
-import { Badge, Button, Group, MultiSelect, Paper, Radio, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
-import { showSuccess } from '../../components/notify.ts';
+import { showError, showSuccess } from '../../components/notify.ts';
+import { can, useSession } from '../../state/session.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { Section, type Recipient } from './shared.tsx';
 
@@ -15,6 +16,7 @@ const statusColor = { pending: 'warn', upheld: 'danger', rejected: 'gray.7' } as
 
 export function ObjectionsSection({ participantId, objections, recipients, mayHandle, reload }: { participantId: number; objections: Objection[]; recipients: Recipient[]; mayHandle: boolean; reload: () => Promise<void> }) {
   const { t } = useTranslation();
+  const mayReadRequests = can(useSession((s) => s.me), 'requests.read');
   const [recording, setRecording] = useState(false);
   const [deciding, setDeciding] = useState<Objection | null>(null);
 
@@ -38,6 +40,9 @@ export function ObjectionsSection({ participantId, objections, recipients, mayHa
                     {o.status === 'pending' ? ` · ${t('consent.objections.due', { date: formatDate(o.dueOn) })}` : ` · ${t('consent.objections.decided', { date: formatDate(o.decidedOn), name: o.decidedBy ?? '' })}`}
                   </Text>
                   {o.reasons ? <Text size="xs">{o.reasons}</Text> : null}
+                  {o.requestId !== null && mayReadRequests ? (
+                    <Anchor href={`#/requests/${o.requestId}`} size="xs" data-testid="objection-request">{t('consent.objectionRequest.link', { id: o.requestId })}</Anchor>
+                  ) : null}
                 </Stack>
                 {mayHandle && o.status === 'pending' ? <Button size="xs" variant="light" onClick={() => setDeciding(o)}>{t('consent.objections.decide')}</Button> : null}
               </Group>
@@ -45,23 +50,43 @@ export function ObjectionsSection({ participantId, objections, recipients, mayHa
           ))}
         </Stack>
       )}
-      {mayHandle && recording ? <RecordObjectionDialog opened onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} reload={reload} /> : null}
+      {mayHandle && recording ? <RecordObjectionDialog opened onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} linkRequests={mayReadRequests} reload={reload} /> : null}
       <DecideDialog objection={deciding} onClose={() => setDeciding(null)} reload={reload} />
     </Section>
   );
 }
 
-function RecordObjectionDialog({ opened, onClose, participantId, recipients, reload }: { opened: boolean; onClose: () => void; participantId: number; recipients: Recipient[]; reload: () => Promise<void> }) {
+type VerzetRequest = Out<'requests.list'>['rows'][number];
+
+/** The participant's open 'verzet' requests an objection may belong to (none without requests.read). */
+function useOpenVerzetRequests(participantId: number, enabled: boolean): VerzetRequest[] {
+  const [rows, setRows] = useState<VerzetRequest[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    call('requests.list', { participantId, open: true, limit: 500 }).then(
+      (r) => { if (live) setRows(r.rows.filter((x) => x.type === 'verzet')); },
+      showError,
+    );
+    return () => { live = false; };
+  }, [participantId, enabled]);
+  return enabled ? rows : [];
+}
+
+function RecordObjectionDialog({ opened, onClose, participantId, recipients, linkRequests, reload }: { opened: boolean; onClose: () => void; participantId: number; recipients: Recipient[]; linkRequests: boolean; reload: () => Promise<void> }) {
   const { t } = useTranslation();
   const [recipientIds, setRecipientIds] = useState<string[]>([]);
   const [circumstances, setCircumstances] = useState('');
   const [receivedOn, setReceivedOn] = useState(today());
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const verzetRequests = useOpenVerzetRequests(participantId, linkRequests);
 
   async function submit() {
-    await call('objections.record', { participantId, recipientIds: recipientIds.map(Number), circumstances, receivedOn, requestId: null });
+    await call('objections.record', { participantId, recipientIds: recipientIds.map(Number), circumstances, receivedOn, requestId: requestId ? Number(requestId) : null });
     showSuccess(t('consent.objections.recorded'));
     setRecipientIds([]);
     setCircumstances('');
+    setRequestId(null);
     await reload();
   }
 
@@ -70,6 +95,18 @@ function RecordObjectionDialog({ opened, onClose, participantId, recipients, rel
       <MultiSelect label={t('consent.objections.recipients')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={recipientIds} onChange={setRecipientIds} searchable required data-autofocus />
       <Textarea label={t('consent.objections.circumstances')} description={t('consent.objections.circumstancesHelp')} value={circumstances} onChange={(e) => setCircumstances(e.currentTarget.value)} autosize minRows={3} required />
       <TextInput type="date" label={t('consent.objections.receivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+      {linkRequests ? (
+        <Select
+          label={t('consent.objectionRequest.label')}
+          description={verzetRequests.length ? t('consent.objectionRequest.help') : t('consent.objectionRequest.none')}
+          placeholder={t('consent.objectionRequest.placeholder')}
+          data={verzetRequests.map((r) => ({ value: String(r.id), label: t('consent.objectionRequest.option', { id: r.id, date: formatDate(r.receivedOn), handler: r.handlerName }) }))}
+          value={requestId}
+          onChange={setRequestId}
+          disabled={verzetRequests.length === 0}
+          clearable
+        />
+      ) : null}
     </FormDialog>
   );
 }
