@@ -1,5 +1,5 @@
 // Shared pieces of the fault tests: child processes (the CLI and child-vault.ts), file hashes and
-// a seeded random source. Quick sizes by default; FAULT_FULL=1 (npm run test:fault) runs more.
+// a seeded random source. Quick sizes by default; FAULT_FULL=1 (npm run test:fault -- --full) runs more.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
