@@ -239,6 +239,7 @@ async function correctionFlow({ page }) {
   assert.equal(await listed.count(), 1, 'one request for this participant');
   await listed.getByText('Gesloten', { exact: true }).waitFor();
   await checkAxe(page, 'dossier (verzoeken)', failures);
+  await screenshot(page, 'req-11-dossier-verzoeken');
   await listed.getByRole('link', { name: /^Verzoek \d+ openen: Correctie/ }).click();
   await page.getByTestId('request-title').waitFor();
   assert.match(page.url(), /#\/requests\/\d+$/);
@@ -257,6 +258,7 @@ async function correctionFlow({ page }) {
   await label(od, 'Hoort bij verzoek (optioneel)').click();
   await page.getByRole('option', { name: /^Verzoek \d+: verzet, ontvangen/ }).click();
   await checkAxe(page, 'verzet met verzoek', failures);
+  await screenshot(page, 'req-12-verzet-bij-verzoek');
   await od.getByRole('button', { name: 'Verzet opslaan' }).click();
   await od.waitFor({ state: 'detached' });
   await page.getByTestId('objection-request').click();
@@ -368,6 +370,7 @@ async function boardException({ page }) {
   await page.getByTestId('request-handler').getByText('Bram Administratie').waitFor();
   await page.getByRole('button', { name: 'Zelf behandelen' }).click();
   await page.getByTestId('request-handler').getByText('Pim Privacy').waitFor();
+  await screenshot(page, 'req-13-zelf-behandelen');
   assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0);
   await signOut(page);
 
