@@ -152,6 +152,11 @@ export const requestsContract = contract(
       byHandler: z.array(z.object({ handlerId: Id, handlerName: z.string(), open: z.number().int(), overdue: z.number().int(), dueSoon: z.number().int() })),
     }),
   }),
+  operation({
+    name: 'requests.handlers', permission: 'requests.handle', audit: 'none',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ userId: Id, displayName: z.string() })),
+  }),
   operation({ name: 'requests.assign', permission: 'requests.handle', audit: 'write', input: z.object({ requestId: Id, handlerId: Id }).strict(), output: RequestDetail }),
   operation({
     name: 'requests.verifyIdentity', permission: 'requests.handle', audit: 'write',

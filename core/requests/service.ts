@@ -271,6 +271,12 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     };
   },
 
+  /** Who may be made handler of a request: active users whose role handles requests. */
+  'requests.handlers': (ctx: Ctx) => {
+    const users = ctx.sqlite.prepare('SELECT id, display_name AS displayName, role FROM users WHERE active = 1 ORDER BY display_name').all() as { id: number; displayName: string; role: Role }[];
+    return users.filter((u) => roleHas(u.role, 'requests.handle')).map((u) => ({ userId: u.id, displayName: u.displayName }));
+  },
+
   'requests.assign': (ctx: Ctx, input) => {
     const r = loadRow(ctx, input.requestId);
     if (r.status === 'closed') throw domainError('request.invalidTransition', { from: r.status, action: 'assign' });

@@ -372,6 +372,11 @@ async function boardException({ page }) {
   await page.getByTestId('request-handler').getByText('Pim Privacy').waitFor();
   await screenshot(page, 'req-13-zelf-behandelen');
   assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0);
+  // …and hands it back to bram through the list of users who may handle requests (requests.handlers).
+  await combo(page, 'Andere behandelaar').click();
+  assert.equal(await page.getByRole('option', { name: 'Bea Bestuur' }).count(), 0, 'the board is no handler');
+  await page.getByRole('option', { name: 'Bram Administratie' }).click();
+  await page.getByTestId('request-handler').getByText('Bram Administratie').waitFor();
   await signOut(page);
 
   // The board records its decision on a ground from FT 4.4f.

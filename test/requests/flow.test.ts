@@ -141,3 +141,20 @@ describe('request flow (R20–R22, R32, R33, R35)', () => {
     expect(d.request.dueOn).toBe('2026-04-29'); // Fri 24, Tue 28, Wed 29 (King's Day skipped)
   });
 });
+
+describe('request handlers (R35)', () => {
+  it('R35 a request can be handed to any active user whose role handles requests, and to no one else', async () => {
+    w = await world();
+    const officer = await w.vault.as('privacyOfficer');
+    await w.vault.as('board');
+    const handlers = await w.admin.call('requests.handlers', {});
+    expect(handlers.map((h) => h.displayName).sort()).toEqual(['administration', 'privacyofficer']);
+    const { request } = await w.admin.call('requests.intake', inzage(w.participantId));
+    const officerId = handlers.find((h) => h.displayName === 'privacyofficer')!.userId;
+    const moved = await officer.call('requests.assign', { requestId: request.id, handlerId: officerId });
+    expect(moved.request).toMatchObject({ handlerId: officerId, handlerName: 'privacyofficer' });
+    const consultantId = (await w.vault.admin.call('users.list', {})).find((u) => u.role === 'consultant')!.id;
+    await expect(w.admin.call('requests.assign', { requestId: request.id, handlerId: consultantId })).rejects.toMatchObject({ code: 'request.handlerInvalid' });
+    await expect(w.consultant.call('requests.handlers', {})).rejects.toMatchObject({ code: 'auth.forbidden' });
+  });
+});

@@ -1,7 +1,7 @@
 // One data-subject request from intake to closing: the status stepper, the facts, and the next
 // step's form. Dossier content appears only through requests.content, after identity is verified.
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client.ts';
@@ -76,21 +76,34 @@ function Handler({ detail, onChange, canHandle }: PanelProps) {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const { busy, error, run } = useAction();
+  const [handlers, setHandlers] = useState<{ userId: number; displayName: string }[]>([]);
   const r = detail.request;
-  const mayTakeOver = canHandle && me !== null && r.status !== 'closed' && me.userId !== r.handlerId;
+  const mayAssign = canHandle && me !== null && r.status !== 'closed';
+  useEffect(() => {
+    if (mayAssign) call('requests.handlers', {}).then(setHandlers, () => setHandlers([]));
+  }, [mayAssign]);
+  const assign = (handlerId: number, message: string) => void run(async () => {
+    onChange(await call('requests.assign', { requestId: r.id, handlerId }));
+    showSuccess(message);
+  });
   return (
     <>
       <span data-testid="request-handler">{r.handlerName}</span>
-      {mayTakeOver ? (
+      {mayAssign && me.userId !== r.handlerId ? (
         <>
           {' '}
-          <Button size="compact-xs" variant="light" loading={busy} onClick={() => void run(async () => {
-            onChange(await call('requests.assign', { requestId: r.id, handlerId: me.userId }));
-            showSuccess(t('requests.assign.takenOver'));
-          })}>
+          <Button size="compact-xs" variant="light" loading={busy} onClick={() => assign(me.userId, t('requests.assign.takenOver'))}>
             {t('requests.assign.takeOver')}
           </Button>
         </>
+      ) : null}
+      {mayAssign && handlers.length > 1 ? (
+        <Select
+          mt={4} size="xs" maw={260} label={t('requests.assign.other')} placeholder={t('requests.assign.choose')} disabled={busy}
+          data={handlers.filter((h) => h.userId !== r.handlerId).map((h) => ({ value: String(h.userId), label: h.displayName }))}
+          value={null} onChange={(v) => { if (v) assign(Number(v), t('requests.assign.assigned', { name: handlers.find((h) => h.userId === Number(v))?.displayName ?? '' })); }}
+          data-testid="request-assign"
+        />
       ) : null}
       <FormError error={error} mt={4} />
     </>
