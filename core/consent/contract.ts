@@ -86,7 +86,11 @@ export const VerwijsindexRegistration = z.object({
 
 const ByParticipant = z.object({ participantId: Id }).strict();
 
+export const ConsentFormSettings = z.object({ oralConsentAllowed: z.boolean(), exceptionMinArguments: z.number().int() });
+
 export const consentContract = contract(
+  // What the consent forms need from the policy (R10, R12), readable by whoever records consent.
+  operation({ name: 'consent.settings', permission: 'consent.record', audit: 'none', input: z.object({}).strict(), output: ConsentFormSettings }),
   operation({
     name: 'mandates.record', permission: 'consent.record', audit: 'write',
     input: z.object({

@@ -89,6 +89,10 @@ async function consentFlow({ page }) {
   await choose(page, dialog, 'Gegevenscategorieën', 'Contactgegevens');
   await page.getByRole('option', { name: 'Werk', exact: true }).click();
   await closeList(dialog);
+  // R10: the default policy asks for a signed form, so oral consent is offered disabled, with the reason.
+  const oral = dialog.getByRole('radio', { name: 'Mondeling' });
+  await dialog.getByText('vraagt een ondertekende machtiging').waitFor();
+  assert.equal(await oral.isDisabled(), true, 'oral consent cannot be chosen when the policy forbids it');
   await choose(page, dialog, 'Ondertekende machtiging', /machtiging-uwv\.pdf/);
   await screenshot(page, 'c2-machtiging-vastleggen');
   await dialog.getByRole('button', { name: 'Machtiging opslaan' }).click();

@@ -1,13 +1,13 @@
 // Mandates (machtigingen) of one participant: the list with their state, recording a new one
 // (signed form from the dossier's documents) and withdrawing one, which blocks at once (R10, R11, R17).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, Group, MultiSelect, Radio, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategoryNames, type DataCategory } from '../../../core/api/categories.ts';
 import { call } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
-import { showSuccess } from '../../components/notify.ts';
+import { showError, showSuccess } from '../../components/notify.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
@@ -81,7 +81,20 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
   const [how, setHow] = useState<'signedForm' | 'oral'>('signedForm');
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [oralNote, setOralNote] = useState('');
+  // R10: oral consent only where the policy allows it; until known, the option stays off.
+  const [oralAllowed, setOralAllowed] = useState(false);
   const documents = dossier.documents;
+
+  useEffect(() => {
+    if (!opened) return;
+    let live = true;
+    call('consent.settings', {}).then((s) => {
+      if (!live) return;
+      setOralAllowed(s.oralConsentAllowed);
+      if (!s.oralConsentAllowed) setHow('signedForm');
+    }, showError);
+    return () => { live = false; };
+  }, [opened]);
 
   async function submit() {
     await call('mandates.record', {
@@ -123,7 +136,8 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
       <Radio.Group label={t('consent.mandates.givenHow')} value={how} onChange={(v) => setHow(v as typeof how)}>
         <Group mt={4}>
           <Radio value="signedForm" label={t('consent.mandates.signedForm')} />
-          <Radio value="oral" label={t('consent.mandates.oralOption')} />
+          <Radio value="oral" label={t('consent.mandates.oral')} disabled={!oralAllowed}
+            description={oralAllowed ? undefined : t('consent.mandates.oralNotAllowed')} data-testid="mandate-oral" />
         </Group>
       </Radio.Group>
       {how === 'signedForm' ? (
