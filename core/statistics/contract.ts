@@ -1,5 +1,6 @@
 // Anonymised statistics (R16, FT 4.3c, MEE 5): counts only, no participant can be singled out.
-// Cells below the threshold are suppressed (null; "<5" in the CSV); special-category data and
+// Cells below the threshold, and cells that would give one back from a row or column total, are
+// suppressed (null; "x" in the CSV); special-category data and
 // identifying values (names, dates of birth, addresses, commissioners, recipient names) are never used.
 import { z } from 'zod';
 import { operation, contract } from '../api/operation.ts';
@@ -8,7 +9,7 @@ import { Direction, MandateState } from '../consent/contract.ts';
 import { RecipientKind } from '../recipients/contract.ts';
 import { TrajectoryStatus, TrajectoryType } from '../dossiers/contract.ts';
 
-/** A count, or null when it lies below the threshold. */
+/** A count, or null when it lies below the threshold or would give such a count back (secondary suppression). */
 const Cell = z.number().int().min(0).nullable();
 
 export const StatisticsInput = z.object({

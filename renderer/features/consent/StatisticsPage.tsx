@@ -1,4 +1,4 @@
-// "Statistieken": anonymised counts (R16). Cells below the threshold show as "<5"; the CSV comes
+// "Statistieken": anonymised counts (R16). Cells below the threshold, and a second cell where a total would give a small one back, show as "x"; the CSV comes
 // from the service so the file and the screen suppress the same cells.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Button, Group, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
@@ -31,7 +31,7 @@ function StatTable({ caption, head, rows, threshold }: { caption: string; head: 
                 <Table.Tr key={i}>
                   {r.cells.map((c, j) => <Table.Td key={j}>{c}</Table.Td>)}
                   <Table.Td ta="right" ff="monospace">
-                    {r.count === null ? <span title={t('consent.statistics.suppressed', { threshold })} data-testid="suppressed">{`<${threshold}`}</span> : r.count}
+                    {r.count === null ? <span title={t('consent.statistics.suppressed', { threshold })} data-testid="suppressed">x</span> : r.count}
                   </Table.Td>
                 </Table.Tr>
               ))}
