@@ -10,6 +10,10 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export class WrongKeyError extends Error {
   constructor() { super('The database key does not open this database'); }
 }
+/** The file opens with the key but its pages are damaged or missing (a truncated copy, a bad disk). */
+export class DatabaseDamagedError extends Error {
+  constructor() { super('The database file is damaged or incomplete'); }
+}
 export class DatabaseBusyError extends Error {
   constructor() { super('The database is locked by another process'); }
 }
@@ -36,6 +40,7 @@ export function openDatabase(file: string, keyHex: string, opts: { readonly?: bo
     } catch (e) {
       const msg = String((e as Error).message);
       if (/locked|busy/i.test(msg)) throw new DatabaseBusyError();
+      if (/malformed|corrupt/i.test(msg)) throw new DatabaseDamagedError();
       throw new WrongKeyError();
     }
     if (!opts.readonly) {

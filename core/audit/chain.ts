@@ -3,6 +3,7 @@
 // schema refuse UPDATE and DELETE, so the app itself cannot edit it.
 import { createHash } from 'node:crypto';
 import { prepared, type Sqlite } from '../../db/connection.ts';
+import { markAuditWritten, verifyAnchor, type AnchorReport } from './anchor.ts';
 
 export interface AuditEvent {
   action: string;
@@ -19,7 +20,7 @@ export interface AuditEvent {
   at: string;
 }
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 interface Row {
   seq: number; at: string; action: string; outcome: string; user_id: number | null; username: string | null;
@@ -43,12 +44,17 @@ export function appendAudit(sqlite: Sqlite, e: AuditEvent): void {
   prepared(sqlite, `INSERT INTO audit_log (seq, at, action, outcome, user_id, username, on_behalf_of, workstation, participant_id, objects, reason, flagged, prev_hash, hash)
     VALUES (@seq, @at, @action, @outcome, @user_id, @username, @on_behalf_of, @workstation, @participant_id, @objects, @reason, @flagged, @prev_hash, @hash)`)
     .run({ ...row, prev_hash: prevHash, hash: lineHash(prevHash, row) });
+  markAuditWritten(sqlite);
 }
 
-export interface ChainFinding { seq: number; problem: 'hashMismatch' | 'chainBroken' | 'gap' | 'outOfOrder' }
+export interface ChainFinding { seq: number; problem: 'hashMismatch' | 'chainBroken' | 'gap' | 'outOfOrder' | 'anchor'; detail?: string }
 
-/** Walks the whole chain; reports every line whose hash, link or sequence number is off. */
-export function verifyAuditChain(sqlite: Sqlite): { ok: boolean; checked: number; findings: ChainFinding[] } {
+/**
+ * Walks the whole chain; reports every line whose hash, link or sequence number is off, and
+ * compares the end of the chain with the audit anchor outside the database (anchor.ts), which is
+ * what shows lines cut off at the end or a database rolled back to an older copy.
+ */
+export function verifyAuditChain(sqlite: Sqlite): { ok: boolean; checked: number; findings: ChainFinding[]; anchor: AnchorReport | null } {
   const findings: ChainFinding[] = [];
   let prevHash = GENESIS;
   let expectedSeq = 1;
@@ -61,5 +67,7 @@ export function verifyAuditChain(sqlite: Sqlite): { ok: boolean; checked: number
     prevHash = r.hash;
     expectedSeq = r.seq + 1;
   }
-  return { ok: findings.length === 0, checked, findings };
+  const anchor = verifyAnchor(sqlite);
+  if (anchor && !anchor.ok) findings.push({ seq: anchor.seq ?? 0, problem: 'anchor', detail: anchor.message });
+  return { ok: findings.length === 0, checked, findings, anchor };
 }

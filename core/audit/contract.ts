@@ -9,7 +9,12 @@ export const AuditLine = z.object({
 });
 export const VerifyReport = z.object({
   ok: z.boolean(), checked: z.number().int(),
-  findings: z.array(z.object({ seq: z.number().int(), problem: z.enum(['hashMismatch', 'chainBroken', 'gap', 'outOfOrder']) })),
+  findings: z.array(z.object({ seq: z.number().int(), problem: z.enum(['hashMismatch', 'chainBroken', 'gap', 'outOfOrder', 'anchor']), detail: z.string().optional() })),
+  /** The audit anchor outside the database (null when this connection has none). */
+  anchor: z.object({
+    status: z.enum(['ok', 'behind', 'missing', 'unreadable', 'badMac', 'chainShorter', 'hashDiffers', 'notUsed']),
+    ok: z.boolean(), seq: z.number().int().nullable(), message: z.string(),
+  }).nullable(),
 });
 
 export const auditContract = contract(

@@ -68,7 +68,7 @@ export async function createVault(state: HostState, input: CreateVaultInput): Pr
   } catch (e) {
     handle.close();
     // Nothing half-made stays behind: a first run either completes or leaves an empty folder.
-    for (const f of [p.database, `${p.database}-wal`, `${p.database}-shm`, p.slots]) if (existsSync(f)) rmSync(f, { force: true });
+    for (const f of [p.database, `${p.database}-wal`, `${p.database}-shm`, p.slots, p.anchor]) if (existsSync(f)) rmSync(f, { force: true });
     throw e;
   } finally {
     dbKey.fill(0);

@@ -3,6 +3,7 @@
 // yet; they wait in the attempts file and move into the trail at the next unlock (R05).
 import { domainError, isDomainError } from '../api/errors.ts';
 import type { Role } from '../api/permissions.ts';
+import { flushAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { readSignIns, readSlotFile, writeSignIns } from '../vault/files.ts';
 import { SlotOpenError, deriveKek, openSlotPrivateKey, type Slot } from '../vault/keyslots.ts';
@@ -42,6 +43,7 @@ function recordAttempt(state: HostState, username: string, outcome: 'failed' | '
   if (state.handle) {
     const sqlite = state.handle.sqlite;
     sqlite.transaction(() => appendAudit(sqlite, { action: 'auth.signIn', outcome, at, userId: null, username, workstation: state.workstation }))();
+    flushAnchor(sqlite);
   } else if (record.pendingAudit.length < 1000) {
     record.pendingAudit.push({ at, username, workstation: state.workstation, outcome, action: 'auth.signIn' });
   }
@@ -105,6 +107,7 @@ export async function signIn(state: HostState, username: string, password: strin
     flushPendingAttempts(state, handle, username);
     const sqlite = handle.sqlite;
     sqlite.transaction(() => appendAudit(sqlite, { action: 'auth.signIn', outcome: 'ok', at: state.now().toISOString(), userId: session.userId, username, workstation: state.workstation }))();
+    flushAnchor(sqlite);
     state.handle = handle;
     state.session = session;
     return session;

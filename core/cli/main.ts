@@ -130,7 +130,8 @@ async function run(argv: string[]): Promise<number> {
         const chain = verifyAuditChain(sqlite);
         say(`Integriteit database: ${integrity === 'ok' ? 'in orde' : integrity}`);
         say(`Audittrail: ${chain.checked} regels gecontroleerd, ${chain.findings.length} afwijkingen`);
-        for (const f of chain.findings.slice(0, 50)) say(`  regel ${f.seq}: ${f.problem}`);
+        for (const f of chain.findings.slice(0, 50)) say(`  regel ${f.seq}: ${f.problem}${f.detail ? ` — ${f.detail}` : ''}`);
+        if (chain.anchor) say(`Auditanker: ${chain.anchor.ok ? 'in orde' : 'AFWIJKING'}. ${chain.anchor.message}`);
         return integrity === 'ok' && chain.ok ? EXIT.ok : EXIT.findings;
       } finally { signOut(state); }
     }

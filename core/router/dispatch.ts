@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DomainError, domainError, isDomainError, type ApiResult } from '../api/errors.ts';
 import { roleHas } from '../api/permissions.ts';
 import type { Operation } from '../api/operation.ts';
+import { flushAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { apiContract, type OperationName } from '../contract.ts';
 import { handlers } from './handlers.ts';
@@ -36,6 +37,7 @@ function auditDenial(state: HostState, name: string, note: AuditNote, error: Dom
   if (!state.handle) return;
   const sqlite = state.handle.sqlite;
   sqlite.transaction(() => appendAudit(sqlite, auditLine(state, name, 'denied', { ...note, objects: { ...note.objects, error: error.code } }, state.now().toISOString())))();
+  flushAnchor(sqlite);
 }
 
 export async function dispatch(state: HostState, name: string, rawInput: unknown): Promise<ApiResult<unknown>> {
@@ -63,6 +65,7 @@ export async function dispatch(state: HostState, name: string, rawInput: unknown
         const sqlite = state.handle.sqlite;
         sqlite.transaction(() => appendAudit(sqlite, auditLine(state, op.name, 'ok', { ...note, objects: { ...idsOf(parsed.data), ...note.objects } }, state.now().toISOString())))();
       }
+      if (state.handle) flushAnchor(state.handle.sqlite);
       return { ok: true, value: out };
     }
     return { ok: true, value: runInTransaction(state, op, parsed.data, note) };
@@ -88,7 +91,7 @@ function runInTransaction(state: HostState, op: Operation, input: unknown, note:
     audit: (e) => { extra.push(e); },
   };
   const handler = handlers[op.name as OperationName] as (c: Ctx, i: unknown) => unknown;
-  return sqlite.transaction(() => {
+  const result = sqlite.transaction(() => {
     const value = handler(ctx, input);
     const out = op.output.parse(value); // inside the transaction: a bad output rolls back
     if (op.audit !== 'none') {
@@ -98,4 +101,6 @@ function runInTransaction(state: HostState, op: Operation, input: unknown, note:
     for (const e of extra) appendAudit(sqlite, { ...auditLine(state, e.action, e.outcome, e, nowIso) });
     return out;
   })();
+  flushAnchor(sqlite); // committed: the audit anchor outside the database follows (R05)
+  return result;
 }

@@ -1,5 +1,5 @@
 // The files of a vault folder: the encrypted database, the key-slot file, the sign-in attempts
-// file and the lock. Everything written here is written atomically (temp file, fsync, rename),
+// file, the audit anchor and the lock. Everything written here is written atomically (temp file, fsync, rename),
 // so a crash leaves either the old or the new version, never half of one.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export function vaultPaths(dir: string) {
     slots: join(dir, 'keyslots.json'),
     signIns: join(dir, 'signin-attempts.json'),
     lock: join(dir, 'vault.lock'),
+    /** The audit anchor outside the database (core/audit/anchor.ts, R05). */
+    anchor: join(dir, 'audit-anchor.json'),
   };
 }
 

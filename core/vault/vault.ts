@@ -1,8 +1,9 @@
 // An open vault: the decrypted database handle of one vault folder, held by one process.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs';
-import { DatabaseBusyError, WrongKeyError, copyDatabaseTo, openDatabase, rekeyDatabase, type Db, type Sqlite } from '../../db/connection.ts';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { DatabaseBusyError, DatabaseDamagedError, WrongKeyError, copyDatabaseTo, openDatabase, rekeyDatabase, type Db, type Sqlite } from '../../db/connection.ts';
 import { NewerSchemaError, migrate } from '../../db/migrate.ts';
+import { closeAnchor, flushAnchor, openAnchor, rekeyAnchor } from '../audit/anchor.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
 import { acquireLock, ensureDir, readSlotFile, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
 import { openEnvelope, sealEnvelope, type Slot } from './keyslots.ts';
@@ -18,17 +19,21 @@ export interface VaultHandle {
 }
 
 /** Opens the database of a vault folder with its key, upgrading the schema if it is older. */
-export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boolean; migrateTo?: number } = {}): VaultHandle {
+export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boolean; migrateTo?: number; previousKey?: Buffer } = {}): VaultHandle {
   const p = vaultPaths(dir);
   const release = acquireLock(dir);
   let opened: { sqlite: Sqlite; db: Db } | undefined;
   try {
+    if (!opts.create) checkDatabaseSize(p.database);
     opened = openDatabase(p.database, key.toString('hex'), { create: opts.create ?? false });
     migrate(opened.sqlite, opts.migrateTo);
+    openAnchor(opened.sqlite, dir, key, opts.previousKey);
   } catch (e) {
+    if (opened) closeAnchor(opened.sqlite, { flush: false });
     opened?.sqlite.close();
     release();
     if (e instanceof NewerSchemaError) throw domainError('vault.newerVersion', { found: e.found, known: e.known });
+    if (e instanceof DatabaseDamagedError) throw domainError('vault.damaged', { detail: DAMAGED_FILE });
     if (e instanceof WrongKeyError) throw domainError('vault.damaged', { detail: 'database past niet bij de sleutel' });
     if (e instanceof DatabaseBusyError) throw domainError('vault.inUse', { pid: 0 });
     if (isDomainError(e)) throw e;
@@ -41,7 +46,10 @@ export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boole
     close() {
       if (closed) return;
       closed = true;
-      try { sqlite.close(); } finally {
+      try {
+        closeAnchor(sqlite);
+        sqlite.close();
+      } finally {
         this.key.fill(0);
         release();
       }
@@ -49,9 +57,27 @@ export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boole
   };
 }
 
+/** SQLCipher 4's page size: an intact database file is always a whole number of these (never empty). */
+const PAGE_SIZE = 4096;
+const DAMAGED_FILE = 'het databasebestand is beschadigd of onvolledig';
+
+/**
+ * A truncated or partly copied file is refused before SQLite sees it (an empty file would
+ * otherwise open as a new, empty database), with a message that says so rather than blaming the key.
+ */
+function checkDatabaseSize(file: string): void {
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return; // a missing file: openDatabase reports it
+  }
+  if (size < PAGE_SIZE || size % PAGE_SIZE !== 0) throw new DatabaseDamagedError();
+}
+
 function shortReason(e: unknown): string {
   const m = String((e as Error)?.message ?? e);
-  if (/not a database|malformed|corrupt/i.test(m)) return 'database beschadigd';
+  if (/not a database|malformed|corrupt/i.test(m)) return DAMAGED_FILE;
   if (/ENOENT/.test(m)) return 'bestand ontbreekt';
   return 'onbekende fout';
 }
@@ -69,7 +95,8 @@ export function openWithCandidates(dir: string, keys: Buffer[]): VaultHandle {
   let last: unknown;
   for (const [i, key] of keys.entries()) {
     try {
-      const handle = openVaultHandle(dir, key);
+      // Mid-rekey the anchor may still carry the MAC of the previous key (keys[0]).
+      const handle = openVaultHandle(dir, key, { previousKey: i > 0 ? keys[0] : undefined });
       if (i > 0) promotePending(dir);
       else dropPending(dir);
       return handle;
@@ -103,6 +130,7 @@ export function rekeyVault(handle: VaultHandle, slots: Slot[]): void {
   const pending = Object.fromEntries(slots.map((s) => [s.id, sealEnvelope(file.vaultId, s, next)]));
   writeSlotFile(handle.dir, { ...file, slots, pending });
   rekeyDatabase(handle.sqlite, next.toString('hex'));
+  rekeyAnchor(handle.sqlite, next);
   writeSlotFile(handle.dir, { ...file, slots: slots.map((s) => ({ ...s, envelope: pending[s.id]! })), pending: undefined });
   next.copy(handle.key);
   next.fill(0);
@@ -114,7 +142,8 @@ export function sameKey(a: Buffer, b: Buffer): boolean {
 
 /**
  * A consistent encrypted copy: the database through VACUUM INTO (same key; the backup API
- * cannot write encrypted copies here) plus the key slots, so it opens with the same passwords.
+ * cannot write encrypted copies here) plus the key slots, so it opens with the same passwords,
+ * plus the audit anchor (R05), which matches the copied database (it is never ahead of a commit).
  * The result is a folder that is itself a vault.
  */
 export function backupVault(handle: VaultHandle, targetDir: string): { database: string; slots: string } {
@@ -124,6 +153,8 @@ export function backupVault(handle: VaultHandle, targetDir: string): { database:
   try {
     copyDatabaseTo(handle.sqlite, to.database);
     copyFileSync(vaultPaths(handle.dir).slots, to.slots);
+    flushAnchor(handle.sqlite);
+    if (existsSync(vaultPaths(handle.dir).anchor)) copyFileSync(vaultPaths(handle.dir).anchor, to.anchor);
   } catch (e) {
     rmSync(targetDir, { recursive: true, force: true });
     throw e;

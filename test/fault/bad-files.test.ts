@@ -99,12 +99,12 @@ describe('bad files', () => {
   });
 
   for (const [label, fraction] of [['to half its size', 0.5], ['by its last page', -1]] as const) {
-    it(`R07 a database truncated ${label}: exit 4, "De kluis is beschadigd of onleesbaar"; files byte-identical`, async () => {
+    it(`R07 a database truncated ${label}: exit 4, "het databasebestand is beschadigd of onvolledig", not a wrong key; files byte-identical`, async () => {
       const dir = copyOfVault();
       const db = join(dir, 'vault.db');
       const size = statSync(db).size;
       truncateSync(db, fraction > 0 ? Math.floor(size * fraction) + 123 : size - 4096);
-      await expectRefusal(dir, { exit: EXIT.vault, code: 'vault.damaged', text: /De kluis is beschadigd of onleesbaar \(.+\)\. Zet een reservekopie terug\./ });
+      await expectRefusal(dir, { exit: EXIT.vault, code: 'vault.damaged', text: /De kluis is beschadigd of onleesbaar \(het databasebestand is beschadigd of onvolledig\)\. Zet een reservekopie terug\./ });
     });
   }
 
