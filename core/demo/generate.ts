@@ -1,10 +1,11 @@
 // Synthetic demo data: Dutch-looking participants, trajectories, journal entries and a few
-// documents, reproducible per seed (@faker-js/faker, nl locale). Nothing here is real: names,
+// documents, then recipients, mandates, disclosures and requests (consent.ts), reproducible per seed (@faker-js/faker, nl locale). Nothing here is real: names,
 // addresses and texts are generated. Bulk inserts go straight to prepared statements in large
 // transactions, because 100,000 participants must be written within minutes.
 import { createHash } from 'node:crypto';
 import { fakerNL as faker } from '@faker-js/faker';
 import type { Sqlite } from '../../db/connection.ts';
+import { generateConsentDemo, type ConsentCandidate, type ConsentDemoCounts } from './consent.ts';
 
 export interface DemoOptions {
   participants: number;
@@ -36,7 +37,9 @@ function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function generateDemo(sqlite: Sqlite, opts: DemoOptions): { participants: number; entries: number; documents: number } {
+export type DemoCounts = { participants: number; entries: number; documents: number } & ConsentDemoCounts;
+
+export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
   faker.seed(opts.seed);
   const nowIso = opts.now.toISOString();
   const year = nowIso.slice(0, 4);
@@ -52,6 +55,8 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): { participants:
   const prefixes = [null, null, null, 'de', 'van', 'van der', 'van den', 'ter'];
   let entriesWritten = 0;
   let documentsWritten = 0;
+  // Three in ten participants gave (or withdrew) consent to share data: they get mandates and disclosures.
+  const consent: ConsentCandidate[] = [];
   const batch = 1000;
   for (let start = 0; start < opts.participants; start += batch) {
     sqlite.transaction(() => {
@@ -74,12 +79,15 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): { participants:
         const startDate = faker.date.past({ years: 3, refDate: opts.now });
         const tid = Number(insT.run(pid, type, pick(COMMISSIONERS[type]), isoDate(startDate), null, 'active', 'Traject naar passend werk', nowIso).lastInsertRowid);
         const span = opts.now.getTime() - startDate.getTime();
+        const candidate = i % 10 === 1 || i % 10 === 4 || i % 10 === 7 ? { participantId: pid, consultantId: consultant, entryIds: [] as number[], phoneSecret: i % 17 === 0, emailSecret: i % 23 === 0 } : null;
         for (let e = 0; e < opts.entriesPerParticipant; e++) {
           const when = new Date(startDate.getTime() + (span * (e + 1)) / (opts.entriesPerParticipant + 1));
           const topic = pick(TOPICS);
-          insE.run(pid, tid, e % 5 === 4 ? 'report' : e % 2 === 0 ? 'conversation' : 'note', isoDate(when), `${pick(OPENINGS)} ${topic}`,
+          const entry = insE.run(pid, tid, e % 5 === 4 ? 'report' : e % 2 === 0 ? 'conversation' : 'note', isoDate(when), `${pick(OPENINGS)} ${topic}`,
             `${pick(OPENINGS)} ${topic}. ${pick(FOLLOW_UPS)} ${pick(FOLLOW_UPS)}`, consultant, nowIso, nowIso);
+          if (candidate && e >= opts.entriesPerParticipant - 3) candidate.entryIds.push(Number(entry.lastInsertRowid));
         }
+        if (candidate) consent.push(candidate);
         entriesWritten += opts.entriesPerParticipant;
         if (i % 50 === 0) {
           const content = Buffer.from(`Curriculum vitae (synthetisch)\n${firstName} ${lastName}\n${pick(['Logistiek medewerker', 'Verzorgende', 'Kok', 'Administratief medewerker'])}\n`);
@@ -93,5 +101,7 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): { participants:
   // A bulk load leaves the full-text index in many segments; merging them is what the index
   // would reach over time anyway (10 segments → 1 at 100,000 participants, under a second).
   if (opts.participants >= batch) sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('optimize')").run();
-  return { participants: opts.participants, entries: entriesWritten, documents: documentsWritten };
+  const made = consent.length > 0 ? generateConsentDemo(sqlite, consent, opts.now, opts.seed) : { recipients: 0, mandates: 0, disclosures: 0, requests: 0 };
+  // Every mandate comes with its signed form, a document of the dossier.
+  return { participants: opts.participants, entries: entriesWritten, documents: documentsWritten + made.mandates, ...made };
 }
