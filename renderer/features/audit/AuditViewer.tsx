@@ -43,7 +43,7 @@ export function AuditViewer() {
         ) : (
           <Alert color="danger" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBadTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
             {t('audit.verifyBad', { count: verify.findings.length, checked: verify.checked })}
-            <ul>{verify.findings.slice(0, 20).map((f) => <li key={`${f.seq}-${f.problem}`}>{t('audit.finding', { seq: f.seq, problem: t(`audit.problem_${f.problem}`) })}</li>)}</ul>
+            <ul>{verify.findings.slice(0, 20).map((f) => <li key={`${f.seq}-${f.problem}`}>{t('audit.finding', { seq: f.seq, problem: t(`audit.problem_${f.problem}`) })}{f.problem === 'anchor' && verify.anchor ? `: ${t(`audit.anchor_${verify.anchor.status}`)}` : null}</li>)}</ul>
           </Alert>
         )
       ) : null}
