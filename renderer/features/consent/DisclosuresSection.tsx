@@ -13,7 +13,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CategoryBadges, Section, categoryLabel, channels, purposes, useOptions, type Mandate, type Recipient } from './shared.tsx';
+import { CategoryBadges, Section, categoryLabel, channels, purposes, useConsentSettings, useOptions, type Mandate, type Recipient } from './shared.tsx';
 
 type Disclosure = Out<'disclosures.list'>[number];
 
@@ -110,6 +110,7 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
   const [mandateId, setMandateId] = useState<string>(AUTO);
   const [duty, setDuty] = useState('');
   const [args, setArgs] = useState('');
+  const minArguments = useConsentSettings(opened)?.exceptionMinArguments ?? null; // R12
   const [note, setNote] = useState('');
   const [check, setCheck] = useState<Check | null>(null);
   const [checkError, setCheckError] = useState<string | null>(null);
@@ -201,7 +202,8 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
       ) : basis === 'legalDuty' ? (
         <TextInput label={t('consent.disclosures.duty')} description={t('consent.disclosures.dutyHelp')} value={duty} onChange={(e) => setDuty(e.currentTarget.value)} required />
       ) : (
-        <Textarea label={t('consent.disclosures.arguments')} description={t('consent.disclosures.argumentsHelp')} value={args} onChange={(e) => setArgs(e.currentTarget.value)} autosize minRows={3} required />
+        <Textarea label={t('consent.disclosures.arguments')} value={args}
+          description={`${t('consent.disclosures.argumentsHelp')}${minArguments ? ` ${t('consent.disclosures.argumentsMin', { min: minArguments, now: args.trim().length })}` : ''}`} onChange={(e) => setArgs(e.currentTarget.value)} autosize minRows={3} required />
       )}
       <Textarea label={t('consent.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
       <div aria-live="polite" data-testid="disclosure-check">

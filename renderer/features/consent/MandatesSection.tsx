@@ -1,17 +1,17 @@
 // Mandates (machtigingen) of one participant: the list with their state, recording a new one
 // (signed form from the dossier's documents) and withdrawing one, which blocks at once (R10, R11, R17).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Group, MultiSelect, Radio, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategoryNames, type DataCategory } from '../../../core/api/categories.ts';
 import { call } from '../../api/client.ts';
 import { formatDate, today } from '../../components/format.ts';
-import { showError, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CategoryBadges, MandateStateBadge, Section, categoryLabel, purposes, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
+import { CategoryBadges, MandateStateBadge, Section, categoryLabel, purposes, useConsentSettings, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
 
 interface Props {
   dossier: DossierData;
@@ -82,19 +82,8 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
   const [documentId, setDocumentId] = useState<string | null>(null);
   const [oralNote, setOralNote] = useState('');
   // R10: oral consent only where the policy allows it; until known, the option stays off.
-  const [oralAllowed, setOralAllowed] = useState(false);
+  const oralAllowed = useConsentSettings(opened)?.oralConsentAllowed ?? false;
   const documents = dossier.documents;
-
-  useEffect(() => {
-    if (!opened) return;
-    let live = true;
-    call('consent.settings', {}).then((s) => {
-      if (!live) return;
-      setOralAllowed(s.oralConsentAllowed);
-      if (!s.oralConsentAllowed) setHow('signedForm');
-    }, showError);
-    return () => { live = false; };
-  }, [opened]);
 
   async function submit() {
     await call('mandates.record', {
@@ -115,7 +104,7 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
     await reload();
   }
 
-  const incomplete = !recipientId || categories.length === 0 || !validFrom || (how === 'signedForm' && !documentId);
+  const incomplete = (how === 'oral' && !oralAllowed) || !recipientId || categories.length === 0 || !validFrom || (how === 'signedForm' && !documentId);
   return (
     <FormDialog opened={opened} onClose={onClose} title={t('consent.mandates.record')} submitLabel={t('consent.mandates.save')} onSubmit={submit} disabled={incomplete} testId="mandate-form">
       <Group grow align="flex-start">

@@ -21,6 +21,21 @@ export function categoryLabel(c: DataCategory): string {
 }
 
 /** Select options from a list of values and their i18n key prefix. */
+/**
+ * What the consent forms need from the policy (R10, R12), read when a form opens; null until
+ * known, so that an option the policy may forbid stays off meanwhile.
+ */
+export function useConsentSettings(opened: boolean): Out<'consent.settings'> | null {
+  const [settings, setSettings] = useState<Out<'consent.settings'> | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    let live = true;
+    call('consent.settings', {}).then((s) => { if (live) setSettings(s); }, showError);
+    return () => { live = false; };
+  }, [opened]);
+  return settings;
+}
+
 export function useOptions() {
   const { t } = useTranslation();
   return (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
