@@ -216,4 +216,31 @@ describe('audit anchor (R05)', () => {
       removeVault(vault);
     }
   });
+  it('R05 R07 a rekey interrupted before the anchor was re-MACed (old-key anchor, pending envelopes) is completed at unlock: exit 0', async () => {
+    const vault = await testVault();
+    try {
+      const anna = await vault.addUser('anna', 'consultant');
+      await anna.call('dossiers.create', aParticipant());
+      const oldSlots = JSON.parse(readFileSync(join(vault.dir, 'keyslots.json'), 'utf8')) as { slots: { id: string; userId: number | null }[] };
+      const oldAnchor = readFileSync(join(vault.dir, 'audit-anchor.json'), 'utf8');
+      const annaId = (await vault.admin.call('users.list', {})).find((u) => u.username === 'anna')!.id;
+      await vault.admin.call('users.deactivate', { userId: annaId });
+      vault.close();
+      // The state a crash right after the database rekey leaves: slots still on the old key with
+      // the new key pending, and the anchor still MACed with the old key.
+      const done = JSON.parse(readFileSync(join(vault.dir, 'keyslots.json'), 'utf8')) as { slots: { id: string; envelope: unknown }[] };
+      const pending = Object.fromEntries(done.slots.map((sl) => [sl.id, sl.envelope]));
+      writeFileSync(join(vault.dir, 'keyslots.json'), JSON.stringify({ ...oldSlots, slots: oldSlots.slots.filter((sl) => sl.userId !== annaId), pending }));
+      writeFileSync(join(vault.dir, 'audit-anchor.json'), oldAnchor);
+      const r = await verify(vault.dir);
+      expect(r.code, r.stderr + r.stdout).toBe(EXIT.ok);
+      expect(r.stdout).toContain('0 afwijkingen');
+      expect(anchorOf(vault.dir).mac).not.toBe(JSON.parse(oldAnchor).mac);
+      const again = await verify(vault.dir); // the re-MACed anchor verifies under the new key alone
+      expect(again.code, again.stdout).toBe(EXIT.ok);
+      expect(again.stdout).toContain('Auditanker: in orde.');
+    } finally {
+      removeVault(vault);
+    }
+  });
 });
