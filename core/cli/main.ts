@@ -118,7 +118,7 @@ async function run(argv: string[]): Promise<number> {
         const sqlite = state.handle!.sqlite;
         const made = generateDemo(sqlite, { participants: count, seed, entriesPerParticipant: perParticipant, consultantIds: consultants, now: new Date(), onProgress: progressBar });
         sqlite.transaction(() => appendAudit(sqlite, { action: 'demo.generate', outcome: 'ok', at: new Date().toISOString(), userId: state.session!.userId, username: state.session!.username, workstation: state.workstation, objects: made }))();
-        say(`Demo-gegevens aangemaakt: ${made.participants} deelnemers, ${made.entries} journaalregels, ${made.documents} documenten in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`);
+        say(`Demo-gegevens aangemaakt: ${made.participants} deelnemers, ${made.entries} journaalregels, ${made.documents} documenten, ${made.recipients} ontvangers, ${made.mandates} machtigingen, ${made.disclosures} verstrekkingen, ${made.requests} verzoeken in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`);
       } finally { signOut(state); }
       return EXIT.ok;
     }
@@ -155,17 +155,24 @@ async function run(argv: string[]): Promise<number> {
 }
 
 /** Demo dossiers need consultants in whose caseload they land. */
+/** Demo users when the vault has none of a kind: consultants for the caseloads and one administration user, who handles the demo requests. */
 async function ensureDemoConsultants(state: HostState): Promise<number[]> {
   const sqlite = state.handle!.sqlite;
-  const existing = (sqlite.prepare("SELECT id FROM users WHERE role = 'consultant' AND active = 1 ORDER BY id").all() as { id: number }[]).map((r) => r.id);
-  if (existing.length > 0) return existing;
+  const activeOf = (roles: string) => (sqlite.prepare(`SELECT id FROM users WHERE role IN (${roles}) AND active = 1 ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
   const demoPassword = process.env.DOSSIERKLUIS_DEMO_PASSWORD ?? 'demo-wachtwoord-2026';
-  const ids: number[] = [];
-  for (const [i, name] of ['Sanne de Vries', 'Mohamed El Amrani', 'Eva Jansen'].entries()) {
-    const r = await dispatch(state, 'users.create', { username: `consulent${i + 1}`, displayName: name, role: 'consultant', password: demoPassword });
+  const create = async (username: string, displayName: string, role: 'consultant' | 'administration'): Promise<number> => {
+    const r = await dispatch(state, 'users.create', { username, displayName, role, password: demoPassword });
     if (!r.ok) throw new DomainError(r.error.code, r.error.params ?? {});
-    ids.push((r.value as { id: number }).id);
+    return (r.value as { id: number }).id;
+  };
+  if (activeOf("'administration', 'privacyOfficer'").length === 0) {
+    await create('administratie1', 'Ayse Yilmaz', 'administration');
+    say(`Demo-medewerker administratie1 (administratie) aangemaakt (wachtwoord: ${demoPassword}).`);
   }
+  const existing = activeOf("'consultant'");
+  if (existing.length > 0) return existing;
+  const ids: number[] = [];
+  for (const [i, name] of ['Sanne de Vries', 'Mohamed El Amrani', 'Eva Jansen'].entries()) ids.push(await create(`consulent${i + 1}`, name, 'consultant'));
   say(`Demo-consulenten consulent1..3 aangemaakt (wachtwoord: ${demoPassword}).`);
   return ids;
 }
