@@ -128,17 +128,8 @@ export function hashFiles(dir: string): Record<string, string> {
   return Object.fromEntries(filesUnder(dir).map((f) => [f.slice(dir.length + 1), createHash('sha256').update(readFileSync(f)).digest('hex')]));
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with FAULT_SEED. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The benchmark's seeded generator (mulberry32), so a failing run can be repeated with FAULT_SEED. */
+export { seededRandom } from '../../bench/stats.ts';
 
 export function faultSeed(): number {
   return process.env.FAULT_SEED ? Number(process.env.FAULT_SEED) : Date.now() % 2 ** 31;
