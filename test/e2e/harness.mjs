@@ -6,6 +6,7 @@ import { mkdtemp, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
@@ -167,3 +168,16 @@ export async function createParticipant(page, { firstName, lastName, birthDate =
   await page.getByTestId('dossier-name').filter({ hasText: lastName }).waitFor();
   return (await page.getByTestId('dossier-number').textContent()).trim();
 }
+
+/** Runs axe on the page and collects serious or critical violations into `failures`. */
+export async function checkAxe(page, what, failures) {
+  await page.waitForTimeout(300); // let transitions settle, so colours are measured as shown
+  const result = await new AxeBuilder({ page }).analyze();
+  for (const v of result.violations) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
+      failures.push(`${what}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
+    }
+  }
+}
+

@@ -2,19 +2,7 @@
 // next disclosure refused with the reason in Dutch; axe on the consent tab and the register.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
-
-async function axe(page, name, failures) {
-  await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const v of result.violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
-      failures.push(`${name}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
-    }
-  }
-}
+import { checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 /** Picks an option of a Mantine Select or MultiSelect by its label, then closes the list. */
 async function choose(page, scope, field, option) {
@@ -64,7 +52,7 @@ async function consentFlow({ page }) {
   await page.getByRole('heading', { name: 'Ontvangers', level: 1 }).waitFor();
   await addRecipient(page, { name: 'UWV Utrecht', kind: 'UWV', reference: 'OVK-2025-014' });
   await addRecipient(page, { name: 'Gemeente Utrecht', kind: 'Gemeente', reference: 'OVK-2024-003' });
-  await axe(page, 'ontvangers', failures);
+  await checkAxe(page, 'ontvangers', failures);
   await screenshot(page, 'c1-ontvangers');
   await signOut(page);
 
@@ -109,7 +97,7 @@ async function consentFlow({ page }) {
   await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByTestId('disclosure-row').filter({ hasText: 'UWV Utrecht' }).filter({ hasText: 'Woonplaats' }).waitFor();
-  await axe(page, 'dossier toestemming', failures);
+  await checkAxe(page, 'dossier toestemming', failures);
   await screenshot(page, 'c4-toestemming-tab', { fullPage: true });
 
   // Withdrawal, confirmed with date and how; it blocks at once (R17).
@@ -117,7 +105,7 @@ async function consentFlow({ page }) {
   dialog = page.getByRole('dialog', { name: 'Machtiging intrekken' });
   await dialog.getByText('Dit kan niet ongedaan worden gemaakt.', { exact: false }).waitFor();
   await choose(page, dialog, 'Hoe is de intrekking doorgegeven?', 'Mondeling');
-  await axe(page, 'intrekken', failures);
+  await checkAxe(page, 'intrekken', failures);
   await dialog.getByRole('button', { name: 'Machtiging intrekken' }).click();
   await dialog.waitFor({ state: 'detached' });
   await mandateRow.getByText('Ingetrokken', { exact: true }).waitFor();
@@ -128,7 +116,7 @@ async function consentFlow({ page }) {
   await refused.waitFor();
   assert.match(await refused.textContent(), /Verstrekking geweigerd: de machtiging is ingetrokken op \d{2}-\d{2}-\d{4}\./);
   assert.equal(await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).isDisabled(), true, 'a refused disclosure cannot be saved');
-  await axe(page, 'verstrekking geweigerd', failures);
+  await checkAxe(page, 'verstrekking geweigerd', failures);
   await screenshot(page, 'c5-verstrekking-geweigerd');
   await dialog.getByRole('button', { name: 'Annuleren' }).click();
   assert.equal(await page.getByTestId('disclosure-row').count(), 1, 'nothing was recorded for the refused disclosure');
@@ -170,7 +158,7 @@ async function consentFlow({ page }) {
   await dialog.getByRole('button', { name: 'Opslaan' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByTestId('verwijsindex').getByText('Actief').waitFor();
-  await axe(page, 'dossier toestemming (alles)', failures);
+  await checkAxe(page, 'dossier toestemming (alles)', failures);
   await screenshot(page, 'c4b-toestemming-tab-verzet', { fullPage: true });
   await signOut(page);
 
@@ -181,14 +169,14 @@ async function consentFlow({ page }) {
   const registerRow = page.getByTestId('register-row').filter({ hasText: 'Noa Bakker' }).filter({ hasText: 'UWV Utrecht' });
   await registerRow.waitFor();
   assert.match(await registerRow.getByRole('link', { name: 'Noa Bakker' }).getAttribute('href'), /^#\/dossiers\/\d+\?tab=consent$/);
-  await axe(page, 'register', failures);
+  await checkAxe(page, 'register', failures);
   await screenshot(page, 'c6-register');
   await page.getByRole('tab', { name: 'Te beoordelen uitzonderingen' }).click();
   const flagged = page.getByTestId('register-row').filter({ hasText: 'Gemeente Utrecht' });
   await flagged.getByRole('button', { name: 'Beoordelen' }).click();
   dialog = page.getByRole('dialog', { name: 'Uitzondering beoordelen' });
   await label(dialog, 'Uw beoordeling').fill('Verstrekking was gerechtvaardigd gezien het acute risico.');
-  await axe(page, 'uitzondering beoordelen', failures);
+  await checkAxe(page, 'uitzondering beoordelen', failures);
   await dialog.getByRole('button', { name: 'Beoordeling opslaan' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByText('Er zijn geen uitzonderingen die op beoordeling wachten.').waitFor();
@@ -196,7 +184,7 @@ async function consentFlow({ page }) {
   const overview = page.getByTestId('mandate-overview');
   await overview.getByText('Noa Bakker').first().waitFor();
   assert.match(await overview.textContent(), /Geen geldige machtigingen\./);
-  await axe(page, 'register machtigingen', failures);
+  await checkAxe(page, 'register machtigingen', failures);
   await screenshot(page, 'c7-register-machtigingen');
 
   await page.getByRole('link', { name: 'Statistieken' }).click();
@@ -209,7 +197,7 @@ async function consentFlow({ page }) {
   const csv = await readFile(await download.path(), 'utf8');
   assert.match(csv, /;x\r\n/);
   assert.doesNotMatch(csv, /Noa|Bakker|UWV Utrecht/, 'the CSV holds no participant or recipient names');
-  await axe(page, 'statistieken', failures);
+  await checkAxe(page, 'statistieken', failures);
   await screenshot(page, 'c8-statistieken');
 
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);

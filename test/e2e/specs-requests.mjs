@@ -1,8 +1,7 @@
 // E2E specs for issue 5: data-subject requests from intake to decision, the deadline dashboard,
 // a granted correction with its recipients to notify, own statements and restrictions.
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 /** A local date `days` days from today, as the date inputs want it (yyyy-mm-dd). */
 function isoDay(days = 0) {
@@ -15,17 +14,6 @@ function addMonths(iso, months) {
   const [y, m, d] = iso.split('-').map(Number);
   const x = new Date(y, m - 1 + months, d);
   return `${x.getFullYear()}-${String(x.getMonth() + 1).padStart(2, '0')}-${String(x.getDate()).padStart(2, '0')}`;
-}
-
-async function checkAxe(page, what, failures) {
-  await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const v of result.violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
-      failures.push(`${what}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
-    }
-  }
 }
 
 /** beheer sets up the vault and an administration user; bram signs in and creates a participant. */

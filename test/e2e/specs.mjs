@@ -1,8 +1,7 @@
 // The end-to-end specs (issue 3 item 5). Each gets its own fresh vault and server.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { createParticipant, createUser, firstRun, label, screenshot, signIn, signOut, PASSWORD } from './harness.mjs';
+import { PASSWORD, checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 const CV = 'Curriculum vitae van Ilse de Vries\nErvaring: magazijnmedewerker 2010-2020\n';
 
@@ -106,17 +105,6 @@ async function breakTheGlass({ page }) {
   await page.getByTestId('verify-result').getByText('Het logboek is onbeschadigd').waitFor();
   await page.getByRole('tab', { name: 'Maandelijkse controle' }).click();
   await page.getByRole('table').getByText('Vervanging van Bram tijdens zijn vakantie').first().waitFor();
-}
-
-async function checkAxe(page, label, failures) {
-  await page.waitForTimeout(300);
-  const result = await new AxeBuilder({ page }).analyze();
-  for (const v of result.violations) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
-      const nodes = v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any[0]?.message ?? n.all[0]?.message ?? n.none[0]?.message ?? ''}`);
-      failures.push(`${label}: ${v.id} (${v.impact}) ${v.help}\n      ${nodes.join('\n      ')}`);
-    }
-  }
 }
 
 /** (d) axe on every main page, and (e) screenshots of them. */
