@@ -100,6 +100,17 @@ export const messages = {
   'verwijsindex.notFound': { nl: 'Registratie in de Verwijsindex niet gevonden.', en: 'Verwijsindex registration not found.' },
   'verwijsindex.ended': { nl: 'Deze registratie is al beëindigd op {on}.', en: 'This registration already ended on {on}.' },
   'verwijsindex.dateBeforeRegistration': { nl: 'Deze datum ligt vóór de registratie ({registered}).', en: 'This date lies before the registration ({registered}).' },
+  // Shielding (R26, R22) and caseload changes (R04)
+  'access.caseloadNeedsBasis': { nl: 'De caseload kan alleen worden gewijzigd door wie het dossier in de caseload of vanuit de rol heeft; doorbreken van de toegang geeft dat recht niet.', en: 'Only someone with the dossier in their caseload or role can change the caseload; breaking the glass does not give that right.' },
+  'shield.notFound': { nl: 'Afscherming niet gevonden.', en: 'Shield not found.' },
+  'shield.notActive': { nl: 'Deze afscherming is niet (meer) van kracht.', en: 'This shield is not (or no longer) in force.' },
+  'shield.needsBasis': { nl: 'Afschermingen beheert alleen wie het dossier in de caseload of vanuit de rol heeft.', en: 'Only someone with the dossier in their caseload or role manages shields.' },
+  'shield.audienceInvalid': { nl: 'Een genoemde persoon of ontvanger bestaat niet of is niet actief.', en: 'A named person or recipient does not exist or is not active.' },
+  'shield.audienceSelf': { nl: 'U kunt geen afscherming plaatsen of opheffen die uzelf betreft.', en: 'You cannot place or lift a shield aimed at yourself.' },
+  'shield.requestInvalid': { nl: 'Een afscherming kan alleen worden gekoppeld aan een open verzoek om afscherming van deze deelnemer, na controle van de identiteit.', en: 'A shield can only be linked to an open shielding request of this participant, after identity verification.' },
+  'shield.representativeRequired': { nl: 'Noem de wettelijk vertegenwoordiger die om de afscherming vroeg.', en: 'Name the legal representative who asked for the shield.' },
+  'shield.noneProposed': { nl: 'Leg eerst vast welke delen van het dossier worden afgeschermd, en voor wie.', en: 'First record which parts of the dossier are shielded, and from whom.' },
+  'disclosure.shielded': { nl: 'Verstrekking geweigerd: een deel van deze gegevens is op verzoek van de deelnemer afgeschermd voor deze ontvanger.', en: 'Disclosure refused: part of this data is shielded from this recipient at the participant\'s request.' },
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type ErrorCode = keyof typeof messages;
