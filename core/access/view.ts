@@ -11,7 +11,7 @@ import type { DossierTarget, OwnStatement } from '../statements/contract.ts';
 import type { Restriction } from '../restriction/contract.ts';
 import { prepared } from '../../db/connection.ts';
 import { applyDossierFilters, requireAccess, type AccessBasis } from './service.ts';
-import { isShielded, shieldsFor, specialFields, type Part, type ShieldSet, type Viewer } from './shields.ts';
+import { isShielded, searchShieldsFor, shieldsFor, specialFields, type Part, type ShieldSet, type Viewer } from './shields.ts';
 
 export type { Viewer } from './shields.ts';
 
@@ -267,3 +267,31 @@ export function withoutHiddenTargets<T extends Targeted>(ctx: Ctx, participantId
   const lookup = entryTrajectoryLookup(ctx);
   return items.filter((x) => !x.targets.some((t) => targetHidden(v, t, lookup)));
 }
+
+/**
+ * For lists across many dossiers (registers, overviews): the same rules, per row. A dossier
+ * shielded as a whole from this user is left out, a name they may not see is empty, and an item
+ * of a dossier (a signed form, a disclosed entry) that is shielded from them is left out (R26).
+ */
+export function listLens(ctx: Ctx) {
+  const search = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+  const hidden = new Set(search.hidden);
+  const names = new Set(search.name);
+  const sets = new Map<number, ShieldSet>();
+  const setOf = (participantId: number) => {
+    let s = sets.get(participantId);
+    if (!s) sets.set(participantId, (s = shieldsFor(ctx.sqlite, participantId, [{ kind: 'user', userId: ctx.session.userId }])));
+    return s;
+  };
+  const lookup = entryTrajectoryLookup(ctx);
+  return {
+    hidden: (participantId: number) => hidden.has(participantId),
+    name: (participantId: number, name: string) => (names.has(participantId) ? '' : name),
+    part(participantId: number, part: Exclude<Part, { kind: 'entry' }> | { kind: 'entry'; entryId: number }): boolean {
+      const s = setOf(participantId);
+      if (!s.any) return false;
+      return isShielded(s, part.kind === 'entry' ? { kind: 'entry', entryId: part.entryId, trajectoryId: lookup(part.entryId) } : part);
+    },
+  };
+}
+export type ListLens = ReturnType<typeof listLens>;

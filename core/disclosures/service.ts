@@ -3,6 +3,7 @@
 // the participant keeps secret, of restricted data, or without a covering basis; every accepted
 // disclosure becomes a line in the register, per participant and organisation-wide.
 import { requireAccess } from '../access/service.ts';
+import { searchShieldsFor } from '../access/shields.ts';
 import { dataCategories, participantFields, type DataCategory, type ParticipantField } from '../api/categories.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
 import { upheldObjection } from '../consent/index.ts';
@@ -12,7 +13,7 @@ import { activeRecipient } from '../recipients/service.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
-import { assertTargetsVisible, hiddenFrom, readDossier } from '../access/view.ts';
+import { assertTargetsVisible, hiddenFrom, listLens, readDossier } from '../access/view.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import type { z } from 'zod';
 import { findBasis, type Basis } from './basis.ts';
@@ -103,12 +104,16 @@ export const disclosureHandlers: Handlers<typeof disclosuresContract> = {
 
   'disclosures.list': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    return disclosuresOf(ctx.sqlite, input.participantId);
+    return disclosuresOf(ctx.sqlite, input.participantId, listLens(ctx));
   },
 
   'disclosures.register': (ctx: Ctx, input) => {
     const where: string[] = [];
     const args: (string | number)[] = [];
+    const lens = listLens(ctx);
+    // Dossiers shielded as a whole from this user are left out before counting (R26).
+    const hidden = searchShieldsFor(ctx.sqlite, ctx.session.userId).hidden;
+    if (hidden.length > 0) { where.push('s.participant_id NOT IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(hidden)); }
     if (input.recipientId !== undefined) { where.push('s.recipient_id = ?'); args.push(input.recipientId); }
     if (input.basis) { where.push('s.basis = ?'); args.push(input.basis); }
     if (input.from) { where.push('s.disclosed_on >= ?'); args.push(input.from); }
@@ -121,7 +126,7 @@ export const disclosureHandlers: Handlers<typeof disclosuresContract> = {
       ${from} JOIN participants p ON p.id = s.participant_id`);
     const rows = (ctx.sqlite.prepare(`${select}${clause} ORDER BY s.disclosed_on DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as
       (Parameters<typeof disclosureView>[1] & { firstName: string; prefix: string | null; lastName: string; dossierNumber: string })[])
-      .map(({ firstName, prefix, lastName, dossierNumber, ...r }) => ({ ...disclosureView(ctx.sqlite, r), participantName: [firstName, prefix, lastName].filter(Boolean).join(' '), dossierNumber }));
+      .map(({ firstName, prefix, lastName, dossierNumber, ...r }) => ({ ...disclosureView(ctx.sqlite, r, lens), participantName: lens.name(r.participantId, [firstName, prefix, lastName].filter(Boolean).join(' ')), dossierNumber }));
     ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))], total };
     return { total, rows };
   },

@@ -3,12 +3,12 @@
 // Every change keeps the previous value; every read goes through core/access.
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { participantFieldNames, participantFields as participantFieldsByName } from '../api/categories.ts';
+import { participantFieldNames, participantFields as participantFieldsByName, type ParticipantField } from '../api/categories.ts';
 import { domainError } from '../api/errors.ts';
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis, requireAccess } from '../access/service.ts';
 import { searchShieldsFor } from '../access/shields.ts';
-import { assertTargetsVisible, entryRecords, type ReadOptions, participantRecord, readDocument, readDossier, readEntry, readHistory, readParticipant, readTrajectory } from '../access/view.ts';
+import { entryRecords, visibility, type ReadOptions, participantRecord, readDocument, readDossier, readEntry, readHistory, readParticipant, readTrajectory } from '../access/view.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import { prepared } from '../../db/connection.ts';
@@ -42,17 +42,26 @@ type UpdateInput = { participantId: number; changes: Record<string, string | boo
 
 /**
  * Changes participant fields, keeping every previous value. A field this user may not see
- * (shielded, R26; a special category outside the caseload, R01) cannot be overwritten blindly; a
- * correction carried out within a verified request may change special categories (opts).
+ * (shielded, R26; a special category outside the caseload, R01) reads as empty to them: sending it
+ * back empty changes nothing, and a value for it is refused as for a part that is not there — it
+ * is never overwritten blindly. A correction carried out within a verified request may change
+ * special categories (opts).
  */
 export function updateParticipantFields(ctx: Ctx, input: UpdateInput, opts: ReadOptions = {}) {
-  const fields = Object.keys(input.changes).filter((f) => f in participantFieldsByName) as (keyof typeof participantFieldsByName)[];
-  assertTargetsVisible(ctx, input.participantId, fields.map((field) => ({ kind: 'field' as const, field })), opts);
+  const v = visibility(ctx, input.participantId, opts);
+  const changes: Record<string, string | boolean | null> = {};
+  for (const [field, value] of Object.entries(input.changes)) {
+    if (value === undefined) continue;
+    if (field in participantFieldsByName && v.hiddenFields.has(field as ParticipantField)) {
+      if (value === null || value === '') continue;
+      throw domainError('target.notInDossier');
+    }
+    changes[field] = value;
+  }
   const before = loadParticipant(ctx, input.participantId);
   requireOpen(before);
   const changed: string[] = [];
-  for (const [field, value] of Object.entries(input.changes)) {
-    if (value === undefined) continue;
+  for (const [field, value] of Object.entries(changes)) {
     const old = before[field as keyof ParticipantRow];
     if (old === value) continue;
     changed.push(field);
@@ -62,7 +71,7 @@ export function updateParticipantFields(ctx: Ctx, input: UpdateInput, opts: Read
     }).run();
   }
   if (changed.length > 0) {
-    ctx.db.update(participants).set({ ...input.changes, updatedAt: ctx.nowIso }).where(eq(participants.id, input.participantId)).run();
+    ctx.db.update(participants).set({ ...Object.fromEntries(changed.map((f) => [f, changes[f]])), updatedAt: ctx.nowIso }).where(eq(participants.id, input.participantId)).run();
   }
   ctx.note.objects = { fields: changed };
   return readParticipant(ctx, input.participantId, opts);
