@@ -1,5 +1,6 @@
 // Readable names of shield targets and audiences: "Gezinssituatie", "Journaalregel 'Intake' (01-03-2026)".
 import { useTranslation } from 'react-i18next';
+import { dataCategories } from '../../../core/api/categories.ts';
 import { formatDate } from '../../components/format.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import type { Shield, ShieldTarget } from './types.ts';
@@ -28,12 +29,13 @@ export function parseTarget(key: string): ShieldTarget {
 }
 
 export function useShieldLabels(dossier: DossierData) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
   const target = (x: ShieldTarget): string => {
     switch (x.kind) {
       case 'dossier': return t('shielding.target.dossier');
       case 'field': return t(`fields.${x.field}`);
-      case 'category': return t('shielding.target.categoryNamed', { category: t(`categories.${x.category}`) });
+      case 'category': return t('shielding.target.categoryNamed', { category: dataCategories[x.category][lang] });
       case 'entry': {
         const e = dossier.entries.find((y) => y.id === x.entryId);
         return e ? t('shielding.target.entryNamed', { title: e.title, date: formatDate(e.entryDate) }) : t('shielding.target.entryN', { id: x.entryId });
