@@ -115,9 +115,17 @@ function summary(r: RequestRow, nameHidden = false) {
   return { ...rest, participantName: nameHidden ? '' : nameOf(r), exception: exception === 1 };
 }
 
-/** A row of a request list: no name that this user may not see (R26). */
-function listed(r: RequestRow, shields: { name: number[] }) {
-  return summary(r, shields.name.includes(r.participantId));
+/**
+ * A row of a request list: the participant's name only for a viewer with access to the dossier
+ * (the board sees the dossier number, R04) and never a name shielded from them (R26).
+ */
+function lister(ctx: Ctx) {
+  const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+  const all = roleHas(ctx.session.role, 'dossier.allAccess');
+  return {
+    shields,
+    row: (r: RequestRow) => summary(r, shields.name.includes(r.participantId) || (!all && accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) === null)),
+  };
 }
 
 /** The dossier's value now, as this handler may see it within the request (R33, R26, R01). */
@@ -157,7 +165,7 @@ function detail(ctx: Ctx, requestId: number): Detail {
     n.letter, n.status, n.reason, n.created_at AS createdAt, n.handled_at AS handledAt, u.display_name AS handledBy
     FROM request_notifications n LEFT JOIN users u ON u.id = n.handled_by WHERE n.request_id = ? ORDER BY n.id`).all(requestId) as (Omit<Detail['notifications'][number], 'disclosureIds'> & { disclosureIds: string })[])
     .map((n) => ({ ...n, letter: v ? n.letter : '', disclosureIds: JSON.parse(n.disclosureIds) as number[] }));
-  return { request: summary(r), changes, consultations, boardDecisions, notifications, actions: actionsFor(r), ...urgency(r, ctx.today, profile.holidays) };
+  return { request: summary(r, !hasAccess || searchShieldsFor(ctx.sqlite, ctx.session.userId).name.includes(r.participantId)), changes, consultations, boardDecisions, notifications, actions: actionsFor(r), ...urgency(r, ctx.today, profile.holidays) };
 }
 
 function validHandler(ctx: Ctx, userId: number): number {
@@ -263,13 +271,13 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     const args: (string | number)[] = [];
     if (input.participantId !== undefined) { where.push('r.participant_id = ?'); args.push(input.participantId); }
     if (input.open) where.push("r.status <> 'closed'");
-    const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+    const { shields, row } = lister(ctx);
     // Requests about a dossier shielded as a whole from this user are left out before counting (R26).
     if (shields.hidden.length > 0) { where.push('r.participant_id NOT IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(shields.hidden)); }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM requests r${clause}`).get(...args) as { n: number }).n;
     const rows = (ctx.sqlite.prepare(`${SELECT}${clause} ORDER BY r.due_on, r.id LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as RequestRow[])
-      .map((r) => ({ ...listed(r, shields), ...urgency(r, ctx.today, profile.holidays) }));
+      .map((r) => ({ ...row(r), ...urgency(r, ctx.today, profile.holidays) }));
     ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))], total }; // names of many dossiers (R05)
     return { total, rows };
   },
@@ -277,9 +285,9 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
   'requests.dashboard': (ctx: Ctx) => {
     const { profile } = loadPolicy(ctx.sqlite);
     // Open requests by due date; overdue and due within 2 working days are flagged (R34).
-    const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+    const { shields, row } = lister(ctx);
     const rows = (ctx.sqlite.prepare(`${SELECT} WHERE r.status <> 'closed' AND r.participant_id NOT IN (SELECT value FROM json_each(?)) ORDER BY r.due_on, r.id`).all(JSON.stringify(shields.hidden)) as RequestRow[])
-      .map((r) => ({ ...listed(r, shields), ...urgency(r, ctx.today, profile.holidays) }));
+      .map((r) => ({ ...row(r), ...urgency(r, ctx.today, profile.holidays) }));
     ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))] }; // names of many dossiers (R05)
     const tally = <K extends string | number>(key: (r: (typeof rows)[number]) => K) => {
       const m = new Map<K, { open: number; overdue: number; dueSoon: number; sample: (typeof rows)[number] }>();

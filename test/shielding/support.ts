@@ -3,12 +3,11 @@
 // two consultants in its caseload (the owner and the colleague a shield names), the other roles,
 // two recipients, an inzage request with verified identity, and a disclosure made before any
 // shield. Tests call operations through dispatch like the transports do.
-import { expect } from 'vitest';
-import type { Operation } from '../../core/api/operation.ts';
 import type { InputOf } from '../../core/api/operation.ts';
-import { apiContract, type ApiContract } from '../../core/contract.ts';
+import type { ApiContract } from '../../core/contract.ts';
 import { aParticipant, testVault, type Caller, type TestVault } from '../support/vault.ts';
-import { sampleInputs } from '../support/sample-input.ts';
+import { sweepContract } from '../support/sweep.ts';
+export { expectNoCanary } from '../support/sweep.ts';
 
 export const CANARY = 'Kanarievogel7Q';
 export const TODAY = '2026-04-23';
@@ -95,30 +94,5 @@ export const shieldFor = (w: ShieldWorld, audiences: InputOf<ApiContract, 'shiel
   participantId: w.participantId, target: w.target, audiences, requestedBy: 'participant', reason: 'De deelnemer vroeg dit in het gesprek van vandaag',
 });
 
-const operations = Object.values(apiContract as Record<string, Operation>);
-/** Calls that end the session or remove the caller's own access come last, so the rest still reach the dossier. */
-const LAST = new Set(['auth.signOut', 'dossiers.unassign', 'dossiers.close', 'users.deactivate']);
-const last = (o: Operation) => LAST.has(o.name) || o.permission === 'public' || o.async === true; // sign-in, first run, passwords: host state
-const ordered = [...operations.filter((o) => o.audit !== 'write' && !last(o)), ...operations.filter((o) => o.audit === 'write' && !last(o)), ...operations.filter(last)];
-
-/**
- * Every operation of the contract, a few variants each, as this caller; returns each response as
- * JSON with how many succeeded. Host-level calls that would sign in anew or set up a vault are
- * included too: they fail without touching the dossier.
- */
-export async function callEverything(caller: Caller, w: ShieldWorld, queries: string[]): Promise<{ responses: { name: string; text: string }[]; ok: Set<string> }> {
-  const responses: { name: string; text: string }[] = [];
-  const ok = new Set<string>();
-  for (const op of ordered) {
-    for (const input of sampleInputs(op, { ids: w.ids, queries, today: TODAY })) {
-      const r = await caller.raw(op.name, input);
-      if (r.ok) ok.add(op.name);
-      responses.push({ name: op.name, text: JSON.stringify(r) });
-    }
-  }
-  return { responses, ok };
-}
-
-export function expectNoCanary(responses: { name: string; text: string }[], canaries: string[]): void {
-  for (const { name, text } of responses) for (const c of canaries) expect(text.includes(c), `${name} returned the shielded value`).toBe(false);
-}
+/** Every operation of the contract as this caller, with this dossier's ids (test/support/sweep.ts). */
+export const callEverything = (caller: Caller, w: ShieldWorld, queries: string[]) => sweepContract(caller, { ids: w.ids, queries, today: TODAY });
