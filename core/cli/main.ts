@@ -113,6 +113,8 @@ async function run(argv: string[]): Promise<number> {
       const count = intOption(values.participants, 'participants', 100, 1_000_000);
       const seed = intOption(values.seed, 'seed', 1, 2 ** 31);
       const perParticipant = intOption(values.entries, 'entries', 20, 5000);
+      // Never in the default folder: that is where the app keeps the real vault.
+      if (!values.vault) throw new UsageError('demo heeft --vault MAP nodig: een nieuwe map of een eerder gemaakte demo-kluis.');
       const state = await demoVault(vaultDir, values.user, values.org);
       try {
         const consultants = await ensureDemoConsultants(state);

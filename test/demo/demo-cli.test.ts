@@ -42,6 +42,10 @@ describe('issue 12 finding 9: demo accounts only in a demo vault', () => {
     // The unlock writes its own audit line and moves the anchor; the key slots stay as they were.
     expect(hashFiles(dir)['keyslots.json']).toBe(before['keyslots.json']);
     expect(await signIn(dir, 'administratie1', 'demo-wachtwoord-2026')).toMatchObject({ ok: false });
+    // Nor in the default folder, where the app keeps the real vault: --vault is required.
+    const noFolder = await runCli(['demo', '--participants', '3'], { env: { XDG_CONFIG_HOME: join(dir, '..', 'config'), HOME: join(dir, '..') } });
+    expect(noFolder.code).toBe(EXIT.usage);
+    expect(noFolder.stderr).toContain('demo heeft --vault MAP nodig');
   });
 
   it('R04 finding 9: demo in a new folder makes a demo vault whose accounts each get their own generated password, shown once', async () => {
