@@ -16,6 +16,38 @@ const bundles = {
   preload: join(root, 'dist-electron', 'preload.cjs'),
 };
 const PASSWORD = 'een-lang-bundelwachtwoord';
+
+/**
+ * A stand-in for the electron module (the binary cannot be downloaded here): just enough API for
+ * dist-electron/main.js to start, and an IPC invoke from the app's own page and from a UNC page.
+ */
+const ELECTRON_STUB = `
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+const index = pathToFileURL(join(dirname(dirname(process.argv[1])), 'dist-renderer', 'index.html'));
+const frame = (url) => ({ sender: { id: 1 }, senderFrame: { parent: null, url } });
+export const app = {
+  isPackaged: true, commandLine: { hasSwitch: () => false }, requestSingleInstanceLock: () => true, enableSandbox() {}, on() {},
+  getPath: () => { throw new Error('--vault is given'); }, whenReady: () => Promise.resolve(),
+  exit(code) { console.log('EXIT ' + code); process.exit(code); }, quit() { process.exit(0); },
+};
+export const ipcMain = {
+  removeHandler() {},
+  handle(name, fn) {
+    setTimeout(async () => {
+      console.log('OWN ' + JSON.stringify(await fn(frame(index.href), 'vault.status', {})));
+      console.log('UNC ' + await fn(frame('file://server' + index.pathname), 'vault.status', {}).then(() => 'answered', (e) => e.message));
+      process.exit(0);
+    }, 0);
+  },
+};
+export class BrowserWindow {
+  constructor() { this.webContents = { id: 1, on() {}, setWindowOpenHandler() {} }; }
+  once() {} on() {} isDestroyed() { return false; } loadFile(f) { console.log('LOAD ' + f); return Promise.resolve(); }
+}
+export const Menu = { setApplicationMenu() {}, buildFromTemplate: (t) => t };
+export const session = { defaultSession: { webRequest: { onHeadersReceived() {} }, setPermissionRequestHandler() {}, setPermissionCheckHandler() {}, setDevicePermissionHandler() {} } };
+`;
 const MARKER = 'renderer-next-to-the-bundle';
 
 let work: string;
@@ -72,6 +104,28 @@ describe('issue 12 finding 2: the app runs a compiled bundle', () => {
     expect(main).toMatch(/from "better-sqlite3"|require\("better-sqlite3"\)/);
     expect(main).toMatch(/from "electron"/);
     expect(readFileSync(bundles.preload, 'utf8')).toMatch(/require\("electron"\)/);
+  });
+
+  it('R07 finding 2: the Electron main bundle, copied away from the sources, starts core and answers its own page only (electron stubbed)', () => {
+    const shell = join(work, 'shell');
+    mkdirSync(join(shell, 'dist-electron'), { recursive: true });
+    cpSync(bundles.electronMain, join(shell, 'dist-electron', 'main.js'));
+    mkdirSync(join(shell, 'node_modules', 'electron'), { recursive: true });
+    writeFileSync(join(shell, 'node_modules', 'electron', 'package.json'), JSON.stringify({ name: 'electron', type: 'module', exports: './index.mjs' }));
+    writeFileSync(join(shell, 'node_modules', 'electron', 'index.mjs'), ELECTRON_STUB);
+    symlinkSync(join(root, 'node_modules', 'better-sqlite3'), join(shell, 'node_modules', 'better-sqlite3'), 'dir');
+    symlinkSync(join(root, 'node_modules', '@node-rs'), join(shell, 'node_modules', '@node-rs'), 'dir');
+    const run = (extra: string[]) => spawnSync(process.execPath, [join(shell, 'dist-electron', 'main.js'), '--vault', join(work, 'vault-shell'), ...extra], { cwd: work, encoding: 'utf8', timeout: 30_000 });
+    const started = run([]);
+    expect(started.status, started.stderr).toBe(0);
+    expect(started.stdout).toContain(`LOAD ${join(shell, 'dist-renderer', 'index.html')}`);
+    expect(started.stdout).toMatch(/^OWN \{"ok":true,"value":\{"initialised":false/m);
+    expect(started.stdout).toContain('UNC Geweigerd: onbekende afzender');
+    // Finding 9: a debugging switch stops the app before any window or vault.
+    const debugged = run(['--remote-debugging-port=9222']);
+    expect(debugged.status).toBe(1);
+    expect(debugged.stderr).toContain('Dossierkluis start niet met --remote-debugging-port');
+    expect(debugged.stdout).not.toContain('LOAD');
   });
 
   it('R05 R07 finding 2: the bundled CLI, copied away from the sources, makes a vault with init and verify passes', () => {
