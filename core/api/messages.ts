@@ -17,6 +17,7 @@ export const messages = {
   'vault.notFound': { nl: 'Er is geen kluis gevonden in {path}.', en: 'No vault was found at {path}.' },
   'vault.exists': { nl: 'Er staat al een kluis in {path}.', en: 'A vault already exists at {path}.' },
   'vault.damaged': { nl: 'De kluis is beschadigd of onleesbaar ({detail}). Zet een reservekopie terug.', en: 'The vault is damaged or unreadable ({detail}). Restore a backup.' },
+  'vault.unsafeFile': { nl: 'De kluis wordt niet geopend: {file} is geen gewoon bestand (maar bijvoorbeeld een koppeling of een pijp). Controleer de kluismap of zet een reservekopie terug.', en: 'The vault is not opened: {file} is not a regular file (but, for example, a link or a pipe). Check the vault folder or restore a backup.' },
   'vault.inUse': { nl: 'De kluis is al geopend door een ander programma (proces {pid}).', en: 'The vault is already open in another program (process {pid}).' },
   'vault.newerVersion': { nl: 'Deze kluis is gemaakt met een nieuwere versie van Dossierkluis (schema {found}, deze versie kent {known}). Werk de app bij.', en: 'This vault was made by a newer version of Dossierkluis (schema {found}, this version knows {known}). Update the app.' },
   'vault.locked': { nl: 'De kluis is vergrendeld. Meld u opnieuw aan.', en: 'The vault is locked. Sign in again.' },

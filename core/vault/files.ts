@@ -1,10 +1,13 @@
 // The files of a vault folder: the encrypted database, the key-slot file, the sign-in attempts
 // file, the audit anchor and the lock. Everything written here is written atomically (temp file, fsync, rename),
-// so a crash leaves either the old or the new version, never half of one.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+// so a crash leaves either the old or the new version, never half of one. Files are opened without
+// following a symbolic link and refused unless they are regular files (issue 12, finding 9: a
+// vault.lock linked to a FIFO hung the process), and made readable by their owner only.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { domainError } from '../api/errors.ts';
+import { domainError, isDomainError } from '../api/errors.ts';
 import type { Envelope, Slot } from './keyslots.ts';
 
 export function vaultPaths(dir: string) {
@@ -50,16 +53,100 @@ const SignInSchema = z.object({
 });
 export type SignInRecord = z.infer<typeof SignInSchema>;
 
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
+// Windows has neither flag (undefined there); links and FIFOs are a POSIX matter.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+/** A new file of our own: fails if anything (a file, a link) already has the name. */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW;
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+function unsafeFile(file: string): Error {
+  return domainError('vault.unsafeFile', { file: basename(file) });
+}
+
+/**
+ * Opens an existing file of the vault without following a link and without waiting on a FIFO
+ * (O_NONBLOCK only affects the open), and refuses anything that is not a regular file.
+ */
+export function openRegularFile(file: string, flags: number = constants.O_RDONLY): number {
+  let fd: number;
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
+    fd = openSync(file, flags | NOFOLLOW | NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // ELOOP (EMLINK on BSD): a symbolic link; ENXIO: a FIFO without reader opened for writing.
+    if (code === 'ELOOP' || code === 'EMLINK' || code === 'ENXIO') throw unsafeFile(file);
+    throw e;
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw unsafeFile(file);
+  }
+  return fd;
+}
+
+export function readRegularFile(file: string): string {
+  const fd = openRegularFile(file);
+  try {
+    return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+}
+
+/**
+ * Creates `file`'s temp file (a fresh random name, O_EXCL|O_NOFOLLOW, mode 0600), hands its fd
+ * to `write`, and renames it over `file`. On any failure the temp file is removed.
+ */
+export function replaceFile(file: string, write: (fd: number) => void): void {
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  let fd: number | undefined = openSync(tmp, CREATE_NEW, FILE_MODE);
+  try {
+    write(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export function writeFileAtomic(file: string, content: string): void {
+  replaceFile(file, (fd) => {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  });
+}
+
+/** An empty file of our own, mode 0600 (SQLite then opens it; its -wal and -shm take its mode). */
+export function createEmptyFile(file: string): void {
+  closeSync(openSync(file, CREATE_NEW, FILE_MODE));
+}
+
+/**
+ * Folder 0700 and every file of the vault 0600, also for a folder or files made earlier with
+ * wider modes; a file of the vault that is a link, FIFO or folder is refused. A folder that is not
+ * ours or is shared (sticky, like /tmp) is left as it is: the vault belongs in a folder of its own.
+ */
+export function secureVaultFiles(dir: string): void {
+  if (process.platform === 'win32') return; // ACLs, not modes; the user-data folder is private there
+  const info = statSync(dir);
+  const ours = process.getuid === undefined || info.uid === process.getuid();
+  if (ours && (info.mode & 0o1000) === 0 && (info.mode & 0o777) !== DIR_MODE) chmodSync(dir, DIR_MODE);
+  const p = vaultPaths(dir);
+  for (const file of [p.database, `${p.database}-wal`, `${p.database}-shm`, `${p.database}-journal`, p.slots, p.signIns, p.anchor, p.lock]) {
+    let st;
+    try {
+      st = lstatSync(file);
+    } catch {
+      continue; // not there (yet)
+    }
+    if (!st.isFile()) throw unsafeFile(file);
+    if ((st.mode & 0o777) !== FILE_MODE) chmodSync(file, FILE_MODE);
+  }
 }
 
 export function vaultExists(dir: string): boolean {
@@ -71,8 +158,9 @@ export function readSlotFile(dir: string): SlotFile {
   if (!existsSync(p.slots)) throw domainError('vault.notFound', { path: dir });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(p.slots, 'utf8'));
-  } catch {
+    raw = JSON.parse(readRegularFile(p.slots));
+  } catch (e) {
+    if (isDomainError(e)) throw e; // a link or FIFO in place of the file
     throw domainError('vault.damaged', { detail: 'sleutelbestand onleesbaar' });
   }
   const parsed = SlotFileSchema.safeParse(raw);
@@ -88,8 +176,9 @@ export function writeSlotFile(dir: string, file: SlotFile): void {
 export function readSignIns(dir: string): SignInRecord {
   const p = vaultPaths(dir).signIns;
   if (!existsSync(p)) return { failures: {}, pendingAudit: [] };
+  const text = readRegularFile(p);
   try {
-    const parsed = SignInSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
+    const parsed = SignInSchema.safeParse(JSON.parse(text));
     // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
     // that goes into the audit trail at the next unlock.
     if (parsed.success) return parsed.data;
@@ -106,13 +195,14 @@ export function acquireLock(dir: string): () => void {
   const p = vaultPaths(dir).lock;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(p, 'wx', 0o600);
+      // O_CREAT|O_EXCL never follows a link: a planted link or FIFO gives EEXIST.
+      const fd = openSync(p, CREATE_NEW, FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(p, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number.parseInt(readFileSync(p, 'utf8'), 10);
+      const pid = Number.parseInt(readRegularFile(p), 10); // a link or FIFO is refused, not waited on
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw domainError('vault.inUse', { pid });
       if (pid === process.pid) throw domainError('vault.inUse', { pid });
       rmSync(p, { force: true }); // stale: its process is gone
@@ -131,5 +221,6 @@ function isAlive(pid: number): boolean {
 }
 
 export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  secureVaultFiles(dir);
 }
