@@ -38,12 +38,17 @@ export function accessBasis(sqlite: Sqlite, session: Session, participantId: num
 
 /**
  * Every service that reads or changes a dossier calls this first. Access through break-the-glass
- * is flagged on the audit line of the call (R04, R06).
+ * is flagged on the audit line of the call (R04, R06). Someone without access hears the same
+ * whether the dossier lies outside their caseload, is shielded from them as a whole (R26) or does
+ * not exist, so that ids confirm nothing; roles that see every dossier hear "not found" for the
+ * last two.
  */
 export function requireAccess(ctx: Ctx, participantId: number): AccessBasis {
   ctx.note.participantId = participantId;
-  if (!dossierVisible(ctx.sqlite, ctx.session, participantId)) throw domainError('dossier.notFound');
-  const basis = accessBasis(ctx.sqlite, ctx.session, participantId, ctx.nowIso);
+  const allAccess = roleHas(ctx.session.role, 'dossier.allAccess');
+  const visible = dossierVisible(ctx.sqlite, ctx.session, participantId);
+  if (!visible && allAccess) throw domainError('dossier.notFound');
+  const basis = visible ? accessBasis(ctx.sqlite, ctx.session, participantId, ctx.nowIso) : null;
   if (!basis) {
     if (roleHas(ctx.session.role, 'dossier.breakGlass')) throw domainError('access.denied', { participantId });
     throw domainError('access.breakGlassNotAllowed');

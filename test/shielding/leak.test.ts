@@ -19,8 +19,12 @@ describe.each(targetKinds)('a shielded %s', (kind) => {
     expect(await seesCanary(w, 'owner')).toBe(true);
     expect(JSON.stringify(await w.administration.call('dossiers.get', { participantId: w.participantId }))).toContain(CANARY);
     if (kind === 'dossier') {
-      // Not found, as a dossier that does not exist; break-the-glass does not lift it either.
-      expect(await w.colleague.raw('dossiers.get', { participantId: w.participantId })).toMatchObject({ ok: false, error: { code: 'dossier.notFound' } });
+      // The same answer as for a dossier that does not exist; break-the-glass does not lift it either.
+      const missing = await w.colleague.raw('dossiers.get', { participantId: 999_999 });
+      expect(missing).toMatchObject({ ok: false, error: { code: 'access.denied' } });
+      const shieldedAnswer = await w.colleague.raw('dossiers.get', { participantId: w.participantId });
+      const words = (r: typeof missing) => (r.ok ? null : { code: r.error.code, message: r.error.message, messageEn: r.error.messageEn });
+      expect(words(shieldedAnswer)).toEqual(words(missing));
       expect(await w.colleague.raw('access.breakGlass', { participantId: w.participantId, reason: 'Spoedeisende vraag van de deelnemer' })).toMatchObject({ ok: false, error: { code: 'dossier.notFound' } });
     } else {
       const view = await w.colleague.call('dossiers.get', { participantId: w.participantId });

@@ -196,4 +196,30 @@ describe('special categories and caseload changes', () => {
     expect(JSON.stringify(detail)).not.toContain('Proefstraat');
     expect((await w.administration.call('requests.get', { requestId: request.id })).changes[0]).toMatchObject({ proposedValue: '06 87654321'.replace(' ', ''), current: '0612345678' });
   });
+
+  it('R04 ids confirm nothing: a dossier outside the caseload and one that does not exist get the same answer, and so does another participant\'s mandate', async () => {
+    w = await shieldWorld('entry');
+    const words = (r: Awaited<ReturnType<typeof w.outsider.raw>>) => (r.ok ? null : { code: r.error.code, message: r.error.message });
+    const existing = await w.outsider.raw('dossiers.get', { participantId: w.participantId });
+    const missing = await w.outsider.raw('dossiers.get', { participantId: 987_654 });
+    expect(words(existing)).toEqual(words(missing));
+    expect(words(missing)?.code).toBe('access.denied');
+    // The board, which may not break the glass, hears the same for both too.
+    expect(words(await w.board.raw('dossiers.history', { participantId: w.participantId }))).toEqual(words(await w.board.raw('dossiers.history', { participantId: 987_654 })));
+    // A mandate of another participant is named as one that does not exist.
+    const own = await w.outsider.call('dossiers.create', (await import('../support/vault.ts')).aParticipant({ lastName: 'Eigen' }));
+    const recipient = w.other.id;
+    const foreign = await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: recipient, purpose: 'reintegration', categories: ['work'],
+      validFrom: '2026-01-01', validUntil: '2026-12-31', given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
+    const check = (mandateId: number) => w!.outsider.call('disclosures.check', {
+      participantId: own.participantId, recipientId: recipient, disclosedOn: TODAY, purpose: 'reintegration', channel: 'secureEmail',
+      items: { fields: ['workHistory'] }, basis: { kind: 'mandate', mandateId },
+    });
+    const a = await check(foreign.id);
+    const b = await check(987_654);
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ allowed: false, code: 'mandate.notFound' });
+  });
 });
