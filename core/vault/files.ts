@@ -1,7 +1,7 @@
 // The files of a vault folder: the encrypted database, the key-slot file, the sign-in attempts
 // file, the audit anchor and the lock. Everything written here is written atomically (temp file, fsync, rename),
 // so a crash leaves either the old or the new version, never half of one.
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { domainError } from '../api/errors.ts';
@@ -13,6 +13,8 @@ export function vaultPaths(dir: string) {
     database: join(dir, 'vault.db'),
     slots: join(dir, 'keyslots.json'),
     signIns: join(dir, 'signin-attempts.json'),
+    /** Held for milliseconds around every read-modify-write of the attempts file (R09). */
+    signInLock: join(dir, 'signin-attempts.lock'),
     lock: join(dir, 'vault.lock'),
     /** The audit anchor outside the database (core/audit/anchor.ts, R05). */
     anchor: join(dir, 'audit-anchor.json'),
@@ -20,7 +22,7 @@ export function vaultPaths(dir: string) {
 }
 
 const SealedSchema = z.object({ iv: z.string(), data: z.string(), tag: z.string() });
-const EnvelopeSchema = SealedSchema.extend({ ephemeralPublicKey: z.string() });
+export const EnvelopeSchema = SealedSchema.extend({ ephemeralPublicKey: z.string() });
 const SlotSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   kind: z.enum(['user', 'recovery']),
@@ -43,12 +45,27 @@ const SlotFileSchema = z.object({
 });
 export type SlotFile = z.infer<typeof SlotFileSchema> & { slots: Slot[]; pending?: Record<string, Envelope> };
 
+const Counter = z.object({ count: z.number().int(), last: z.string() });
+const PendingAttempt = z.object({
+  at: z.string(), username: z.string(), workstation: z.string(), outcome: z.enum(['failed', 'denied']), action: z.string(),
+  /** A name that has a key slot (or the recovery slot): never the one dropped. */
+  known: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+  /** Rate-limited attempts in a row are one line with a count, so they cannot flood the list. */
+  count: z.number().int().optional(),
+});
 const SignInSchema = z.object({
-  failures: z.record(z.string(), z.object({ count: z.number().int(), last: z.string() })),
+  /** Names with a key slot, and the recovery slot: never evicted, however many invented names come (R09). */
+  failures: z.record(z.string(), Counter),
+  /** Invented names: bounded, oldest evicted first. */
+  unknownFailures: z.record(z.string(), Counter).default({}),
   /** Failed attempts made while the database was closed; moved into the audit trail at the next unlock (R05). */
-  pendingAudit: z.array(z.object({ at: z.string(), username: z.string(), workstation: z.string(), outcome: z.enum(['failed', 'denied']), action: z.string() })),
+  pendingAudit: z.array(PendingAttempt),
+  /** Attempts that did not fit in pendingAudit: their number reaches the audit trail instead (R05). */
+  dropped: z.object({ count: z.number().int(), first: z.string(), last: z.string() }).nullable().default(null),
 });
 export type SignInRecord = z.infer<typeof SignInSchema>;
+export type PendingAttempt = z.infer<typeof PendingAttempt>;
 
 export function writeFileAtomic(file: string, content: string): void {
   const tmp = `${file}.tmp-${process.pid}`;
@@ -87,19 +104,60 @@ export function writeSlotFile(dir: string, file: SlotFile): void {
 
 export function readSignIns(dir: string): SignInRecord {
   const p = vaultPaths(dir).signIns;
-  if (!existsSync(p)) return { failures: {}, pendingAudit: [] };
+  if (!existsSync(p)) return { failures: {}, unknownFailures: {}, pendingAudit: [], dropped: null };
   try {
     const parsed = SignInSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
     // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
     // that goes into the audit trail at the next unlock.
     if (parsed.success) return parsed.data;
   } catch { /* fall through */ }
-  return { failures: {}, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged' }] };
+  return { failures: {}, unknownFailures: {}, dropped: null, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged', known: true, flagged: true }] };
 }
 
 export function writeSignIns(dir: string, record: SignInRecord): void {
   writeFileAtomic(vaultPaths(dir).signIns, JSON.stringify(record));
 }
+
+/**
+ * Runs `fn` holding the attempts lock, so that checking the delay and recording the attempt is
+ * one step across processes (R09: N processes must not get N guesses per window). The lock is
+ * held only for a read and a write of a small file, so waiting is a short synchronous spin.
+ */
+export function withSignInLock<T>(dir: string, fn: () => T): T {
+  const p = vaultPaths(dir).signInLock;
+  const deadline = Date.now() + 5000;
+  // The lock appears with its owner's pid already in it (written aside, then hard-linked, which
+  // fails if the lock exists), so nobody ever sees an empty lock and takes it for a stale one.
+  const mine = `${p}.${process.pid}`;
+  writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, p);
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        let pid = 0;
+        try { pid = Number.parseInt(readFileSync(p, 'utf8'), 10); } catch { continue; /* released meanwhile */ }
+        // Our own pid cannot hold it (the section is synchronous): a leftover, like a dead owner's.
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) {
+          rmSync(p, { force: true });
+          continue;
+        }
+        if (Date.now() > deadline) throw domainError('vault.inUse', { pid });
+        Atomics.wait(spin, 0, 0, 2);
+      }
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(p, { force: true });
+  }
+}
+const spin = new Int32Array(new SharedArrayBuffer(4));
 
 /** One process at a time: a lock file with the owner's pid; a lock of a dead process is stale. */
 export function acquireLock(dir: string): () => void {
