@@ -55,6 +55,7 @@ export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFac
       if (!input.password) throw domainError('input.invalid', { detail: 'password: verplicht' });
       const password = input.password;
       await checkLimited(state, subject, () => openSlotPrivateKey(vaultId, slot, password));
+      clearAttempts(state, session.username);
     }
     const step = await checkLimited(state, subject, () => {
       const s = matchStep(begun.secret, input.code, state.now().getTime());

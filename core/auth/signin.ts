@@ -127,7 +127,7 @@ function reserveAttempt(state: HostState, subject: AttemptSubject, known: boolea
   return reservation;
 }
 
-/** Takes a reservation back when the check failed for another reason than a wrong secret. */
+/** Takes a reservation back: the secret was right, or the check failed for another reason. */
 function undoReservation(state: HostState, counter: string, r: Reservation): void {
   updateRecord(state, (record) => {
     const t = table(record, r.known);
@@ -160,13 +160,15 @@ export function clearAttempts(state: HostState, counter: string): void {
  * Every check of a password, a recovery code or a second-factor code goes through here (R09):
  * one counter per user (or the recovery slot), the delay before the check, and an audit line for
  * every failure and refusal. `check` throws SlotOpenError or WrongSecretError for a wrong secret.
- * The counter is not cleared on success: the caller does that when the whole step is done.
+ * A right secret takes back only its own count: the caller clears earlier failures when the
+ * whole step is done (so a known password does not buy fresh guesses at the second factor).
  */
 export async function checkLimited<T>(state: HostState, subject: AttemptSubject, check: () => Promise<T> | T, wrongCode: ErrorCode = 'auth.wrongPassword'): Promise<T> {
   const known = isKnown(state.dir, subject.counter);
   const reservation = reserveAttempt(state, subject, known);
+  let value: T;
   try {
-    return await check();
+    value = await check();
   } catch (e) {
     if (e instanceof SlotOpenError || e instanceof WrongSecretError) {
       updateRecord(state, (r) => auditAttempt(state, r, subject, known, 'failed'));
@@ -176,6 +178,9 @@ export async function checkLimited<T>(state: HostState, subject: AttemptSubject,
     undoReservation(state, subject.counter, reservation);
     throw e;
   }
+  // A right secret is no failed attempt; earlier failures stay until the whole step is done.
+  undoReservation(state, subject.counter, reservation);
+  return value;
 }
 
 function flushPendingAttempts(state: HostState, handle: VaultHandle): void {
