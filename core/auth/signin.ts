@@ -339,12 +339,18 @@ export function completeEnrolmentSignIn(state: HostState): Session {
  * For the CLI and tests: the whole sign-in in one call. With a second factor pending it needs
  * `secondFactorCode`; without one it stops with auth.secondFactorRequired and keeps nothing open.
  */
-export async function signIn(state: HostState, username: string, password: string, opts: { secondFactorCode?: string } = {}): Promise<Session> {
+export async function signIn(state: HostState, username: string, password: string, opts: { secondFactorCode?: string | (() => Promise<string>) } = {}): Promise<Session> {
   const step = await beginSignIn(state, username, password);
   if (step.session) return step.session;
-  if (step.secondFactor === 'totp' && opts.secondFactorCode) return verifySecondFactor(state, opts.secondFactorCode);
-  discardPendingSignIn(state);
-  throw domainError('auth.secondFactorRequired');
+  try {
+    // Enrolment needs the QR code on a screen: the app does it, not the command line.
+    if (step.secondFactor === 'totp' && opts.secondFactorCode) {
+      return await verifySecondFactor(state, typeof opts.secondFactorCode === 'string' ? opts.secondFactorCode : await opts.secondFactorCode());
+    }
+    throw domainError('auth.secondFactorRequired');
+  } finally {
+    if (!state.session) discardPendingSignIn(state);
+  }
 }
 
 /** Locking drops the session and, with it, the key from memory. */

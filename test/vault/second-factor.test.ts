@@ -11,6 +11,7 @@ import { openDatabase } from '../../db/connection.ts';
 import { TEST_KDF } from '../../core/vault/keyslots.ts';
 import type { HostState } from '../../core/router/context.ts';
 import { PASSWORD, caller, removeVault, testVault, type Caller, type TestVault } from '../support/vault.ts';
+import { runCli } from '../fault/support.ts';
 
 let vault: TestVault;
 afterEach(() => removeVault(vault));
@@ -181,4 +182,18 @@ describe('issue 12 finding 8: second factor', () => {
     expect(await c.raw('auth.secondFactor', { code: '123456' })).toMatchObject({ ok: false, error: { code: 'auth.required' } }); // enrolment is due, not a code
     signOut(c.state);
   });
+
+  it('R08 finding 8: the command line asks an enrolled user for the code too; without it, or with a wrong one, it stops with exit 3', async () => {
+    vault = await testVault();
+    const { secret } = await enrolFromMenu(vault, vault.admin);
+    vault.close();
+    const without = await runCli(['verify', '--vault', vault.dir, '--user', 'beheerder'], { env: { DOSSIERKLUIS_CODE: '' } });
+    expect(without.code, without.stderr).toBe(3);
+    const wrong = await runCli(['verify', '--vault', vault.dir, '--user', 'beheerder'], { env: { DOSSIERKLUIS_CODE: '000000' } });
+    expect(wrong.stderr).toMatch(/De code is onjuist of verlopen/);
+    expect(wrong.code).toBe(3);
+    // The command line runs on the real clock, the enrolment above on the test clock (earlier).
+    const right = await runCli(['verify', '--vault', vault.dir, '--user', 'beheerder'], { env: { DOSSIERKLUIS_CODE: totpCode(secret, Date.now()) } });
+    expect(right.code, right.stderr).toBe(0);
+  }, 60_000);
 });
