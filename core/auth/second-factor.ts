@@ -48,7 +48,7 @@ export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFac
     const begun = enrolments.get(state);
     if (!begun || begun.userId !== session.userId || begun.until < Date.now()) throw domainError('auth.totpNotStarted');
     const { vaultId, slot } = userSlot(state, session.userId);
-    const subject = { counter: session.username, username: session.username, action: 'auth.totp.enrol' };
+    const subject = { counter: session.username, username: session.username, action: 'auth.totpEnrol' };
     if (!duringSignIn) {
       // From the menu the password is asked again: someone at an unlocked laptop must not be able
       // to tie the account to their own phone.
@@ -68,7 +68,7 @@ export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFac
     sqlite.transaction(() => {
       // The confirming code's step counts as used: it cannot sign in a second time.
       enrol(sqlite, vaultId, slot, session.userId, begun.secret, recoveryCodes, step, at);
-      appendAudit(sqlite, { action: 'auth.totp.enrol', outcome: 'ok', at, userId: session.userId, username: session.username, workstation: state.workstation });
+      appendAudit(sqlite, { action: 'auth.totpEnrol', outcome: 'ok', at, userId: session.userId, username: session.username, workstation: state.workstation });
     })();
     flushAnchor(sqlite);
     enrolments.delete(state);

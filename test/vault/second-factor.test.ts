@@ -71,7 +71,7 @@ describe('issue 12 finding 8: second factor', () => {
     expect(everything).not.toContain(begun.secret);
     for (const r of recoveryCodes) expect(everything).not.toContain(r);
     expect(readFileSync(join(vault.dir, 'keyslots.json'), 'utf8')).not.toContain(begun.secret);
-    expect(auditLines(anna.state, "action = 'auth.totp.enrol'").map((l) => `${l.username}:${l.outcome}`)).toEqual(['anna:failed', 'anna:ok']);
+    expect(auditLines(anna.state, "action = 'auth.totpEnrol'").map((l) => `${l.username}:${l.outcome}`)).toEqual(['anna:failed', 'anna:ok']);
   });
 
   it('R08 finding 8: under a requiring policy a user without a second factor enrols right after the password, and from then on signs in with a code', async () => {
