@@ -1,6 +1,7 @@
 // The host of one workstation: one vault folder, at most one signed-in user. Transports
 // (Electron IPC, browser mode, the CLI) only carry (name, input) to it.
 import { hostname } from 'node:os';
+import { discardPendingSignIn } from '../auth/signin.ts';
 import { dispatch } from '../router/dispatch.ts';
 import type { HostState } from '../router/context.ts';
 import { STRONG_KDF, type KdfCost } from '../vault/keyslots.ts';
@@ -28,6 +29,7 @@ export function createAppHost(opts: AppHostOptions & { now?: () => Date; kdfCost
       return run;
     },
     close() {
+      discardPendingSignIn(state); // a sign-in waiting for its second factor holds the vault too
       state.session = null;
       state.handle?.close();
       state.handle = null;

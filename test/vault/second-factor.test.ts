@@ -196,4 +196,33 @@ describe('issue 12 finding 8: second factor', () => {
     const right = await runCli(['verify', '--vault', vault.dir, '--user', 'beheerder'], { env: { DOSSIERKLUIS_CODE: totpCode(secret, Date.now()) } });
     expect(right.code, right.stderr).toBe(0);
   }, 60_000);
+
+  it('R08 finding 8: while a code is due, enrolling a new second factor is refused too (it would replace the one that is asked for)', async () => {
+    vault = await testVault();
+    const anna = await vault.addUser('anna', 'consultant');
+    await enrolFromMenu(vault, anna);
+    vault.close();
+    const { c, step } = await passwordStep(vault, 'anna');
+    expect(step).toMatchObject({ secondFactor: 'totp' });
+    expect(await c.raw('auth.totp.begin', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await c.raw('auth.totp.confirm', { code: '123456', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    expect(await c.raw('auth.totp.status', {})).toMatchObject({ ok: false, error: { code: 'auth.required' } });
+    signOut(c.state);
+  });
+
+  it('R08 finding 8: the administrator can clear a user\'s second factor after a lost phone; it is flagged, and the user enrols again', async () => {
+    vault = await testVault();
+    const anna = await vault.addUser('anna', 'consultant');
+    await enrolFromMenu(vault, anna);
+    expect(await anna.raw('users.resetSecondFactor', { userId: anna.state.session!.userId })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    await vault.admin.call('users.resetSecondFactor', { userId: anna.state.session!.userId });
+    expect((await anna.call('auth.totp.status', {})).enrolled).toBe(false);
+    const line = auditLines(vault.admin.state, "action = 'users.resetSecondFactor' AND outcome = 'ok'");
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatchObject({ flagged: 1, username: 'beheerder' });
+    vault.close();
+    const { c, step } = await passwordStep(vault, 'anna');
+    expect('secondFactor' in step).toBe(false); // policy does not require it: password only again
+    signOut(c.state);
+  });
 });
