@@ -93,13 +93,13 @@ function table(record: SignInRecord, known: boolean) {
   return known ? record.failures : record.unknownFailures;
 }
 
+interface Reservation { known: boolean; before: { count: number; last: string } | undefined; wrote: { count: number; last: string } }
+
 /**
  * One step under the attempts lock: refuse while the delay runs, or count this attempt as failed
  * *before* the secret is checked. Parallel attempts, in this process or another, each see the
  * ones before them, so N processes do not get N guesses per window (R09).
  */
-interface Reservation { known: boolean; before: { count: number; last: string } | undefined; wrote: { count: number; last: string } }
-
 function reserveAttempt(state: HostState, subject: AttemptSubject, known: boolean): Reservation {
   let reservation: Reservation | undefined;
   const wait = withSignInLock(state.dir, () => {

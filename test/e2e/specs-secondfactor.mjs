@@ -63,6 +63,35 @@ async function enrolAndSignInWithCode({ page }) {
   assert.deepEqual(failures, [], failures.join('\n'));
 }
 
+/** The policy requires a second factor: the next sign-in goes through enrolment before anything else. */
+async function enrolAtSignIn({ page }) {
+  const failures = [];
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await page.getByRole('link', { name: 'Beleid en termijnen' }).click();
+  await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
+  await page.getByLabel('Tweede factor verplicht bij aanmelden (authenticator-app)').check();
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByTestId('policy-state').getByText('Aangepast').waitFor();
+  await signOut(page);
+  await label(page, 'Gebruikersnaam').fill('beheer');
+  await label(page, 'Wachtwoord').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByRole('heading', { name: 'Tweede factor instellen' }).waitFor();
+  const secret = (await page.getByTestId('totp-secret').textContent()).replace(/\s/g, '');
+  assert.equal(await page.getByRole('button', { name: 'Afmelden' }).count(), 0, 'not signed in before enrolment');
+  await screenshot(page, '14-tweede-factor-verplicht');
+  await checkAxe(page, 'enrolment at sign-in', failures);
+  await label(page, 'Code uit de app').fill(codeFor(secret));
+  await page.getByRole('button', { name: 'Instellen' }).click();
+  await page.getByTestId('totp-recovery-codes').waitFor({ timeout: 20_000 });
+  await label(page, 'Ik heb de herstelcodes veilig bewaard').check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.getByRole('button', { name: 'Afmelden' }).waitFor();
+  assert.deepEqual(failures, [], failures.join('\n'));
+}
+
 export const specs = [
   { name: '(2fa-a) second factor: enrol from the header with QR code and recovery codes, then sign in with a code or a recovery code', run: enrolAndSignInWithCode },
+  { name: '(2fa-b) second factor required by the policy: enrolment right after the password, before anything else', run: enrolAtSignIn },
 ];

@@ -64,7 +64,10 @@ export function SignIn() {
   if (secondFactor === 'enrol') {
     return (
       <AuthLayout title={t('totp.enrolTitle')} subtitle={t('totp.enrolIntro')} width={560}>
-        <TotpEnrolment askPassword={false} onDone={(me) => (me ? finish(me) : void back())} />
+        <Stack>
+          <TotpEnrolment askPassword={false} onDone={(me) => (me ? finish(me) : void back())} />
+          <Anchor component="button" type="button" size="sm" onClick={() => void back()} ta="center">{t('totp.back')}</Anchor>
+        </Stack>
       </AuthLayout>
     );
   }
