@@ -89,8 +89,13 @@ export function TotpEnrolment({ askPassword, onDone }: { askPassword: boolean; o
   const confirm = useAction();
 
   useEffect(() => {
-    void begin.run(async () => setData(await call('auth.totp.begin', {})));
-    // Once per mount: every begin makes a new key.
+    // Once per mount: every begin makes a new key, and only the last one begun can be confirmed.
+    let live = true;
+    void begin.run(async () => {
+      const d = await call('auth.totp.begin', {});
+      if (live) setData(d);
+    });
+    return () => { live = false; };
   }, []);
 
   async function submit(e: FormEvent) {
