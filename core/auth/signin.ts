@@ -145,8 +145,9 @@ function undoReservation(state: HostState, counter: string, r: Reservation): voi
 function updateRecord(state: HostState, change: (r: SignInRecord) => void): void {
   withSignInLock(state.dir, () => {
     const record = readSignIns(state.dir);
+    const before = JSON.stringify(record);
     change(record);
-    writeSignIns(state.dir, record);
+    if (JSON.stringify(record) !== before) writeSignIns(state.dir, record); // a synced write saved
   });
 }
 
