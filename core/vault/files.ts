@@ -137,11 +137,12 @@ export function withSignInLock<T>(dir: string, fn: () => T): T {
         break;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-        let pid = 0;
-        try { pid = Number.parseInt(readFileSync(p, 'utf8'), 10); } catch { continue; /* released meanwhile */ }
+        let seen = '';
+        try { seen = readFileSync(p, 'utf8'); } catch { continue; /* released meanwhile */ }
+        const pid = Number.parseInt(seen, 10);
         // Our own pid cannot hold it (the section is synchronous): a leftover, like a dead owner's.
         if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) {
-          rmSync(p, { force: true });
+          breakStaleLock(p, seen);
           continue;
         }
         if (Date.now() > deadline) throw domainError('vault.inUse', { pid });
@@ -158,6 +159,19 @@ export function withSignInLock<T>(dir: string, fn: () => T): T {
   }
 }
 const spin = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Moves a stale lock aside and checks that it was the one judged stale: if another process took
+ * the lock in between, it is put back (link fails only if yet another process holds it by then).
+ */
+function breakStaleLock(p: string, seen: string): void {
+  const aside = `${p}.stale-${process.pid}`;
+  try { renameSync(p, aside); } catch { return; /* gone already */ }
+  try {
+    if (readFileSync(aside, 'utf8') !== seen) linkSync(aside, p);
+  } catch { /* someone else holds it now: theirs stands */ }
+  rmSync(aside, { force: true });
+}
 
 /** One process at a time: a lock file with the owner's pid; a lock of a dead process is stale. */
 export function acquireLock(dir: string): () => void {

@@ -1,6 +1,7 @@
 // Issue 12, finding 6: the sign-in rate limit could be bypassed (R09). Each test reproduces one
 // way around it on a real vault folder and proves it is closed.
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHostState } from '../../core/host/app-host.ts';
@@ -117,4 +118,18 @@ describe('issue 12 finding 6: the sign-in rate limit holds', () => {
     expect(lines.map((l) => `${l.username}:${l.outcome}:${l.flagged}`)).toEqual(['anna:failed:1', 'anna:failed:1', 'anna:failed:1', 'anna:denied:1', 'beheerder:denied:1']);
     signOut(state);
   });
+
+  it('R09 finding 6: a lock left by a dead process is taken over; one held by a live process makes the attempt wait and then refuse, counting nothing', async () => {
+    vault = await testVault();
+    vault.close();
+    const lock = join(vault.dir, 'signin-attempts.lock');
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    writeFileSync(lock, String(dead));
+    expect(await caller(workstation(vault)).raw('auth.signIn', { username: 'beheerder', password: WRONG })).toMatchObject({ ok: false, error: { code: 'auth.wrongPassword' } });
+    expect(existsSync(lock)).toBe(false);
+    writeFileSync(lock, String(process.ppid)); // alive: the process that started this test run
+    const before = readFileSync(join(vault.dir, 'signin-attempts.json'), 'utf8');
+    expect(await caller(workstation(vault)).raw('auth.signIn', { username: 'beheerder', password: WRONG })).toMatchObject({ ok: false, error: { code: 'vault.inUse' } });
+    expect(readFileSync(join(vault.dir, 'signin-attempts.json'), 'utf8')).toBe(before);
+  }, 20_000);
 });
