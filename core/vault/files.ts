@@ -106,12 +106,27 @@ export function readSignIns(dir: string): SignInRecord {
   const p = vaultPaths(dir).signIns;
   if (!existsSync(p)) return { failures: {}, unknownFailures: {}, pendingAudit: [], dropped: null };
   try {
-    const parsed = SignInSchema.safeParse(JSON.parse(readFileSync(p, 'utf8')));
+    const raw: unknown = JSON.parse(readFileSync(p, 'utf8'));
+    const parsed = SignInSchema.safeParse(raw);
     // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
     // that goes into the audit trail at the next unlock.
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      if (!Object.hasOwn(raw as object, 'unknownFailures')) separateInventedNames(dir, parsed.data);
+      return parsed.data;
+    }
   } catch { /* fall through */ }
   return { failures: {}, unknownFailures: {}, dropped: null, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged', known: true, flagged: true }] };
+}
+
+/** A file from before issue 12 kept every name in one table: names without a key slot move out. */
+function separateInventedNames(dir: string, record: SignInRecord): void {
+  let users: Set<string | null>;
+  try { users = new Set(readSlotFile(dir).slots.filter((s) => s.kind === 'user').map((s) => s.username)); } catch { return; }
+  for (const [name, counter] of Object.entries(record.failures)) {
+    if (users.has(name)) continue;
+    record.unknownFailures[name] = counter;
+    delete record.failures[name];
+  }
 }
 
 export function writeSignIns(dir: string, record: SignInRecord): void {

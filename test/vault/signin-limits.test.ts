@@ -132,4 +132,15 @@ describe('issue 12 finding 6: the sign-in rate limit holds', () => {
     expect(await caller(workstation(vault)).raw('auth.signIn', { username: 'beheerder', password: WRONG })).toMatchObject({ ok: false, error: { code: 'vault.inUse' } });
     expect(readFileSync(join(vault.dir, 'signin-attempts.json'), 'utf8')).toBe(before);
   }, 20_000);
+
+  it('R09 finding 6: an attempts file from before the fix keeps the real user\'s delay, and its invented names become evictable', async () => {
+    vault = await testVault();
+    vault.close();
+    const last = vault.clock.now.toISOString();
+    writeFileSync(join(vault.dir, 'signin-attempts.json'), JSON.stringify({ failures: { beheerder: { count: 3, last }, verzonnen: { count: 1, last } }, pendingAudit: [] }));
+    expect(await caller(workstation(vault)).raw('auth.signIn', { username: 'beheerder', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'auth.rateLimited' } });
+    const record = JSON.parse(readFileSync(join(vault.dir, 'signin-attempts.json'), 'utf8'));
+    expect(Object.keys(record.failures)).toEqual(['beheerder']);
+    expect(record.unknownFailures).toEqual({ verzonnen: { count: 1, last } });
+  });
 });
