@@ -5,10 +5,11 @@ import { flushAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { readSlotFile } from '../vault/files.ts';
 import { openSlotPrivateKey } from '../vault/keyslots.ts';
-import type { AuditNote, HostState } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
-import type { authContract } from './contract.ts';
-import { checkLimited, clearAttempts, completeEnrolmentSignIn, me, pendingSignIn, verifySecondFactor } from './signin.ts';
+import type { z } from 'zod';
+import type { AuditNote, HostState, Session } from '../router/context.ts';
+import type { authContract, Me } from './contract.ts';
+import { checkLimited, clearAttempts, completeEnrolmentSignIn, pendingSignIn, verifySecondFactor } from './signin.ts';
 import { enrol, enrolledFor, enrolmentData, isTotpRequired, matchStep, newRecoveryCodes, newTotpSecret, recoveryCodesLeft, removeTotp, WrongSecretError } from './totp.ts';
 
 type SecondFactorOps = 'auth.secondFactor' | 'auth.totp.begin' | 'auth.totp.confirm' | 'auth.totp.status' | 'users.resetSecondFactor';
@@ -32,8 +33,11 @@ function userSlot(state: HostState, userId: number) {
   return { vaultId: file.vaultId, organisation: file.organisation, slot };
 }
 
-export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFactorOps> = {
-  'auth.secondFactor': async (state: HostState, input) => me(await verifySecondFactor(state, input.code)),
+/** What a finished sign-in answers; service.ts passes its own `me`, so both say the same. */
+type MeOf = (state: HostState, s: Session) => z.input<typeof Me>;
+
+export const secondFactorHandlers = (me: MeOf): Pick<Handlers<typeof authContract>, SecondFactorOps> => ({
+  'auth.secondFactor': async (state: HostState, input) => me(state, await verifySecondFactor(state, input.code)),
 
   'auth.totp.begin': async (state: HostState) => {
     const { session } = enrollee(state);
@@ -72,7 +76,7 @@ export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFac
     })();
     flushAnchor(sqlite);
     enrolments.delete(state);
-    if (duringSignIn) return { recoveryCodes, me: me(completeEnrolmentSignIn(state)) };
+    if (duringSignIn) return { recoveryCodes, me: me(state, completeEnrolmentSignIn(state)) };
     clearAttempts(state, session.username);
     return { recoveryCodes, me: null };
   },
@@ -92,4 +96,4 @@ export const secondFactorHandlers: Pick<Handlers<typeof authContract>, SecondFac
     note.flagged = true;
     return { ok: true as const };
   },
-};
+});

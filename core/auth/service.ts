@@ -2,7 +2,7 @@
 // are host-level (asynchronous); each writes its own audit line through the router.
 import { randomBytes } from 'node:crypto';
 import { domainError } from '../api/errors.ts';
-import type { Role } from '../api/permissions.ts';
+import { rolePermissions, type Role } from '../api/permissions.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { ensureDir, readSlotFile, vaultExists, vaultPaths, writeSlotFile } from '../vault/files.ts';
 import { createSlot, newRecoveryCode, normaliseRecoveryCode, openSlotPrivateKey, rewrapSlot } from '../vault/keyslots.ts';
@@ -10,7 +10,7 @@ import { openVaultHandle, rekeyVault } from '../vault/vault.ts';
 import type { AuditNote, Ctx, HostState, Session } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import type { authContract } from './contract.ts';
-import { beginSignIn, checkLimited, clearAttempts, findUserSlot, me, pendingSignIn, RECOVERY_COUNTER, sessionFor, signOut, unlockSlot } from './signin.ts';
+import { beginSignIn, checkLimited, clearAttempts, findUserSlot, pendingSignIn, RECOVERY_COUNTER, sessionFor, signOut, unlockSlot } from './signin.ts';
 import { secondFactorHandlers } from './second-factor.ts';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
@@ -18,6 +18,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 function checkPassword(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) throw domainError('auth.weakPassword');
+}
+
+function me(s: Session) {
+  return { userId: s.userId, username: s.username, displayName: s.displayName, role: s.role, permissions: [...rolePermissions[s.role]] };
 }
 
 function requireOpen(state: HostState) {
@@ -81,7 +85,7 @@ async function replaceUserSlot(state: HostState, userId: number, username: strin
 }
 
 export const authHandlers: Handlers<typeof authContract> = {
-  ...secondFactorHandlers,
+  ...secondFactorHandlers((_state, s) => me(s)),
   'vault.status': (state: HostState) => {
     const initialised = vaultExists(state.dir);
     let organisation: string | null = null;

@@ -4,7 +4,7 @@
 // yet; they wait in the attempts file and move into the trail at the next unlock (R05).
 import type { KeyObject } from 'node:crypto';
 import { domainError, type ErrorCode } from '../api/errors.ts';
-import { rolePermissions, type Role } from '../api/permissions.ts';
+import type { Role } from '../api/permissions.ts';
 import { flushAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { readSignIns, readSlotFile, withSignInLock, writeSignIns, type PendingAttempt, type SignInRecord } from '../vault/files.ts';
@@ -229,11 +229,6 @@ export function sessionFor(handle: VaultHandle, userId: number, workstation: str
   const u = handle.sqlite.prepare('SELECT id, username, display_name AS displayName, role, active FROM users WHERE id = ?').get(userId) as { id: number; username: string; displayName: string; role: Role; active: number } | undefined;
   if (!u || u.active !== 1) throw domainError('auth.userInactive');
   return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, workstation, onBehalfOf: null };
-}
-
-/** What the renderer learns about the signed-in user. */
-export function me(s: Session) {
-  return { userId: s.userId, username: s.username, displayName: s.displayName, role: s.role, permissions: [...rolePermissions[s.role]] };
 }
 
 /**
