@@ -40,13 +40,6 @@ export const authContract = contract(
     input: z.object({ recoveryCode: z.string().trim().min(10).max(100), username: Username, newPassword: Password }).strict(),
     output: Ok,
   }),
-  operation({ name: 'users.list', permission: 'users.manage', audit: 'none', input: Empty, output: z.array(User) }),
-  operation({
-    name: 'users.create', permission: 'users.manage', audit: 'write', async: true,
-    input: z.object({ username: Username, displayName: ShortText, role: Role, password: Password }).strict(),
-    output: User,
-  }),
-  operation({ name: 'users.resetPassword', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id, newPassword: Password }).strict(), output: Ok }),
   // Second factor (R08). Public because they run before the session exists; each checks the
   // pending sign-in or the session itself and writes its own audit lines.
   operation({ name: 'auth.secondFactor', permission: 'public', audit: 'none', async: true, input: z.object({ code: z.string().trim().min(6).max(40) }).strict(), output: Me }),
@@ -58,5 +51,12 @@ export const authContract = contract(
   }),
   operation({ name: 'auth.totp.status', permission: 'session', audit: 'none', async: true, input: Empty, output: TotpStatus }),
   operation({ name: 'users.resetSecondFactor', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id }).strict(), output: Ok }),
+  operation({ name: 'users.list', permission: 'users.manage', audit: 'none', input: Empty, output: z.array(User) }),
+  operation({
+    name: 'users.create', permission: 'users.manage', audit: 'write', async: true,
+    input: z.object({ username: Username, displayName: ShortText, role: Role, password: Password }).strict(),
+    output: User,
+  }),
+  operation({ name: 'users.resetPassword', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id, newPassword: Password }).strict(), output: Ok }),
   operation({ name: 'users.deactivate', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id }).strict(), output: Ok }),
 );
