@@ -1,9 +1,9 @@
 // The host of one workstation: one vault folder, at most one signed-in user. Transports
 // (Electron IPC, browser mode, the CLI) only carry (name, input) to it.
 import { hostname } from 'node:os';
-import { discardPendingSignIn } from '../auth/signin.ts';
 import { dispatch } from '../router/dispatch.ts';
 import type { HostState } from '../router/context.ts';
+import { discardPendingSignIn } from '../auth/signin.ts';
 import { STRONG_KDF, type KdfCost } from '../vault/keyslots.ts';
 import type { AppHost, AppHostOptions } from './types.ts';
 
