@@ -11,7 +11,7 @@ const coreServices = { group: ['**/core/*/service.ts', '**/core/*/service*', '**
 const ours = { group: ['../*', '../../*', './*/**'], message: 'core/api importeert niets van ons buiten core/api.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'dist-renderer/**', 'dist-electron/**', 'test-results/**', 'out/**', 'db/migrations/**', '**/*.cjs'] },
+  { ignores: ['node_modules/**', 'dist/**', 'dist-renderer/**', 'dist-electron/**', 'dist-cli/**', 'test-results/**', 'out/**', 'db/migrations/**', '**/*.cjs'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -148,6 +148,44 @@ for (let i = 0; i < 5; i++) { await openDossier(); openRaw(); }
 const open = await sideBySide(Array.from({ length: SIZE.opens }, () => null), openDossier, openRaw);
 
 // ---------------------------------------------------------------------------------------------
+// shielding (R26): the read model for a shielded viewer. Consultant 2 joins the big dossier's
+// caseload; 50 shields on it are aimed at them (40 entries, a trajectory, fields, a category,
+// documents), and 200 other dossiers of their caseload are shielded from them as a whole. Then:
+// opening the 2,000-entry dossier as consultant 2 (vs the same raw SELECT) and searching their
+// caseload by name fragment, which must leave the shielded dossiers out before counting.
+log('shielding');
+const shielded = await sessionFor(owner, 'consulent2');
+const shieldedId = consultantIds[1]!;
+await ok(consultant, 'dossiers.assign', { participantId: bigDossierId, userId: shieldedId });
+const bigEntries = (sqlite.prepare('SELECT id FROM entries WHERE participant_id = ? ORDER BY id').all(bigDossierId) as { id: number }[]).map((r) => r.id);
+// The trajectory with the fewest entries, so that most of the journal stays visible.
+const bigTrajectory = sqlite.prepare(`SELECT t.id, (SELECT count(*) FROM entries e WHERE e.trajectory_id = t.id) AS n FROM trajectories t
+  WHERE t.participant_id = ? ORDER BY n LIMIT 1`).get(bigDossierId) as { id: number; n: number } | undefined;
+const bigDocuments = (sqlite.prepare('SELECT id FROM documents WHERE participant_id = ? LIMIT 3').all(bigDossierId) as { id: number }[]).map((r) => r.id);
+const shieldTargets: unknown[] = [
+  ...bigEntries.filter((_, i) => i % 50 === 7).slice(0, 40).map((entryId) => ({ kind: 'entry', entryId })),
+  ...(bigTrajectory && bigTrajectory.n < BIG_DOSSIER_ENTRIES / 4 ? [{ kind: 'trajectory', trajectoryId: bigTrajectory.id }] : []),
+  ...['familySituation', 'financialSituation', 'workHistory', 'phone'].map((field) => ({ kind: 'field', field })),
+  { kind: 'category', category: 'work' },
+  ...bigDocuments.map((documentId) => ({ kind: 'document', documentId })),
+];
+while (shieldTargets.length < 50) shieldTargets.push({ kind: 'entry', entryId: bigEntries[shieldTargets.length * 13]! });
+const shieldInput = (participantId: number, target: unknown) => ({ participantId, target, audiences: [{ kind: 'user', userId: shieldedId }], requestedBy: 'participant', reason: 'Benchmark: afscherming op verzoek van de deelnemer' });
+for (const target of shieldTargets) await ok(consultant, 'shielding.place', shieldInput(bigDossierId, target));
+const shieldedCaseload = sqlite.prepare('SELECT p.id, p.first_name AS first, p.last_name AS last, p.dossier_number AS number FROM caseload c JOIN participants p ON p.id = c.participant_id WHERE c.user_id = ?').all(shieldedId) as Person[];
+for (const p of shieldedCaseload.slice(0, 200)) await ok(administration, 'shielding.place', shieldInput(p.id, { kind: 'dossier' }));
+const openShielded = () => ok<{ entries: unknown[]; shieldNotice: boolean }>(shielded, 'dossiers.get', { participantId: bigDossierId });
+const seenShielded = await openShielded();
+if (!seenShielded.shieldNotice || seenShielded.entries.length >= BIG_DOSSIER_ENTRIES) throw new Error('the shields did not apply');
+for (let i = 0; i < 5; i++) { await openShielded(); openRaw(); }
+const openShieldedDist = await sideBySide(Array.from({ length: SIZE.opens }, () => null), openShielded, openRaw);
+const shieldedQueries = Array.from({ length: SIZE.searches }, () => nameFragment(pick(shieldedCaseload)));
+const searchShielded = (q: unknown) => ok(shielded, 'dossiers.list', { query: q, scope: 'caseload', offset: 0, limit: 50 });
+const rawShieldedSearch = (q: unknown) => { const parsed = parseQuery(q as string); return parsed.kind === 'text' ? textSearch(sqlite, shieldedId, parsed.match, 0, 50).ids : []; };
+for (const q of shieldedQueries.slice(0, 20)) { await searchShielded(q); rawShieldedSearch(q); }
+const searchShieldedDist = await sideBySide(shieldedQueries, searchShielded, rawShieldedSearch);
+
+// ---------------------------------------------------------------------------------------------
 // write_entries: one entry per transaction, through dossiers.addEntry vs a raw INSERT.
 log('write_entries');
 const writeTargets = caseload.slice(0, 20).map((p) => p.id);
@@ -265,6 +303,13 @@ const report = {
       entries_in_dossier: BIG_DOSSIER_ENTRIES, p50_ms: open.dispatch.p50_ms, p95_ms: open.dispatch.p95_ms, raw_p50_ms: open.raw.p50_ms, raw_p95_ms: open.raw.p95_ms,
       ratio: open.ratio_p50, ratio_p95: open.ratio_p95, n: open.dispatch.n,
       target: 'p95 ≤ 50 ms and ratio (p50) ≤ 2', met: open.dispatch.p95_ms <= 50 && open.ratio_p50 <= 2,
+    }),
+    shielding: result({
+      shields_on_dossier: shieldTargets.length, dossiers_shielded_whole: Math.min(200, shieldedCaseload.length), entries_visible: seenShielded.entries.length,
+      open_p50_ms: openShieldedDist.dispatch.p50_ms, open_p95_ms: openShieldedDist.dispatch.p95_ms, open_raw_p50_ms: openShieldedDist.raw.p50_ms, open_ratio: openShieldedDist.ratio_p50,
+      search_p50_ms: searchShieldedDist.dispatch.p50_ms, search_p95_ms: searchShieldedDist.dispatch.p95_ms, search_raw_p95_ms: searchShieldedDist.raw.p95_ms,
+      note: 'as the shielded consultant: dossiers.get of the 2,000-entry dossier with 50 shields aimed at them (raw = the unfiltered SELECT of participant and entries), and dossiers.list by name fragment in their caseload with 200 dossiers shielded as a whole (raw = textSearch without the exclusion)',
+      target: 'open p95 ≤ 50 ms and ratio (p50) ≤ 2; search p95 ≤ 10 ms', met: openShieldedDist.dispatch.p95_ms <= 50 && openShieldedDist.ratio_p50 <= 2 && searchShieldedDist.dispatch.p95_ms <= 10,
     }),
     encryption_overhead: result({
       reads: SIZE.encReads, write_transactions: SIZE.encWrites,

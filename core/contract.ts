@@ -12,8 +12,9 @@ import { recipientsContract } from './recipients/contract.ts';
 import { consentContract } from './consent/contract.ts';
 import { disclosuresContract } from './disclosures/contract.ts';
 import { statisticsContract } from './statistics/contract.ts';
+import { shieldingContract } from './shielding/contract.ts';
 
-export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract);
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract), shieldingContract);
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract & string;

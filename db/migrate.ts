@@ -1,11 +1,8 @@
 // Applies the drizzle-kit migrations in db/migrations (one SQL file each). The schema version is
 // the number of applied migrations, kept in PRAGMA user_version; a vault made by a newer
 // version of the app is refused rather than half understood.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Sqlite } from './connection.ts';
-
-const folder = fileURLToPath(new URL('./migrations/', import.meta.url));
+import { readJournal, readMigrationSql } from './migration-files.ts';
 
 interface Journal { entries: { idx: number; tag: string }[] }
 
@@ -16,12 +13,12 @@ export class NewerSchemaError extends Error {
 }
 
 export function migrations(): { tag: string; statements: string[] }[] {
-  const journal = JSON.parse(readFileSync(folder + 'meta/_journal.json', 'utf8')) as Journal;
+  const journal = JSON.parse(readJournal()) as Journal;
   return journal.entries
     .sort((a, b) => a.idx - b.idx)
     .map((e) => ({
       tag: e.tag,
-      statements: readFileSync(`${folder}${e.tag}.sql`, 'utf8')
+      statements: readMigrationSql(e.tag)
         .split('--> statement-breakpoint')
         .map((s) => s.trim())
         .filter((s) => s.length > 0),

@@ -3,18 +3,12 @@
 import { app, BrowserWindow, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
-import { registerApiChannel, type ApiHost } from './ipc.ts';
-
-interface CoreHost extends ApiHost {
-  close(): void;
-}
-interface AppHostModule {
-  createAppHost(opts: { vaultDir: string }): CoreHost;
-}
-interface ServerModule {
-  CONTENT_SECURITY_POLICY: string;
-}
+// Bundled with core/ into dist-electron/main.js by scripts/build.mjs: no TypeScript at run time.
+import { createAppHost } from '../core/host/app-host.ts';
+import { CONTENT_SECURITY_POLICY } from '../core/host/csp.ts';
+import type { AppHost } from '../core/host/types.ts';
+import { DEBUG_SWITCHES, debugSwitch, isAppUrl as isAppUrlOf } from './guards.ts';
+import { registerApiChannel } from './ipc.ts';
 
 // dist-electron/main.js → the app root (the repository, or app.asar when packaged).
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,24 +23,7 @@ function argValue(flag: string): string | undefined {
 }
 
 function isAppUrl(raw: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return false;
-  }
-  if (devServerUrl) return url.origin === new URL(devServerUrl).origin;
-  // file:// pages all share one origin, so compare the exact file, not the origin.
-  return url.protocol === 'file:' && url.pathname === indexUrl.pathname;
-}
-
-// core/ is TypeScript that reads files next to itself (db/migrations), so it is loaded in place
-// through tsx rather than compiled into dist-electron/.
-async function loadCore(): Promise<{ appHost: AppHostModule; server: ServerModule }> {
-  register();
-  const load = (path: string): Promise<unknown> => import(pathToFileURL(join(appRoot, path)).href);
-  const [appHost, server] = await Promise.all([load('core/host/app-host.ts'), load('core/host/server.ts')]);
-  return { appHost: appHost as AppHostModule, server: server as ServerModule };
+  return isAppUrlOf(raw, { indexUrl, devServerUrl });
 }
 
 function lockDownSession(csp: string): void {
@@ -112,12 +89,20 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-// One instance per user: two processes on one vault would each hold the key and the folder.
-if (!app.requestSingleInstanceLock()) {
+// A debugger attached to this process reads the vault key from memory: refuse to start with one.
+const debugging =
+  debugSwitch(process.argv) ??
+  debugSwitch((process.env.NODE_OPTIONS ?? '').split(/\s+/)) ??
+  DEBUG_SWITCHES.map((name) => `--${name}`).find((flag) => app.commandLine.hasSwitch(flag.slice(2)));
+if (debugging) {
+  console.error(`Dossierkluis start niet met ${debugging}: een debugger kan de sleutel van de kluis uit het geheugen lezen.`);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // One instance per user: two processes on one vault would each hold the key and the folder.
   app.quit();
 } else {
   let mainWindow: BrowserWindow | undefined;
-  let host: CoreHost | undefined;
+  let host: AppHost | undefined;
 
   app.enableSandbox();
   app.on('second-instance', () => {
@@ -139,11 +124,10 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(async () => {
-      const core = await loadCore();
+    .then(() => {
       const vaultDir = argValue('--vault') ?? join(app.getPath('userData'), 'vault');
-      host = core.appHost.createAppHost({ vaultDir: resolve(vaultDir) });
-      lockDownSession(core.server.CONTENT_SECURITY_POLICY);
+      host = createAppHost({ vaultDir: resolve(vaultDir) });
+      lockDownSession(CONTENT_SECURITY_POLICY);
       buildMenu();
       registerApiChannel(ipcMain, {
         host,

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// End-to-end tests (npm run test:e2e): builds the renderer, then runs each spec in
-// test/e2e/specs.mjs against its own fresh vault served by `dossierkluis serve`, in headless
+// End-to-end tests (npm run test:e2e): builds the renderer and the bundle (scripts/build.mjs), then
+// runs each spec in test/e2e/specs.mjs against its own fresh vault served by the bundled
+// `dossierkluis serve` (dist-cli/dossierkluis.mjs, what users run), in headless
 // Chromium. Ends with the line `e2e: N passed, N failed` and a non-zero exit on any failure.
-//   --no-build        reuse dist-renderer/
+//   --no-build        reuse dist-renderer/ (and the bundle, unless its sources are newer)
 //   --only TEXT       run the specs whose name contains TEXT
 //   --update-docs     copy the key screenshots to docs/screenshots/
 import { spawnSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ROOT, SHOTS, openApp } from '../test/e2e/harness.mjs';
+import { build, bundleIsStale } from './build.mjs';
 import { specs as coreSpecs } from '../test/e2e/specs.mjs';
 
 // Feature modules add their specs as test/e2e/specs-<module>.mjs exporting `specs`.
@@ -22,12 +24,23 @@ for (const file of readdirSync(join(ROOT, 'test/e2e')).filter((f) => /^specs-.+\
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-const DOC_SHOTS = ['01-eerste-start', '02-herstelcode', '03-aanmelden', '04-overzicht', '04-deelnemers', '05-dossier-persoonsgegevens', '06-dossier-journaal', '07-reden-opgeven', '09-logboek-gemeld', '10-gebruikers', '11-zoeken'];
+const DOC_SHOTS = ['01-eerste-start', '02-herstelcode', '03-aanmelden', '04-overzicht', '04-deelnemers', '05-dossier-persoonsgegevens', '06-dossier-journaal', '07-reden-opgeven', '09-logboek-gemeld', '10-gebruikers', '11-zoeken', '20-afscherming', '21-afgeschermd-voor-collega'];
 
 if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist-renderer/index.html'))) {
   console.log('e2e: building the renderer (vite build)…');
   const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) {
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  }
+}
+
+if (!args.includes('--no-build') || bundleIsStale()) {
+  console.log('e2e: building the bundle (scripts/build.mjs)…');
+  try {
+    await build({ quiet: true });
+  } catch (e) {
+    console.log(`e2e: the build failed: ${e?.message ?? e}`);
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);
   }

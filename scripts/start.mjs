@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// npm start: build the renderer when needed, then run the desktop app, or browser mode where the
-// Electron binary is not available. Extra arguments (--vault DIR, --port P) are passed on.
+// npm start: build the renderer and the bundle (scripts/build.mjs) when needed, then run the
+// desktop app, or browser mode where the Electron binary is not available; both run the compiled
+// bundle, never TypeScript. Extra arguments (--vault DIR, --port P) are passed on.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build, bundleIsStale } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -60,17 +62,19 @@ function forward(child) {
 }
 
 buildRendererIfStale();
+if (bundleIsStale()) {
+  console.log('De app wordt gebouwd…');
+  await build().catch((e) => {
+    console.error(`Het bouwen van de app is mislukt: ${e?.message ?? e}`);
+    process.exit(1);
+  });
+}
 
 const electron = electronBinary();
 if (electron) {
-  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  if (!run(process.execPath, [tsc, '-p', 'electron/tsconfig.json'])) {
-    console.error('Het compileren van de Electron-schil is mislukt.');
-    process.exit(1);
-  }
   forward(spawn(electron, ['.', ...args], { cwd: root, stdio: 'inherit' }));
 } else {
   console.log('Electron is op deze computer niet beschikbaar; Dossierkluis start in browsermodus.');
-  const cli = join(root, 'bin', 'dossierkluis.mjs');
+  const cli = join(root, 'dist-cli', 'dossierkluis.mjs');
   forward(spawn(process.execPath, [cli, 'serve', '--open', ...args], { cwd: root, stdio: 'inherit' }));
 }

@@ -17,6 +17,7 @@ export const messages = {
   'vault.notFound': { nl: 'Er is geen kluis gevonden in {path}.', en: 'No vault was found at {path}.' },
   'vault.exists': { nl: 'Er staat al een kluis in {path}.', en: 'A vault already exists at {path}.' },
   'vault.damaged': { nl: 'De kluis is beschadigd of onleesbaar ({detail}). Zet een reservekopie terug.', en: 'The vault is damaged or unreadable ({detail}). Restore a backup.' },
+  'vault.unsafeFile': { nl: 'De kluis wordt niet geopend: {file} is geen gewoon bestand (maar bijvoorbeeld een koppeling of een pijp). Controleer de kluismap of zet een reservekopie terug.', en: 'The vault is not opened: {file} is not a regular file (but, for example, a link or a pipe). Check the vault folder or restore a backup.' },
   'vault.inUse': { nl: 'De kluis is al geopend door een ander programma (proces {pid}).', en: 'The vault is already open in another program (process {pid}).' },
   'vault.newerVersion': { nl: 'Deze kluis is gemaakt met een nieuwere versie van Dossierkluis (schema {found}, deze versie kent {known}). Werk de app bij.', en: 'This vault was made by a newer version of Dossierkluis (schema {found}, this version knows {known}). Update the app.' },
   'vault.locked': { nl: 'De kluis is vergrendeld. Meld u opnieuw aan.', en: 'The vault is locked. Sign in again.' },
@@ -105,6 +106,17 @@ export const messages = {
   'verwijsindex.notFound': { nl: 'Registratie in de Verwijsindex niet gevonden.', en: 'Verwijsindex registration not found.' },
   'verwijsindex.ended': { nl: 'Deze registratie is al beëindigd op {on}.', en: 'This registration already ended on {on}.' },
   'verwijsindex.dateBeforeRegistration': { nl: 'Deze datum ligt vóór de registratie ({registered}).', en: 'This date lies before the registration ({registered}).' },
+  // Shielding (R26, R22) and caseload changes (R04)
+  'access.caseloadNeedsBasis': { nl: 'De caseload kan alleen worden gewijzigd door wie het dossier in de caseload of vanuit de rol heeft; doorbreken van de toegang geeft dat recht niet.', en: 'Only someone with the dossier in their caseload or role can change the caseload; breaking the glass does not give that right.' },
+  'shield.notFound': { nl: 'Afscherming niet gevonden.', en: 'Shield not found.' },
+  'shield.notActive': { nl: 'Deze afscherming is niet (meer) van kracht.', en: 'This shield is not (or no longer) in force.' },
+  'shield.needsBasis': { nl: 'Afschermingen beheert alleen wie het dossier in de caseload of vanuit de rol heeft.', en: 'Only someone with the dossier in their caseload or role manages shields.' },
+  'shield.audienceInvalid': { nl: 'Een genoemde persoon of ontvanger bestaat niet of is niet actief.', en: 'A named person or recipient does not exist or is not active.' },
+  'shield.audienceSelf': { nl: 'U kunt geen afscherming plaatsen of opheffen die uzelf betreft.', en: 'You cannot place or lift a shield aimed at yourself.' },
+  'shield.requestInvalid': { nl: 'Een afscherming kan alleen worden gekoppeld aan een open verzoek om afscherming van deze deelnemer, na controle van de identiteit.', en: 'A shield can only be linked to an open shielding request of this participant, after identity verification.' },
+  'shield.representativeRequired': { nl: 'Noem de wettelijk vertegenwoordiger die om de afscherming vroeg.', en: 'Name the legal representative who asked for the shield.' },
+  'shield.noneProposed': { nl: 'Leg eerst vast welke delen van het dossier worden afgeschermd, en voor wie.', en: 'First record which parts of the dossier are shielded, and from whom.' },
+  'disclosure.shielded': { nl: 'Verstrekking geweigerd: een deel van deze gegevens is op verzoek van de deelnemer afgeschermd voor deze ontvanger.', en: 'Disclosure refused: part of this data is shielded from this recipient at the participant\'s request.' },
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type ErrorCode = keyof typeof messages;

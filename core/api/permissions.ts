@@ -19,13 +19,14 @@ export const permissions = [
   'consent.record',       // record mandates, withdrawals, disclosures, Verwijsindex (R10–R14, R17)
   'consent.register',     // the organisation-wide mandate and disclosure register, exception review (R12, R14)
   'statistics.read',      // anonymised statistics (R16)
+  'shielding.manage',     // place, lift and list shields of a dossier in one's caseload or role (R26)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record'],
-  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read'],
+  consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record', 'shielding.manage'],
+  administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read', 'shielding.manage'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'shielding.manage'],
   board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read'],
   administrator: ['session', 'users.manage', 'policy.manage'],
 };

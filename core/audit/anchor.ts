@@ -15,11 +15,11 @@
 //   crash or power loss it can lag behind the database, which verification accepts as long as the
 //   anchored line is still in the chain with the same hash. It is never ahead of a commit.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { prepared, type Sqlite } from '../../db/connection.ts';
 import { GENESIS, appendAudit } from './chain.ts';
-import { vaultPaths } from '../vault/files.ts'; // a cycle of functions only: both sides are used at call time
+import { openRegularFile, readRegularFile, replaceFile, vaultPaths } from '../vault/files.ts'; // a cycle of functions only: both sides are used at call time
 
 export const ANCHOR_FILE = basename(vaultPaths('.').anchor);
 /** Set in the database once the vault has an anchor: from then on a missing anchor file is a finding. */
@@ -64,7 +64,8 @@ function readAnchor(dir: string): Read {
   const p = anchorPath(dir);
   if (!existsSync(p)) return { kind: 'missing' };
   try {
-    const a = JSON.parse(readFileSync(p, 'utf8')) as Partial<Anchor>;
+    // A link or FIFO in its place is refused (never waited on) and reported like a damaged anchor.
+    const a = JSON.parse(readRegularFile(p)) as Partial<Anchor>;
     if (Number.isInteger(a.seq) && a.seq! >= 0 && typeof a.hash === 'string' && /^[0-9a-f]{64}$/.test(a.hash)
       && typeof a.at === 'string' && typeof a.mac === 'string' && /^[0-9a-f]{64}$/.test(a.mac)) return { kind: 'ok', anchor: a as Anchor };
   } catch { /* fall through */ }
@@ -91,16 +92,9 @@ function writeAnchor(s: State, seq: number, hash: string, at: string): void {
     return;
   }
   const file = anchorPath(s.dir);
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, record);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  replaceFile(file, (fd) => writeSync(fd, record));
   if (s.fd !== null) closeSync(s.fd);
-  s.fd = openSync(file, 'r+');
+  s.fd = openRegularFile(file, constants.O_RDWR);
 }
 
 function lastLine(sqlite: Sqlite): { seq: number; hash: string } {

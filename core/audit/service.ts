@@ -2,7 +2,7 @@
 // copies include, chain verification (R05) and the monthly access review (R06).
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
-import { requireAccess } from '../access/service.ts';
+import { partHidden, visibility } from '../access/view.ts';
 import { verifyAuditChain } from './chain.ts';
 import type { auditContract } from './contract.ts';
 
@@ -28,8 +28,23 @@ export const auditHandlers: Handlers<typeof auditContract> = {
   },
 
   'audit.participantLog': (ctx: Ctx, input) => {
-    requireAccess(ctx, input.participantId);
-    return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE participant_id = ? ORDER BY seq`).all(input.participantId) as Line[]).map(view);
+    const v = visibility(ctx, input.participantId);
+    const lines = (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE participant_id = ? ORDER BY seq`).all(input.participantId) as Line[]).map(view);
+    if (!v.shields.any) return lines;
+    // A viewer from whom parts are shielded does not learn them from the log either: no line about
+    // the shields, nor about a hidden entry, document or trajectory (R26).
+    const trajectoryOf = ctx.sqlite.prepare('SELECT trajectory_id AS t FROM entries WHERE id = ?');
+    return lines.filter((l) => {
+      if (l.action.startsWith('shielding.')) return false;
+      const o = JSON.parse(l.objects) as Record<string, unknown>;
+      const id = (k: string) => (typeof o[k] === 'number' ? o[k] : null);
+      const entryId = id('entryId');
+      if (entryId !== null && partHidden(v, { kind: 'entry', entryId, trajectoryId: (trajectoryOf.get(entryId) as { t: number | null } | undefined)?.t ?? null })) return false;
+      const documentId = id('documentId');
+      if (documentId !== null && partHidden(v, { kind: 'document', documentId })) return false;
+      const trajectoryId = id('trajectoryId');
+      return trajectoryId === null || !partHidden(v, { kind: 'trajectory', trajectoryId });
+    });
   },
 
   'audit.verify': (ctx: Ctx) => verifyAuditChain(ctx.sqlite),

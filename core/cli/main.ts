@@ -7,11 +7,12 @@ import { DomainError, isDomainError } from '../api/errors.ts';
 import { appendAudit, verifyAuditChain } from '../audit/chain.ts';
 import { signIn, signOut } from '../auth/signin.ts';
 import { generateDemo } from '../demo/generate.ts';
+import { demoPassword, isDemoVault, markDemoVault } from '../demo/vault.ts';
 import { createHostState } from '../host/app-host.ts';
 import { defaultVaultDir } from '../host/paths.ts';
 import { dispatch } from '../router/dispatch.ts';
 import type { HostState } from '../router/context.ts';
-import { readSlotFile } from '../vault/files.ts';
+import { readSlotFile, vaultExists } from '../vault/files.ts';
 import { backupVault } from '../vault/vault.ts';
 import { serveCommand } from './serve.ts';
 
@@ -20,7 +21,8 @@ export const EXIT = { ok: 0, findings: 1, usage: 2, auth: 3, vault: 4, inUse: 5,
 const USAGE = `Gebruik: dossierkluis <opdracht> [opties]
 
   init    --vault MAP --org NAAM --admin GEBRUIKER [--name WEERGAVENAAM] [--preset factor-twee|mee]
-  demo    --vault MAP --participants N [--seed S] [--entries N] [--user GEBRUIKER]
+  demo    --vault MAP --participants N [--seed S] [--entries N] [--user GEBRUIKER] [--org NAAM]
+          (alleen in een nieuwe map of een kluis die demo zelf maakte)
   verify  --vault MAP [--user GEBRUIKER]
   backup  --vault MAP --to MAP [--user GEBRUIKER]
   serve   [--vault MAP] [--port P] [--open]
@@ -112,7 +114,9 @@ async function run(argv: string[]): Promise<number> {
       const count = intOption(values.participants, 'participants', 100, 1_000_000);
       const seed = intOption(values.seed, 'seed', 1, 2 ** 31);
       const perParticipant = intOption(values.entries, 'entries', 20, 5000);
-      const state = await unlock(vaultDir, values.user);
+      // Never in the default folder: that is where the app keeps the real vault.
+      if (!values.vault) throw new UsageError('demo heeft --vault MAP nodig: een nieuwe map of een eerder gemaakte demo-kluis.');
+      const state = await demoVault(vaultDir, values.user, values.org);
       try {
         const consultants = await ensureDemoConsultants(state);
         const started = Date.now();
@@ -155,26 +159,54 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-/** Demo dossiers need consultants in whose caseload they land. */
-/** Demo users when the vault has none of a kind: consultants for the caseloads and one administration user, who handles the demo requests. */
+/**
+ * The vault for `demo`: a new one in an empty or missing folder (marked as a demo vault), or one
+ * that demo made earlier. A real vault is refused, before anything is written: demo accounts
+ * and synthetic dossiers have no place in it.
+ */
+async function demoVault(vaultDir: string, user: string | undefined, organisation: string | undefined): Promise<HostState> {
+  if (!vaultExists(vaultDir)) {
+    const state = createHostState({ vaultDir, workstation: `cli@${process.env.HOSTNAME ?? 'lokaal'}` });
+    const admin = (user ?? 'beheer').toLowerCase();
+    const result = await dispatch(state, 'vault.create', { organisation: organisation ?? 'Demo-organisatie', preset: 'factor-twee', admin: { username: admin, displayName: admin, password: await password(true) } });
+    if (!result.ok) throw new DomainError(result.error.code, result.error.params ?? {});
+    const sqlite = state.handle!.sqlite;
+    sqlite.transaction(() => markDemoVault(sqlite, new Date().toISOString()))();
+    say(`Demo-kluis aangemaakt in ${vaultDir}; beheerder ${admin} met het opgegeven wachtwoord.`);
+    say('Herstelcode (wordt één keer getoond):');
+    say(`  ${(result.value as { recoveryCode: string }).recoveryCode}`);
+    return state;
+  }
+  const state = await unlock(vaultDir, user);
+  if (!isDemoVault(state.handle!.sqlite)) {
+    signOut(state);
+    throw new UsageError(`De kluis in ${vaultDir} is niet met \`dossierkluis demo\` gemaakt. Demo-gegevens en demo-accounts komen alleen in een demo-kluis: kies met --vault een nieuwe map.`);
+  }
+  return state;
+}
+
+/**
+ * Demo users when the demo vault has none of a kind: consultants for the caseloads and one
+ * administration user, who handles the demo requests. Each gets its own generated password,
+ * printed once here and never stored in plain text.
+ */
 async function ensureDemoConsultants(state: HostState): Promise<number[]> {
   const sqlite = state.handle!.sqlite;
   const activeOf = (roles: string) => (sqlite.prepare(`SELECT id FROM users WHERE role IN (${roles}) AND active = 1 ORDER BY id`).all() as { id: number }[]).map((r) => r.id);
-  const demoPassword = process.env.DOSSIERKLUIS_DEMO_PASSWORD ?? 'demo-wachtwoord-2026';
   const create = async (username: string, displayName: string, role: 'consultant' | 'administration'): Promise<number> => {
-    const r = await dispatch(state, 'users.create', { username, displayName, role, password: demoPassword });
+    const secret = demoPassword();
+    const r = await dispatch(state, 'users.create', { username, displayName, role, password: secret });
     if (!r.ok) throw new DomainError(r.error.code, r.error.params ?? {});
+    say(`  ${username} (${role === 'consultant' ? 'consulent' : 'administratie'}): wachtwoord ${secret}`);
     return (r.value as { id: number }).id;
   };
-  if (activeOf("'administration', 'privacyOfficer'").length === 0) {
-    await create('administratie1', 'Ayse Yilmaz', 'administration');
-    say(`Demo-medewerker administratie1 (administratie) aangemaakt (wachtwoord: ${demoPassword}).`);
-  }
+  const needAdministration = activeOf("'administration', 'privacyOfficer'").length === 0;
   const existing = activeOf("'consultant'");
+  if (needAdministration || existing.length === 0) say('Demo-accounts (de wachtwoorden worden één keer getoond):');
+  if (needAdministration) await create('administratie1', 'Ayse Yilmaz', 'administration');
   if (existing.length > 0) return existing;
   const ids: number[] = [];
   for (const [i, name] of ['Sanne de Vries', 'Mohamed El Amrani', 'Eva Jansen'].entries()) ids.push(await create(`consulent${i + 1}`, name, 'consultant'));
-  say(`Demo-consulenten consulent1..3 aangemaakt (wachtwoord: ${demoPassword}).`);
   return ids;
 }
 

@@ -15,7 +15,11 @@ export interface ServeArgs {
   staticDir?: string;
 }
 
-const defaultStaticDir = fileURLToPath(new URL('../../dist-renderer/', import.meta.url));
+// The bundle (scripts/build.mjs) sits one folder below the app root, these sources two; the build
+// defines the bundle's own relative path, so nothing is looked up at run time.
+declare const __DOSSIERKLUIS_RENDERER_DIR__: string | undefined;
+const rendererDir = typeof __DOSSIERKLUIS_RENDERER_DIR__ === 'string' ? __DOSSIERKLUIS_RENDERER_DIR__ : '../../dist-renderer/';
+const defaultStaticDir = fileURLToPath(new URL(rendererDir, import.meta.url));
 
 function onPath(command: string): boolean {
   const exts = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';') : [''];

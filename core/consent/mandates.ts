@@ -1,6 +1,7 @@
 // Mandates (R10, R11, R17): written consent of the participant to share data with, or obtain it
 // from, one named recipient, for one purpose and named data categories, in a period. A withdrawal
 // is recorded with its date and how it was given, and from that date the mandate covers nothing.
+import { assertTargetsVisible, listLens, type ListLens } from '../access/view.ts';
 import { requireAccess } from '../access/service.ts';
 import { domainError } from '../api/errors.ts';
 import { addCalendarDays } from '../calendar/index.ts';
@@ -44,8 +45,10 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export function mandateView(m: MandateRow, today: string): Mandate {
+export function mandateView(m: MandateRow, today: string, lens?: ListLens): Mandate {
   const state = mandateStateOn(m, today);
+  // The signed form is a document of the dossier: not named where it is shielded from the viewer (R26).
+  if (lens && m.documentId !== null && lens.part(m.participantId, { kind: 'document', documentId: m.documentId })) m = { ...m, documentId: null, documentName: null };
   return { ...m, categories: readCategories(m.categories), state, daysLeft: state === 'active' && m.validUntil ? daysBetween(today, m.validUntil) : null };
 }
 
@@ -71,6 +74,7 @@ export const mandateHandlers: Pick<Handlers<typeof consentContract>, 'mandates.r
       if (!ctx.sqlite.prepare('SELECT 1 FROM documents WHERE id = ? AND participant_id = ?').get(input.given.documentId, input.participantId)) {
         throw domainError('mandate.documentRequired');
       }
+      assertTargetsVisible(ctx, input.participantId, [{ kind: 'document', documentId: input.given.documentId }]);
       documentId = input.given.documentId;
     } else {
       if (!loadPolicy(ctx.sqlite).profile.consent.oralConsentAllowed) throw domainError('mandate.oralNotAllowed');
@@ -82,7 +86,7 @@ export const mandateHandlers: Pick<Handlers<typeof consentContract>, 'mandates.r
       input.participantId, input.direction, input.recipientId, input.purpose, input.purposeNote, JSON.stringify(input.categories), input.validFrom,
       input.validUntil, input.given.how, documentId, oralNote, ctx.session.userId, ctx.nowIso) as { id: number };
     ctx.note.objects = { mandateId: id, recipientId: input.recipientId, categories: input.categories };
-    return mandateView(loadMandate(ctx.sqlite, id), ctx.today);
+    return mandateView(loadMandate(ctx.sqlite, id), ctx.today, listLens(ctx));
   },
 
   'mandates.withdraw': (ctx: Ctx, input) => {
@@ -94,18 +98,21 @@ export const mandateHandlers: Pick<Handlers<typeof consentContract>, 'mandates.r
     ctx.sqlite.prepare('UPDATE mandates SET withdrawn_on = ?, withdrawn_how = ?, withdrawal_note = ?, withdrawn_by = ?, withdrawn_at = ? WHERE id = ?')
       .run(input.withdrawnOn, input.how, input.note, ctx.session.userId, ctx.nowIso, m.id);
     ctx.note.objects = { mandateId: m.id };
-    return mandateView(loadMandate(ctx.sqlite, m.id), ctx.today);
+    return mandateView(loadMandate(ctx.sqlite, m.id), ctx.today, listLens(ctx));
   },
 
   'mandates.list': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    return mandatesOf(ctx.sqlite, input.participantId).map((m) => mandateView(m, ctx.today));
+    const lens = listLens(ctx);
+    return mandatesOf(ctx.sqlite, input.participantId).map((m) => mandateView(m, ctx.today, lens));
   },
 
   'mandates.overview': (ctx: Ctx, input) => {
+    const lens = listLens(ctx);
     const rows = (ctx.sqlite.prepare(`${MANDATE_SELECT.replace('FROM mandates m', ', p.first_name AS firstName, p.last_name_prefix AS prefix, p.last_name AS lastName, p.dossier_number AS dossierNumber FROM mandates m JOIN participants p ON p.id = m.participant_id')}
       ORDER BY coalesce(m.valid_until, '9999-12-31'), m.id`).all() as (MandateRow & { firstName: string; prefix: string | null; lastName: string; dossierNumber: string })[])
-      .map(({ firstName, prefix, lastName, ...m }) => ({ ...mandateView(m, ctx.today), participantName: [firstName, prefix, lastName].filter(Boolean).join(' '), dossierNumber: m.dossierNumber }));
+      .filter((m) => !lens.hidden(m.participantId))
+      .map(({ firstName, prefix, lastName, ...m }) => ({ ...mandateView(m, ctx.today, lens), participantName: lens.name(m.participantId, [firstName, prefix, lastName].filter(Boolean).join(' ')), dossierNumber: m.dossierNumber }));
     const horizon = addCalendarDays(ctx.today, input.expiringWithinDays);
     const active = rows.filter((m) => m.state === 'active');
     const withdrawn = rows.filter((m) => m.state === 'withdrawn' || m.withdrawnOn !== null);

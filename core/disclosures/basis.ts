@@ -54,6 +54,9 @@ export function findBasis(sqlite: Sqlite, req: Request, categories: readonly Dat
       return { ...none, kind: 'exception', exceptionArguments: req.basis.arguments, flagged: true };
     case 'mandate': {
       if (req.basis.mandateId !== null) {
+        // Another participant's mandate is answered as one that does not exist: ids confirm nothing (issue 12).
+        const mandate = sqlite.prepare('SELECT participant_id AS p FROM mandates WHERE id = ?').get(req.basis.mandateId) as { p: number } | undefined;
+        if (!mandate || mandate.p !== req.participantId) throw domainError('mandate.notFound');
         const problem = mandateProblem(loadMandate(sqlite, req.basis.mandateId), req, categories);
         if (problem) throw problem;
         return { ...none, kind: 'mandate', mandateId: req.basis.mandateId };

@@ -96,6 +96,8 @@ export const disclosuresContract = contract(
       documents: z.array(z.object({ id: Id, kind: z.string(), fileName: z.string() })),
       /** Items left out now: secret (R03) or restricted (R30) since the disclosure. */
       withheld: z.array(z.object({ kind: z.enum(['field', 'entry', 'document']), ref: z.string(), reason: z.enum(['secret', 'restricted']) })),
+      /** Parts are shielded from this recipient or from you (R26): left out without saying which. */
+      shieldNotice: z.boolean(),
     }),
   }),
   operation({

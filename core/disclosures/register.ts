@@ -4,6 +4,7 @@ import { domainError } from '../api/errors.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { readCategories } from '../consent/index.ts';
 import type { Sqlite } from '../../db/connection.ts';
+import type { ListLens } from '../access/view.ts';
 import type { z } from 'zod';
 import type { Disclosure } from './contract.ts';
 
@@ -16,9 +17,12 @@ export const DISCLOSURE_SELECT = `SELECT s.id, s.participant_id AS participantId
   s.note, u.display_name AS recordedBy, s.recorded_at AS recordedAt
   FROM disclosures s JOIN recipients r ON r.id = s.recipient_id JOIN users u ON u.id = s.recorded_by LEFT JOIN users v ON v.id = s.reviewed_by`;
 
-export function disclosureView(sqlite: Sqlite, row: Row): DisclosureView {
-  const items = sqlite.prepare('SELECT kind, field, entry_id AS entryId, document_id AS documentId FROM disclosure_items WHERE disclosure_id = ? ORDER BY id')
-    .all(row.id) as { kind: 'field' | 'entry' | 'document'; field: ParticipantField | null; entryId: number | null; documentId: number | null }[];
+/** One register line; with a lens, items shielded from the viewer are left out (R26). */
+export function disclosureView(sqlite: Sqlite, row: Row, lens?: ListLens): DisclosureView {
+  const items = (sqlite.prepare('SELECT kind, field, entry_id AS entryId, document_id AS documentId FROM disclosure_items WHERE disclosure_id = ? ORDER BY id')
+    .all(row.id) as { kind: 'field' | 'entry' | 'document'; field: ParticipantField | null; entryId: number | null; documentId: number | null }[])
+    .filter((i) => !lens || !(i.kind === 'field' ? lens.part(row.participantId, { kind: 'field', field: i.field! })
+      : i.kind === 'entry' ? lens.part(row.participantId, { kind: 'entry', entryId: i.entryId! }) : lens.part(row.participantId, { kind: 'document', documentId: i.documentId! })));
   return {
     ...row,
     categories: readCategories(row.categories),
@@ -37,9 +41,9 @@ export function loadDisclosure(sqlite: Sqlite, id: number): DisclosureView {
   return disclosureView(sqlite, row);
 }
 
-export function disclosuresOf(sqlite: Sqlite, participantId: number): DisclosureView[] {
+export function disclosuresOf(sqlite: Sqlite, participantId: number, lens?: ListLens): DisclosureView[] {
   return (sqlite.prepare(`${DISCLOSURE_SELECT} WHERE s.participant_id = ? ORDER BY s.disclosed_on DESC, s.id DESC`).all(participantId) as Row[])
-    .map((r) => disclosureView(sqlite, r));
+    .map((r) => disclosureView(sqlite, r, lens));
 }
 
 export interface EarlierRecipient {

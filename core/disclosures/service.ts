@@ -3,6 +3,7 @@
 // the participant keeps secret, of restricted data, or without a covering basis; every accepted
 // disclosure becomes a line in the register, per participant and organisation-wide.
 import { requireAccess } from '../access/service.ts';
+import { searchShieldsFor } from '../access/shields.ts';
 import { dataCategories, participantFields, type DataCategory, type ParticipantField } from '../api/categories.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
 import { upheldObjection } from '../consent/index.ts';
@@ -12,7 +13,7 @@ import { activeRecipient } from '../recipients/service.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
-import { assertTargetsInDossier } from '../statements/targets.ts';
+import { assertTargetsVisible, hiddenFrom, listLens, readDossier } from '../access/view.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import type { z } from 'zod';
 import { findBasis, type Basis } from './basis.ts';
@@ -59,7 +60,10 @@ function assess(ctx: Ctx, req: Request): Assessment {
   const objection = upheldObjection(ctx.sqlite, req.participantId, req.recipientId); // R27
   if (objection) throw domainError('disclosure.recipientObjected', { recipient: recipient.name, on: objection.decidedOn });
   const targets = targetsOf(req.items);
-  assertTargetsInDossier(ctx.sqlite, req.participantId, targets);
+  // What this user may not see does not exist for them; what is shielded from the recipient is
+  // refused with its own reason (R26).
+  assertTargetsVisible(ctx, req.participantId, targets);
+  if (hiddenFrom(ctx, req.participantId, { kind: 'recipient', recipientId: req.recipientId }, targets)) throw domainError('disclosure.shielded');
   const secret = secretFields(ctx.sqlite, req.participantId).find((f) => req.items.fields.includes(f)); // R03
   if (secret) throw domainError('disclosure.secretField', { field: secretLabel[secret]! });
   const restriction = activeRestrictionOn(ctx.sqlite, req.participantId, targets); // R30
@@ -100,12 +104,16 @@ export const disclosureHandlers: Handlers<typeof disclosuresContract> = {
 
   'disclosures.list': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    return disclosuresOf(ctx.sqlite, input.participantId);
+    return disclosuresOf(ctx.sqlite, input.participantId, listLens(ctx));
   },
 
   'disclosures.register': (ctx: Ctx, input) => {
     const where: string[] = [];
     const args: (string | number)[] = [];
+    const lens = listLens(ctx);
+    // Dossiers shielded as a whole from this user are left out before counting (R26).
+    const hidden = searchShieldsFor(ctx.sqlite, ctx.session.userId).hidden;
+    if (hidden.length > 0) { where.push('s.participant_id NOT IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(hidden)); }
     if (input.recipientId !== undefined) { where.push('s.recipient_id = ?'); args.push(input.recipientId); }
     if (input.basis) { where.push('s.basis = ?'); args.push(input.basis); }
     if (input.from) { where.push('s.disclosed_on >= ?'); args.push(input.from); }
@@ -118,40 +126,44 @@ export const disclosureHandlers: Handlers<typeof disclosuresContract> = {
       ${from} JOIN participants p ON p.id = s.participant_id`);
     const rows = (ctx.sqlite.prepare(`${select}${clause} ORDER BY s.disclosed_on DESC, s.id DESC LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as
       (Parameters<typeof disclosureView>[1] & { firstName: string; prefix: string | null; lastName: string; dossierNumber: string })[])
-      .map(({ firstName, prefix, lastName, dossierNumber, ...r }) => ({ ...disclosureView(ctx.sqlite, r), participantName: [firstName, prefix, lastName].filter(Boolean).join(' '), dossierNumber }));
+      .map(({ firstName, prefix, lastName, dossierNumber, ...r }) => ({ ...disclosureView(ctx.sqlite, r, lens), participantName: lens.name(r.participantId, [firstName, prefix, lastName].filter(Boolean).join(' ')), dossierNumber }));
     ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))], total };
     return { total, rows };
   },
 
   'disclosures.package': (ctx: Ctx, input) => {
     const d = loadDisclosure(ctx.sqlite, input.disclosureId);
-    requireAccess(ctx, d.participantId);
-    // What the recipient got, read now with the recipient as viewer: a field marked secret or
-    // data restricted since then is left out, never shown (R03, R30).
+    // What the recipient got, read now through the read model with the recipient as a viewer too:
+    // a shielded part is left out without a trace (R26); a field marked secret or data restricted
+    // since then is listed as withheld (R03, R30).
+    const view = readDossier(ctx, d.participantId, { alsoFor: [{ kind: 'recipient', recipientId: d.recipientId }] });
     const secret = secretFields(ctx.sqlite, d.participantId);
     const restricted = (t: DossierTarget) => activeRestrictionOn(ctx.sqlite, d.participantId, [t]) !== null;
     const withheld: { kind: 'field' | 'entry' | 'document'; ref: string; reason: 'secret' | 'restricted' }[] = [];
-    const p = ctx.sqlite.prepare('SELECT * FROM participants WHERE id = ?').get(d.participantId) as Record<string, unknown>;
+    const p = view.participant as unknown as Record<string, string | null>;
+    const hiddenField = (f: ParticipantField) => (view.shieldNotice || view.specialHidden) && p[f] === null || (f === 'firstName' || f === 'lastName') && p[f] === '';
     const fields = d.items.fields.filter((field) => {
+      if (hiddenField(field)) return false;
       if (secret.includes(field)) { withheld.push({ kind: 'field', ref: field, reason: 'secret' }); return false; }
       if (restricted({ kind: 'field', field })) { withheld.push({ kind: 'field', ref: field, reason: 'restricted' }); return false; }
       return true;
-    }).map((field) => {
-      const v = p[field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)];
-      return { field, category: participantFields[field].category, value: v === null || v === undefined ? null : String(v) };
-    });
+    }).map((field) => ({ field, category: participantFields[field].category, value: p[field] ?? null }));
+    const entriesById = new Map(view.entries.map((e) => [e.id, e]));
     const entries = d.items.entryIds.filter((entryId) => {
+      if (!entriesById.has(entryId)) return false;
       if (!restricted({ kind: 'entry', entryId })) return true;
       withheld.push({ kind: 'entry', ref: String(entryId), reason: 'restricted' });
       return false;
-    }).map((id) => ctx.sqlite.prepare('SELECT id, entry_date AS entryDate, title, body FROM entries WHERE id = ?').get(id) as { id: number; entryDate: string; title: string; body: string });
+    }).map((id) => { const e = entriesById.get(id)!; return { id, entryDate: e.entryDate, title: e.title, body: e.body }; });
+    const documentsById = new Map(view.documents.map((x) => [x.id, x]));
     const documents = d.items.documentIds.filter((documentId) => {
+      if (!documentsById.has(documentId)) return false;
       if (!restricted({ kind: 'document', documentId })) return true;
       withheld.push({ kind: 'document', ref: String(documentId), reason: 'restricted' });
       return false;
-    }).map((id) => ctx.sqlite.prepare('SELECT id, kind, file_name AS fileName FROM documents WHERE id = ?').get(id) as { id: number; kind: string; fileName: string });
+    }).map((id) => { const x = documentsById.get(id)!; return { id, kind: x.kind, fileName: x.fileName }; });
     ctx.note.objects = { disclosureId: d.id, fields: fields.map((f) => f.field), entryIds: entries.map((e) => e.id), documentIds: documents.map((x) => x.id) };
-    return { disclosureId: d.id, recipientName: d.recipientName, fields, entries, documents, withheld };
+    return { disclosureId: d.id, recipientName: d.recipientName, fields, entries, documents, withheld, shieldNotice: view.shieldNotice };
   },
 
   'disclosures.reviewException': (ctx: Ctx, input) => {

@@ -92,6 +92,10 @@ export const Dossier = z.object({
   documents: z.array(DocumentMeta),
   ownStatements: z.array(OwnStatement).optional(), // R25, shown next to what they concern
   restrictions: z.array(Restriction).optional(),   // R30, active restrictions only
+  /** Part of this dossier is shielded from the viewer (R26): one notice, never what or where. */
+  shieldNotice: z.boolean(),
+  /** Special categories (R01) are shown only to the caseload. */
+  specialHidden: z.boolean(),
 });
 export const HistoryItem = z.object({
   at: z.string(), by: z.string(), what: z.enum(['field', 'entry']), field: z.string().nullable(), entryId: Id.nullable(),

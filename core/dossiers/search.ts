@@ -3,6 +3,7 @@
 // dossier number and without a name, so that opening it needs a reason (R04).
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis } from '../access/service.ts';
+import { searchShieldsFor, type SearchShields } from '../access/shields.ts';
 import type { Ctx } from '../router/context.ts';
 import { prepared, type Sqlite } from '../../db/connection.ts';
 
@@ -48,8 +49,11 @@ export const COUNT_CAP = 1000;
  */
 const PROBE_COST = 80; // one probe costs about as much as collecting this many matches
 
-const COUNT_SQL = (join: string) => `SELECT count(*) AS n, max(id) AS last FROM (SELECT f.rowid AS id FROM participants_fts f${join}
-  WHERE participants_fts MATCH ? ORDER BY f.rowid LIMIT ${COUNT_CAP + 1})`;
+/** Dossiers this user may not find are left out before matching and counting (R26). */
+const NOT_EXCLUDED = (column: string) => ` AND ${column} NOT IN (SELECT value FROM json_each(?))`;
+
+const COUNT_SQL = (join: string, exclude: boolean) => `SELECT count(*) AS n, max(id) AS last FROM (SELECT f.rowid AS id FROM participants_fts f${join}
+  WHERE participants_fts MATCH ?${exclude ? NOT_EXCLUDED('f.rowid') : ''} ORDER BY f.rowid LIMIT ${COUNT_CAP + 1})`;
 type Counted = { n: number; last: number | null };
 
 /**
@@ -63,9 +67,11 @@ function probeIsCheaper(sqlite: Sqlite, shown: Counted, all: Counted, rows: numb
   return walked * PROBE_COST < collected;
 }
 
-export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: string, offset: number, limit: number): { total: number; capped: boolean; ids: number[] } {
+export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: string, offset: number, limit: number, exclude: readonly number[] = []): { total: number; capped: boolean; ids: number[] } {
   const userParam = caseloadOf === null ? [] : [caseloadOf];
-  const counted = prepared(sqlite, COUNT_SQL(caseloadOf === null ? '' : ' JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?')).get(...userParam, match) as Counted;
+  const ex = exclude.length > 0;
+  const exParam = ex ? [JSON.stringify(exclude)] : [];
+  const counted = prepared(sqlite, COUNT_SQL(caseloadOf === null ? '' : ' JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?', ex)).get(...userParam, match, ...exParam) as Counted;
   const capped = counted.n > COUNT_CAP;
   const total = Math.min(counted.n, COUNT_CAP);
   if (counted.n === 0 || (!capped && offset >= total)) return { total, capped, ids: [] };
@@ -78,7 +84,7 @@ export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: str
     sql = `SELECT p.id AS id FROM participants_fts f${caseloadOf === null ? '' : ' CROSS JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?'}
       CROSS JOIN participants p ON p.id = f.rowid WHERE ${ftsMatch}`;
   } else {
-    const everyMatch = caseloadOf === null ? counted : prepared(sqlite, COUNT_SQL('')).get(match) as Counted;
+    const everyMatch = caseloadOf === null ? counted : prepared(sqlite, COUNT_SQL('', false)).get(match) as Counted;
     const probe = probeIsCheaper(sqlite, counted, everyMatch, offset + limit);
     // Cheapest check first: the caseload before a probe, the collected set before the caseload.
     sql = probe
@@ -86,26 +92,42 @@ export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: str
       : `SELECT p.id AS id FROM participants p INDEXED BY participants_name WHERE p.id IN (SELECT rowid FROM participants_fts WHERE ${ftsMatch})${caseloadCheck ? ` AND ${caseloadCheck.slice(0, -5)}` : ''}`;
     if (!probe) params = [match, ...userParam];
   }
+  if (ex) { sql += NOT_EXCLUDED('p.id'); params = [...params, ...exParam]; }
   const ids = (prepared(sqlite, `${sql} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as { id: number }[]).map((r) => r.id);
   return { total, capped, ids };
+}
+
+/** A list row shows no name, birth date or city that this user may not see (R26). */
+function redactRow(r: Omit<ListRowOut, 'access'>, s: SearchShields): Omit<ListRowOut, 'access'> {
+  const id = r.participantId;
+  if (!s.name.includes(id) && !s.birthDate.includes(id) && !s.city.includes(id)) return r;
+  return { ...r, displayName: s.name.includes(id) ? null : r.displayName, birthDate: s.birthDate.includes(id) ? null : r.birthDate, city: s.city.includes(id) ? null : r.city };
 }
 
 export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseload' | 'all'; offset: number; limit: number }): { total: number; totalCapped: boolean; rows: ListRowOut[] } {
   const parsed = parseQuery(q.query);
   const all = q.scope === 'all' && roleHas(ctx.session.role, 'dossier.allAccess');
   const access = all ? ('role' as const) : ('caseload' as const);
+  const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+  const shown = (r: Omit<ListRowOut, 'access'>) => redactRow(r, shields);
   if (parsed.kind === 'text') {
-    const found = textSearch(ctx.sqlite, all ? null : ctx.session.userId, parsed.match, q.offset, q.limit);
+    // A name this user may not see is not findable by them through any prefix (R26).
+    const found = textSearch(ctx.sqlite, all ? null : ctx.session.userId, parsed.match, q.offset, q.limit, [...shields.hidden, ...shields.name]);
     const byId = prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM participants p WHERE p.id = ?`);
-    return { total: found.total, totalCapped: found.capped, rows: found.ids.map((id) => ({ ...(byId.get(id) as Omit<ListRowOut, 'access'>), access })) };
+    return { total: found.total, totalCapped: found.capped, rows: found.ids.map((id) => ({ ...shown(byId.get(id) as Omit<ListRowOut, 'access'>), access })) };
   }
   const where: string[] = [];
   const params: (string | number)[] = [];
+  const exclude = parsed.kind === 'birthDate' ? [...shields.hidden, ...shields.birthDate] : shields.hidden;
+  if (exclude.length > 0) {
+    where.push('p.id NOT IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(exclude));
+  }
   let from = 'participants p';
   if (!all) {
     from += ' JOIN caseload c ON c.participant_id = p.id AND c.user_id = ?';
-    params.push(ctx.session.userId);
+    params.unshift(ctx.session.userId);
   }
   if (parsed.kind === 'dossierNumber') {
     where.push('p.dossier_number = ?');
@@ -118,14 +140,15 @@ export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseloa
   const total = (prepared(ctx.sqlite, `SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
   const rows = (prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM ${from} ${whereSql} ORDER BY p.last_name, p.first_name, p.id LIMIT ? OFFSET ?`)
     .all(...params, q.limit, q.offset) as Omit<ListRowOut, 'access'>[])
-    .map((r) => ({ ...r, access }));
+    .map((r) => ({ ...shown(r), access }));
 
-  // Outside the caseload: only an exact dossier number, and only the number (R04).
+  // Outside the caseload: only an exact dossier number, and only the number (R04). A dossier
+  // shielded as a whole from this user is not there for them (R26).
   if (!all && parsed.kind === 'dossierNumber' && total === 0 && q.offset === 0) {
     const other = prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM participants p WHERE p.dossier_number = ?`).get(parsed.value) as Omit<ListRowOut, 'access'> | undefined;
-    if (other) {
+    if (other && !shields.hidden.includes(other.participantId)) {
       const basis = accessBasis(ctx.sqlite, ctx.session, other.participantId, ctx.nowIso);
-      if (basis) return { total: 1, totalCapped: false, rows: [{ ...other, access: basis }] };
+      if (basis) return { total: 1, totalCapped: false, rows: [{ ...shown(other), access: basis }] };
       return { total: 1, totalCapped: false, rows: [{ ...other, displayName: null, birthDate: null, city: null, access: 'needsReason' }] };
     }
   }

@@ -133,7 +133,7 @@ export const requestsContract = contract(
   }),
   operation({ name: 'requests.get', permission: 'requests.read', audit: 'read', input: ByRequest, output: RequestDetail }),
   operation({
-    name: 'requests.list', permission: 'requests.read', audit: 'none',
+    name: 'requests.list', permission: 'requests.read', audit: 'read',
     input: z.object({
       participantId: Id.optional(),
       open: z.boolean().default(true),
@@ -143,7 +143,7 @@ export const requestsContract = contract(
     output: z.object({ total: z.number().int(), rows: z.array(DashboardRow) }),
   }),
   operation({
-    name: 'requests.dashboard', permission: 'requests.read', audit: 'none',
+    name: 'requests.dashboard', permission: 'requests.read', audit: 'read',
     input: z.object({}).strict(),
     output: z.object({
       today: z.string(),

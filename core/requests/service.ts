@@ -10,12 +10,15 @@ import { roleHas, type Role } from '../api/permissions.ts';
 import { addMonths, requestDeadline, workingDaysBetween } from '../calendar/index.ts';
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
-import { dossierHandlers } from '../dossiers/service.ts';
+import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
 import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, type LetterRequest } from '../letters/templates.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
-import { assertTargetsInDossier, covers, readTargets, storeTargets } from '../statements/targets.ts';
+import { covers, readTargets, storeTargets } from '../statements/targets.ts';
+import { assertTargetsVisible, partHidden, readDossier, readParticipant, visibility, type Visibility } from '../access/view.ts';
+import { hiddenFromUser, searchShieldsFor } from '../access/shields.ts';
+import { decideShieldsOfRequest } from '../shielding/service.ts';
 import type { Action, ExceptionGround, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
 import { earlierRecipients } from './notify.ts';
 import { loadPolicy, organisationName, savePolicy } from './policy.ts';
@@ -49,6 +52,7 @@ const OPEN_BEFORE_DECISION: readonly RequestStatus[] = ['received', 'identityVer
 const VERIFIED: readonly RequestStatus[] = ['identityVerified', 'thirdPartiesConsulted', 'decided', 'carriedOut', 'closed'];
 const CONSULTED_TYPES: readonly RequestType[] = ['inzage', 'afschrift']; // R22
 const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling']; // R23
+const COPY_TYPES: readonly RequestType[] = ['inzage', 'afschrift', 'overdraagbaarheid']; // R20, R21, R31
 
 const groundNl: Record<z.infer<typeof ExceptionGround>, string> = {
   stateSecurity: 'de veiligheid van de staat',
@@ -64,7 +68,8 @@ function nameOf(r: Pick<RequestRow, 'firstName' | 'lastNamePrefix' | 'lastName'>
 
 function loadRow(ctx: Ctx, requestId: number): RequestRow {
   const row = ctx.sqlite.prepare(`${SELECT} WHERE r.id = ?`).get(requestId) as RequestRow | undefined;
-  if (!row) throw domainError('request.notFound');
+  // A request about a dossier shielded as a whole from this user does not exist for them (R26).
+  if (!row || hiddenFromUser(ctx.sqlite, row.participantId, ctx.session.userId)) throw domainError('request.notFound');
   ctx.note.participantId = row.participantId;
   ctx.note.objects = { ...ctx.note.objects, requestId };
   return row;
@@ -105,27 +110,51 @@ function urgency(r: Pick<RequestRow, 'status' | 'dueOn'>, today: string, holiday
   return { workingDaysLeft, urgency: workingDaysLeft <= 2 ? 'dueSoon' as const : 'onTrack' as const };
 }
 
-function summary(r: RequestRow) {
+function summary(r: RequestRow, nameHidden = false) {
   const { firstName: _f, lastNamePrefix: _p, lastName: _l, exception, ...rest } = r;
-  return { ...rest, participantName: nameOf(r), exception: exception === 1 };
+  return { ...rest, participantName: nameHidden ? '' : nameOf(r), exception: exception === 1 };
 }
 
-function currentValue(ctx: Ctx, c: { target: 'field' | 'entry'; field: string | null; entryId: number | null }, participantId: number): string | null {
-  if (c.target === 'entry') return (ctx.sqlite.prepare('SELECT body FROM entries WHERE id = ?').get(c.entryId) as { body: string } | undefined)?.body ?? null;
-  const column = c.field && c.field in participantFields ? c.field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`) : null;
-  if (!column) return null;
-  const v = (ctx.sqlite.prepare(`SELECT ${column} AS v FROM participants WHERE id = ?`).get(participantId) as { v: unknown } | undefined)?.v;
-  return v === null || v === undefined ? null : String(v);
+/**
+ * A row of a request list: the participant's name only for a viewer with access to the dossier
+ * (the board sees the dossier number, R04) and never a name shielded from them (R26).
+ */
+function lister(ctx: Ctx) {
+  const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
+  const all = roleHas(ctx.session.role, 'dossier.allAccess');
+  return {
+    shields,
+    row: (r: RequestRow) => summary(r, shields.name.includes(r.participantId) || (!all && accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) === null)),
+  };
+}
+
+/** The dossier's value now, as this handler may see it within the request (R33, R26, R01). */
+function currentValue(ctx: Ctx, v: Visibility, c: { target: 'field' | 'entry'; field: string | null; entryId: number | null }, participantId: number): string | null {
+  if (c.target === 'entry') {
+    const e = ctx.sqlite.prepare('SELECT body, trajectory_id AS t FROM entries WHERE id = ? AND participant_id = ?').get(c.entryId, participantId) as { body: string; t: number | null } | undefined;
+    return e && !partHidden(v, { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t }) ? e.body : null;
+  }
+  if (!c.field || !(c.field in participantFields)) return null;
+  const value = (readParticipant(ctx, participantId, { includeSpecial: true }) as unknown as Record<string, unknown>)[c.field];
+  return value === null || value === undefined || value === '' ? null : String(value);
 }
 
 function detail(ctx: Ctx, requestId: number): Detail {
   const r = loadRow(ctx, requestId);
   const { profile } = loadPolicy(ctx.sqlite);
-  // The dossier's current values only once identity is verified, and only for a viewer with access (R33, R04).
-  const showContent = VERIFIED.includes(r.status) && accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) !== null;
+  // Dossier content (the values now, the proposed new values, letters to recipients) only for a
+  // viewer with access to the dossier, through the read model (R04, R26), and current values only
+  // once identity is verified (R33). The board sees the request, not the dossier.
+  const hasAccess = accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) !== null;
+  const v = hasAccess ? visibility(ctx, r.participantId, { includeSpecial: true }) : null;
+  const showContent = VERIFIED.includes(r.status) && v !== null;
   const changes = (ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, proposed_value AS proposedValue, proposed_title AS proposedTitle,
     ground, accepted, applied_at AS appliedAt FROM request_changes WHERE request_id = ? ORDER BY id`).all(requestId) as (Omit<Detail['changes'][number], 'accepted' | 'current'> & { accepted: number | null })[])
-    .map((c) => ({ ...c, accepted: c.accepted === null ? null : c.accepted === 1, current: showContent ? currentValue(ctx, c, r.participantId) : null }));
+    .map((c) => ({
+      ...c, accepted: c.accepted === null ? null : c.accepted === 1,
+      proposedValue: v ? c.proposedValue : null, proposedTitle: v ? c.proposedTitle : null,
+      current: showContent ? currentValue(ctx, v, c, r.participantId) : null,
+    }));
   const consultations = (ctx.sqlite.prepare(`SELECT c.id, c.third_party AS thirdParty, c.targets, c.asked_on AS askedOn, u.display_name AS askedBy, c.answer,
     c.answered_on AS answeredOn, c.withhold, c.note FROM request_consultations c JOIN users u ON u.id = c.asked_by WHERE c.request_id = ? ORDER BY c.id`)
     .all(requestId) as (Omit<Detail['consultations'][number], 'targets' | 'withhold'> & { targets: string; withhold: number })[])
@@ -135,8 +164,8 @@ function detail(ctx: Ctx, requestId: number): Detail {
   const notifications = (ctx.sqlite.prepare(`SELECT n.id, n.recipient_id AS recipientId, n.recipient_name AS recipientName, n.disclosure_ids AS disclosureIds,
     n.letter, n.status, n.reason, n.created_at AS createdAt, n.handled_at AS handledAt, u.display_name AS handledBy
     FROM request_notifications n LEFT JOIN users u ON u.id = n.handled_by WHERE n.request_id = ? ORDER BY n.id`).all(requestId) as (Omit<Detail['notifications'][number], 'disclosureIds'> & { disclosureIds: string })[])
-    .map((n) => ({ ...n, disclosureIds: JSON.parse(n.disclosureIds) as number[] }));
-  return { request: summary(r), changes, consultations, boardDecisions, notifications, actions: actionsFor(r), ...urgency(r, ctx.today, profile.holidays) };
+    .map((n) => ({ ...n, letter: v ? n.letter : '', disclosureIds: JSON.parse(n.disclosureIds) as number[] }));
+  return { request: summary(r, !hasAccess || searchShieldsFor(ctx.sqlite, ctx.session.userId).name.includes(r.participantId)), changes, consultations, boardDecisions, notifications, actions: actionsFor(r), ...urgency(r, ctx.today, profile.holidays) };
 }
 
 function validHandler(ctx: Ctx, userId: number): number {
@@ -150,9 +179,10 @@ type ChangeInput = z.output<typeof requestsContract['requests.intake']['input']>
 /** A requested field value must be one the dossier service would accept (same schema). */
 function normaliseChange(ctx: Ctx, participantId: number, c: ChangeInput): ChangeInput {
   if (c.target === 'entry') {
-    assertTargetsInDossier(ctx.sqlite, participantId, [{ kind: 'entry', entryId: c.entryId }]);
+    assertTargetsVisible(ctx, participantId, [{ kind: 'entry', entryId: c.entryId }], { includeSpecial: true });
     return c;
   }
+  assertTargetsVisible(ctx, participantId, [{ kind: 'field', field: c.field }], { includeSpecial: true });
   const parsed = ParticipantFieldsInput.shape[c.field].safeParse(c.proposedValue);
   if (!parsed.success) throw domainError('request.invalidValue', { field: c.field, detail: parsed.error.issues[0]?.message ?? '' });
   return { ...c, proposedValue: (parsed.data as string | null) ?? null };
@@ -167,15 +197,18 @@ const fieldLabelNl: Record<string, string> = {
 
 function describeChange(ctx: Ctx, c: { target: string; field: string | null; entryId: number | null; proposedValue: string | null }): string {
   if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue ?? '(verwijderd)'}`;
-  const e = ctx.sqlite.prepare('SELECT title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { title: string; d: string } | undefined;
-  return `verslag "${e?.title ?? c.entryId}" van ${e?.d ?? '?'} is aangepast`;
+  const e = ctx.sqlite.prepare('SELECT participant_id AS p, trajectory_id AS t, title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { p: number; t: number | null; title: string; d: string } | undefined;
+  // The title is dossier content: only where this user may see the entry (R26).
+  if (!e || partHidden(visibility(ctx, e.p, { includeSpecial: true }), { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t })) return 'een verslag is aangepast';
+  return `verslag "${e.title}" van ${e.d} is aangepast`;
 }
 
 function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
   // The address is dossier content: it is only filled in once identity is verified (R33).
   let address: string | null = null;
   if (VERIFIED.includes(r.status)) {
-    const p = ctx.sqlite.prepare('SELECT street, house_number AS nr, postcode, city FROM participants WHERE id = ?').get(r.participantId) as { street: string | null; nr: string | null; postcode: string | null; city: string | null };
+    const { street, houseNumber: nr, postcode, city } = readParticipant(ctx, r.participantId); // the same read path as the dossier (R04, R26)
+    const p = { street, nr, postcode, city };
     const line1 = [p.street, p.nr].filter(Boolean).join(' ');
     const line2 = [p.postcode, p.city].filter(Boolean).join(' ');
     address = [line1, line2].filter(Boolean).join('\n') || null;
@@ -189,8 +222,6 @@ function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
 }
 
 type DossierView = z.input<typeof Dossier>;
-const getDossier = dossierHandlers['dossiers.get'] as unknown as (ctx: Ctx, input: { participantId: number }) => DossierView;
-const updateParticipant = dossierHandlers['dossiers.update'] as unknown as (ctx: Ctx, input: { participantId: number; changes: Record<string, string | null>; reason: string | null }) => unknown;
 const updateEntry = dossierHandlers['dossiers.updateEntry'] as unknown as (ctx: Ctx, input: { entryId: number; title: string; body: string }) => z.input<typeof Entry>;
 
 function acceptedChanges(ctx: Ctx, requestId: number) {
@@ -240,18 +271,24 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     const args: (string | number)[] = [];
     if (input.participantId !== undefined) { where.push('r.participant_id = ?'); args.push(input.participantId); }
     if (input.open) where.push("r.status <> 'closed'");
+    const { shields, row } = lister(ctx);
+    // Requests about a dossier shielded as a whole from this user are left out before counting (R26).
+    if (shields.hidden.length > 0) { where.push('r.participant_id NOT IN (SELECT value FROM json_each(?))'); args.push(JSON.stringify(shields.hidden)); }
     const clause = where.length ? ` WHERE ${where.join(' AND ')}` : '';
     const total = (ctx.sqlite.prepare(`SELECT count(*) AS n FROM requests r${clause}`).get(...args) as { n: number }).n;
     const rows = (ctx.sqlite.prepare(`${SELECT}${clause} ORDER BY r.due_on, r.id LIMIT ? OFFSET ?`).all(...args, input.limit, input.offset) as RequestRow[])
-      .map((r) => ({ ...summary(r), ...urgency(r, ctx.today, profile.holidays) }));
+      .map((r) => ({ ...row(r), ...urgency(r, ctx.today, profile.holidays) }));
+    ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))], total }; // names of many dossiers (R05)
     return { total, rows };
   },
 
   'requests.dashboard': (ctx: Ctx) => {
     const { profile } = loadPolicy(ctx.sqlite);
     // Open requests by due date; overdue and due within 2 working days are flagged (R34).
-    const rows = (ctx.sqlite.prepare(`${SELECT} WHERE r.status <> 'closed' ORDER BY r.due_on, r.id`).all() as RequestRow[])
-      .map((r) => ({ ...summary(r), ...urgency(r, ctx.today, profile.holidays) }));
+    const { shields, row } = lister(ctx);
+    const rows = (ctx.sqlite.prepare(`${SELECT} WHERE r.status <> 'closed' AND r.participant_id NOT IN (SELECT value FROM json_each(?)) ORDER BY r.due_on, r.id`).all(JSON.stringify(shields.hidden)) as RequestRow[])
+      .map((r) => ({ ...row(r), ...urgency(r, ctx.today, profile.holidays) }));
+    ctx.note.objects = { shown: [...new Set(rows.map((r) => r.participantId))] }; // names of many dossiers (R05)
     const tally = <K extends string | number>(key: (r: (typeof rows)[number]) => K) => {
       const m = new Map<K, { open: number; overdue: number; dueSoon: number; sample: (typeof rows)[number] }>();
       for (const r of rows) {
@@ -300,7 +337,10 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     requireVerified(r); // R20, R33: no content before identity is verified
     const withheld = (ctx.sqlite.prepare('SELECT targets FROM request_consultations WHERE request_id = ? AND withhold = 1').all(r.id) as { targets: string }[])
       .flatMap((c) => readTargets(c.targets));
-    const dossier = getDossier(ctx, { participantId: r.participantId });
+    // What the copy will contain: the read model with the participant's copy as a viewer too, so
+    // shields aimed at the copy hold (R22, R26); special categories belong in the participant's
+    // own copy, within this verified request (R01).
+    const dossier = readDossier(ctx, r.participantId, { alsoFor: [{ kind: 'participantCopy' }], includeSpecial: COPY_TYPES.includes(r.type) });
     // R22: parts a third party objected to are shielded in the copy.
     const participant = { ...dossier.participant } as Record<string, unknown>;
     for (const t of withheld) if (t.kind === 'field') participant[t.field] = null;
@@ -318,7 +358,7 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     if (!CONSULTED_TYPES.includes(r.type)) throw domainError('request.consultationNotApplicable');
     requireAction(r, 'consult');
     requireAccess(ctx, r.participantId);
-    assertTargetsInDossier(ctx.sqlite, r.participantId, input.targets);
+    assertTargetsVisible(ctx, r.participantId, input.targets, { includeSpecial: true });
     requireDateBetween(input.askedOn, r, ctx.today);
     const answeredOn = input.answer === 'pending' ? null : input.askedOn;
     ctx.sqlite.prepare(`INSERT INTO request_consultations (request_id, third_party, targets, asked_on, asked_by, answer, answered_on, withhold, note)
@@ -375,6 +415,8 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     }
     const mark = ctx.sqlite.prepare('UPDATE request_changes SET accepted = ? WHERE id = ?');
     for (const [id, accepted] of decisions) mark.run(accepted ? 1 : 0, id);
+    // R26: deciding an afscherming request places (or refuses) the shields proposed for it.
+    if (r.type === 'afscherming') ctx.note.objects = { ...ctx.note.objects, shieldIds: decideShieldsOfRequest(ctx, r.id, input.outcome) };
     ctx.sqlite.prepare(`UPDATE requests SET status = 'decided', outcome = ?, reasons = ?, exception = ?, decided_by = ?, decided_on = ?, updated_at = ? WHERE id = ?`)
       .run(input.outcome, input.reasons, input.exception ? 1 : 0, ctx.session.userId, ctx.today, ctx.nowIso, r.id);
     return detail(ctx, r.id);
@@ -415,7 +457,7 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     // R23: the correction goes through the dossier service, so its history is kept.
     for (const c of changes) {
       if (c.target === 'field') {
-        updateParticipant(ctx, { participantId: r.participantId, changes: { [c.field!]: c.proposedValue }, reason: `Verzoek ${r.id}: ${r.type} (${c.ground})` });
+        updateParticipantFields(ctx, { participantId: r.participantId, changes: { [c.field!]: c.proposedValue }, reason: `Verzoek ${r.id}: ${r.type} (${c.ground})` }, { includeSpecial: true });
       } else {
         const e = ctx.sqlite.prepare('SELECT title FROM entries WHERE id = ?').get(c.entryId) as { title: string };
         updateEntry(ctx, { entryId: c.entryId!, title: c.proposedTitle ?? e.title, body: c.proposedValue ?? '' });
@@ -465,6 +507,7 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
 
   'requests.letter': (ctx: Ctx, input) => {
     const r = loadRow(ctx, input.requestId);
+    requireAccess(ctx, r.participantId); // a letter carries dossier content: the dossier's read path (R04)
     const lr = letterRequest(ctx, r);
     if (input.kind === 'acknowledgement') return { kind: input.kind, ...acknowledgementLetter(lr) };
     if (input.kind === 'extension') {

@@ -7,7 +7,8 @@ import type { Handlers } from '../router/types.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import type { z } from 'zod';
 import type { DossierTarget } from '../statements/contract.ts';
-import { assertTargetsInDossier, covers, readTargets, storeTargets } from '../statements/targets.ts';
+import { covers, readTargets, storeTargets } from '../statements/targets.ts';
+import { assertTargetsVisible, withoutHiddenTargets } from '../access/view.ts';
 import type { Restriction, restrictionContract } from './contract.ts';
 
 type RestrictionView = z.infer<typeof Restriction>;
@@ -55,7 +56,7 @@ function load(ctx: Ctx, id: number): RestrictionView {
 export const restrictionHandlers: Handlers<typeof restrictionContract> = {
   'restriction.place': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    assertTargetsInDossier(ctx.sqlite, input.participantId, input.targets);
+    assertTargetsVisible(ctx, input.participantId, input.targets, { includeSpecial: true });
     if (input.requestId !== null
       && !ctx.sqlite.prepare('SELECT 1 FROM requests WHERE id = ? AND participant_id = ?').get(input.requestId, input.participantId)) {
       throw domainError('request.notFound');
@@ -78,6 +79,6 @@ export const restrictionHandlers: Handlers<typeof restrictionContract> = {
 
   'restriction.list': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    return list(ctx.sqlite, input.participantId, false);
+    return withoutHiddenTargets(ctx, input.participantId, list(ctx.sqlite, input.participantId, false));
   },
 };

@@ -13,5 +13,6 @@ import { recipientHandlers } from '../recipients/service.ts';
 import { consentHandlers } from '../consent/service.ts';
 import { disclosureHandlers } from '../disclosures/service.ts';
 import { statisticsHandlers } from '../statistics/service.ts';
+import { shieldingHandlers } from '../shielding/service.ts';
 
-export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers };
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers, ...shieldingHandlers };

@@ -8,7 +8,8 @@ import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import type { z } from 'zod';
 import type { OwnStatement, statementsContract } from './contract.ts';
-import { assertTargetsInDossier, readTargets, storeTargets } from './targets.ts';
+import { readTargets, storeTargets } from './targets.ts';
+import { assertTargetsVisible, withoutHiddenTargets } from '../access/view.ts';
 
 type Statement = z.infer<typeof OwnStatement>;
 interface Row { id: number; participantId: number; requestId: number | null; targets: string; text: string; receivedOn: string; channel: Statement['channel']; recordedBy: string; recordedAt: string }
@@ -46,7 +47,8 @@ export const statementHandlers: Handlers<typeof statementsContract> = {
   'statements.record': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
     if (input.receivedOn > ctx.today) throw domainError('request.dateInFuture');
-    assertTargetsInDossier(ctx.sqlite, input.participantId, input.targets);
+    // The participant's own words may concern special categories too (R25, R01).
+    assertTargetsVisible(ctx, input.participantId, input.targets, { includeSpecial: true });
     if (input.requestId !== null
       && !ctx.sqlite.prepare('SELECT 1 FROM requests WHERE id = ? AND participant_id = ?').get(input.requestId, input.participantId)) {
       throw domainError('request.notFound');
@@ -59,6 +61,6 @@ export const statementHandlers: Handlers<typeof statementsContract> = {
 
   'statements.list': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
-    return statementsOf(ctx, input.participantId);
+    return withoutHiddenTargets(ctx, input.participantId, statementsOf(ctx, input.participantId));
   },
 };

@@ -1,10 +1,13 @@
 // The files of a vault folder: the encrypted database, the key-slot file, the sign-in attempts
 // file, the audit anchor and the lock. Everything written here is written atomically (temp file, fsync, rename),
-// so a crash leaves either the old or the new version, never half of one.
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+// so a crash leaves either the old or the new version, never half of one. Files are opened without
+// following a symbolic link and refused unless they are regular files (issue 12, finding 9: a
+// vault.lock linked to a FIFO hung the process), and made readable by their owner only.
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
-import { domainError } from '../api/errors.ts';
+import { domainError, isDomainError } from '../api/errors.ts';
 import type { Envelope, Slot } from './keyslots.ts';
 
 export function vaultPaths(dir: string) {
@@ -67,16 +70,100 @@ const SignInSchema = z.object({
 export type SignInRecord = z.infer<typeof SignInSchema>;
 export type PendingAttempt = z.infer<typeof PendingAttempt>;
 
-export function writeFileAtomic(file: string, content: string): void {
-  const tmp = `${file}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
+// Windows has neither flag (undefined there); links and FIFOs are a POSIX matter.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+/** A new file of our own: fails if anything (a file, a link) already has the name. */
+const CREATE_NEW = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW;
+export const FILE_MODE = 0o600;
+export const DIR_MODE = 0o700;
+
+function unsafeFile(file: string): Error {
+  return domainError('vault.unsafeFile', { file: basename(file) });
+}
+
+/**
+ * Opens an existing file of the vault without following a link and without waiting on a FIFO
+ * (O_NONBLOCK only affects the open), and refuses anything that is not a regular file.
+ */
+export function openRegularFile(file: string, flags: number = constants.O_RDONLY): number {
+  let fd: number;
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
+    fd = openSync(file, flags | NOFOLLOW | NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // ELOOP (EMLINK on BSD): a symbolic link; ENXIO: a FIFO without reader opened for writing.
+    if (code === 'ELOOP' || code === 'EMLINK' || code === 'ENXIO') throw unsafeFile(file);
+    throw e;
+  }
+  if (!fstatSync(fd).isFile()) {
+    closeSync(fd);
+    throw unsafeFile(file);
+  }
+  return fd;
+}
+
+export function readRegularFile(file: string): string {
+  const fd = openRegularFile(file);
+  try {
+    return readFileSync(fd, 'utf8');
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+}
+
+/**
+ * Creates `file`'s temp file (a fresh random name, O_EXCL|O_NOFOLLOW, mode 0600), hands its fd
+ * to `write`, and renames it over `file`. On any failure the temp file is removed.
+ */
+export function replaceFile(file: string, write: (fd: number) => void): void {
+  const tmp = `${file}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  let fd: number | undefined = openSync(tmp, CREATE_NEW, FILE_MODE);
+  try {
+    write(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export function writeFileAtomic(file: string, content: string): void {
+  replaceFile(file, (fd) => {
+    writeSync(fd, content);
+    fsyncSync(fd);
+  });
+}
+
+/** An empty file of our own, mode 0600 (SQLite then opens it; its -wal and -shm take its mode). */
+export function createEmptyFile(file: string): void {
+  closeSync(openSync(file, CREATE_NEW, FILE_MODE));
+}
+
+/**
+ * Folder 0700 and every file of the vault 0600, also for a folder or files made earlier with
+ * wider modes; a file of the vault that is a link, FIFO or folder is refused. A folder that is not
+ * ours or is shared (sticky, like /tmp) is left as it is: the vault belongs in a folder of its own.
+ */
+export function secureVaultFiles(dir: string): void {
+  if (process.platform === 'win32') return; // ACLs, not modes; the user-data folder is private there
+  const info = statSync(dir);
+  const ours = process.getuid === undefined || info.uid === process.getuid();
+  if (ours && (info.mode & 0o1000) === 0 && (info.mode & 0o777) !== DIR_MODE) chmodSync(dir, DIR_MODE);
+  const p = vaultPaths(dir);
+  for (const file of [p.database, `${p.database}-wal`, `${p.database}-shm`, `${p.database}-journal`, p.slots, p.signIns, p.anchor, p.lock]) {
+    let st;
+    try {
+      st = lstatSync(file);
+    } catch {
+      continue; // not there (yet)
+    }
+    if (!st.isFile()) throw unsafeFile(file);
+    if ((st.mode & 0o777) !== FILE_MODE) chmodSync(file, FILE_MODE);
+  }
 }
 
 export function vaultExists(dir: string): boolean {
@@ -88,8 +175,9 @@ export function readSlotFile(dir: string): SlotFile {
   if (!existsSync(p.slots)) throw domainError('vault.notFound', { path: dir });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(p.slots, 'utf8'));
-  } catch {
+    raw = JSON.parse(readRegularFile(p.slots));
+  } catch (e) {
+    if (isDomainError(e)) throw e; // a link or FIFO in place of the file
     throw domainError('vault.damaged', { detail: 'sleutelbestand onleesbaar' });
   }
   const parsed = SlotFileSchema.safeParse(raw);
@@ -105,8 +193,9 @@ export function writeSlotFile(dir: string, file: SlotFile): void {
 export function readSignIns(dir: string): SignInRecord {
   const p = vaultPaths(dir).signIns;
   if (!existsSync(p)) return { failures: {}, unknownFailures: {}, pendingAudit: [], dropped: null };
+  const text = readRegularFile(p);
   try {
-    const raw: unknown = JSON.parse(readFileSync(p, 'utf8'));
+    const raw: unknown = JSON.parse(text);
     const parsed = SignInSchema.safeParse(raw);
     // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
     // that goes into the audit trail at the next unlock.
@@ -143,8 +232,9 @@ export function withSignInLock<T>(dir: string, fn: () => T): T {
   const deadline = Date.now() + 5000;
   // The lock appears with its owner's pid already in it (written aside, then hard-linked, which
   // fails if the lock exists), so nobody ever sees an empty lock and takes it for a stale one.
-  const mine = `${p}.${process.pid}`;
-  writeFileSync(mine, String(process.pid), { mode: 0o600 });
+  const mine = `${p}.${process.pid}-${randomBytes(6).toString('hex')}`;
+  const fd = openSync(mine, CREATE_NEW, FILE_MODE);
+  try { writeSync(fd, String(process.pid)); } finally { closeSync(fd); }
   try {
     for (;;) {
       try {
@@ -153,7 +243,10 @@ export function withSignInLock<T>(dir: string, fn: () => T): T {
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
         let seen = '';
-        try { seen = readFileSync(p, 'utf8'); } catch { continue; /* released meanwhile */ }
+        try { seen = readRegularFile(p); } catch (err) {
+          if (isDomainError(err)) throw err; // a link or FIFO planted as the lock: refused, not waited on
+          continue; // released meanwhile
+        }
         const pid = Number.parseInt(seen, 10);
         // Our own pid cannot hold it (the section is synchronous): a leftover, like a dead owner's.
         if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) {
@@ -183,7 +276,7 @@ function breakStaleLock(p: string, seen: string): void {
   const aside = `${p}.stale-${process.pid}`;
   try { renameSync(p, aside); } catch { return; /* gone already */ }
   try {
-    if (readFileSync(aside, 'utf8') !== seen) linkSync(aside, p);
+    if (readRegularFile(aside) !== seen) linkSync(aside, p);
   } catch { /* someone else holds it now: theirs stands */ }
   rmSync(aside, { force: true });
 }
@@ -193,13 +286,14 @@ export function acquireLock(dir: string): () => void {
   const p = vaultPaths(dir).lock;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(p, 'wx', 0o600);
+      // O_CREAT|O_EXCL never follows a link: a planted link or FIFO gives EEXIST.
+      const fd = openSync(p, CREATE_NEW, FILE_MODE);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(p, { force: true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const pid = Number.parseInt(readFileSync(p, 'utf8'), 10);
+      const pid = Number.parseInt(readRegularFile(p), 10); // a link or FIFO is refused, not waited on
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) throw domainError('vault.inUse', { pid });
       if (pid === process.pid) throw domainError('vault.inUse', { pid });
       rmSync(p, { force: true }); // stale: its process is gone
@@ -218,5 +312,6 @@ function isAlive(pid: number): boolean {
 }
 
 export function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  secureVaultFiles(dir);
 }

@@ -5,7 +5,7 @@ import { DatabaseBusyError, DatabaseDamagedError, WrongKeyError, copyDatabaseTo,
 import { NewerSchemaError, migrate } from '../../db/migrate.ts';
 import { closeAnchor, flushAnchor, openAnchor, rekeyAnchor } from '../audit/anchor.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
-import { acquireLock, ensureDir, readSlotFile, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
+import { acquireLock, createEmptyFile, ensureDir, readSlotFile, secureVaultFiles, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
 import { openEnvelope, sealEnvelope, type Slot } from './keyslots.ts';
 import type { KeyObject } from 'node:crypto';
 
@@ -24,6 +24,9 @@ export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boole
   const release = acquireLock(dir);
   let opened: { sqlite: Sqlite; db: Db } | undefined;
   try {
+    // Folder 0700, files 0600, also for a vault made before this was enforced (finding 9).
+    secureVaultFiles(dir);
+    if (opts.create && !existsSync(p.database)) createEmptyFile(p.database);
     if (!opts.create) checkDatabaseSize(p.database);
     opened = openDatabase(p.database, key.toString('hex'), { create: opts.create ?? false });
     migrate(opened.sqlite, opts.migrateTo);
@@ -151,10 +154,12 @@ export function backupVault(handle: VaultHandle, targetDir: string): { database:
   ensureDir(targetDir);
   const to = vaultPaths(targetDir);
   try {
+    createEmptyFile(to.database); // VACUUM INTO fills an empty file and keeps its mode (0600)
     copyDatabaseTo(handle.sqlite, to.database);
     copyFileSync(vaultPaths(handle.dir).slots, to.slots);
     flushAnchor(handle.sqlite);
     if (existsSync(vaultPaths(handle.dir).anchor)) copyFileSync(vaultPaths(handle.dir).anchor, to.anchor);
+    secureVaultFiles(targetDir);
   } catch (e) {
     rmSync(targetDir, { recursive: true, force: true });
     throw e;

@@ -12,10 +12,13 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 export const PASSWORD = 'correct-horse-battery';
 
-/** Starts `dossierkluis serve` on a fresh temp vault; resolves once it printed its URL. */
+/** The bundled CLI that users run (scripts/e2e.mjs builds it first). */
+export const BUNDLE = join(ROOT, 'dist-cli', 'dossierkluis.mjs');
+
+/** Starts the bundle's `dossierkluis serve` on a fresh temp vault; resolves once it printed its URL. */
 export async function startServer() {
   const vault = await mkdtemp(join(tmpdir(), 'dk-e2e-'));
-  const child = spawn(process.execPath, [join(ROOT, 'bin/dossierkluis.mjs'), 'serve', '--vault', vault, '--port', '0'], {
+  const child = spawn(process.execPath, [BUNDLE, 'serve', '--vault', vault, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, BROWSER: 'none' },

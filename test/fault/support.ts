@@ -20,7 +20,7 @@ let bundled: Promise<void> | undefined;
 /**
  * child-vault.ts bundled into one file: it starts in a third of the time that loading the sources
  * through tsx takes, which matters when a test starts it dozens of times. Each module keeps its
- * own import.meta.url (the migrations are read relative to db/migrate.ts).
+ * own import.meta.url (the migrations are read relative to db/migration-files.ts).
  */
 export function prepareChild(): Promise<void> {
   bundled ??= build({

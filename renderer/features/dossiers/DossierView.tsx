@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowLeft, IconLock, IconFolderOff } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconLock, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError, call, type Out } from '../../api/client.ts';
 import type { RouteProps } from '../../routes.tsx';
@@ -20,6 +20,7 @@ import { LogTab } from './tabs/LogTab.tsx';
 import { ConsentTab } from '../consent/ConsentTab.tsx';
 import { DossierRights } from '../requests/dossier/DossierRights.tsx';
 import { DossierRequests } from '../requests/dossier/DossierRequests.tsx';
+import { ShieldingTab } from '../shielding/ShieldingTab.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { useAction } from '../../components/useAction.ts';
 
@@ -30,7 +31,7 @@ export interface TabProps {
   editable: boolean;
 }
 
-const tabNames = ['personal', 'trajectories', 'journal', 'documents', 'consent', 'requests', 'history', 'caseload', 'log'] as const;
+const tabNames = ['personal', 'trajectories', 'journal', 'documents', 'consent', 'requests', 'shielding', 'history', 'caseload', 'log'] as const;
 
 export function DossierView({ params }: RouteProps) {
   const { t } = useTranslation();
@@ -41,7 +42,7 @@ export function DossierView({ params }: RouteProps) {
   const [error, setError] = useState<string | null>(null);
   // '#/dossiers/12?tab=consent' opens on that tab; an unknown name falls back to the personal data.
   const queryTab = useLocation().query.get('tab');
-  const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) && (queryTab !== 'requests' || can(me, 'requests.read')) ? queryTab : 'personal';
+  const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) && (queryTab !== 'requests' || can(me, 'requests.read')) && (queryTab !== 'shielding' || can(me, 'shielding.manage')) ? queryTab : 'personal';
   const [tab, setTab] = useState<string | null>(urlTab);
   useEffect(() => setTab(urlTab), [urlTab]);
   const [closeOpen, setCloseOpen] = useState(false);
@@ -91,6 +92,8 @@ export function DossierView({ params }: RouteProps) {
   const editable = can(me, 'dossier.write') && p.status === 'active';
   const tabProps: TabProps = { dossier, reload: load, editable };
   const mayReadRequests = can(me, 'requests.read');
+  // Shields are managed from the caseload or a role, never after breaking the glass (R26).
+  const mayShield = can(me, 'shielding.manage') && dossier.access !== 'breakGlass';
 
   return (
     <Stack gap="md">
@@ -113,6 +116,7 @@ export function DossierView({ params }: RouteProps) {
         <Alert color="warn" variant="filled" icon={<IconAlertTriangle size={18} />} data-testid="break-glass-banner">{t('dossier.breakGlassBanner')}</Alert>
       ) : null}
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
+      {dossier.shieldNotice ? <Alert color="gray" variant="light" icon={<IconEyeOff size={18} />} data-testid="shield-notice">{t('shielding.notice')}</Alert> : null}
       <DossierRights dossier={dossier} reload={load} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
@@ -122,6 +126,7 @@ export function DossierView({ params }: RouteProps) {
           <Tabs.Tab value="documents">{t('tabs.documents')} <Text span size="sm" c="dimmed">({dossier.documents.length})</Text></Tabs.Tab>
           <Tabs.Tab value="consent">{t('consent.tab')}</Tabs.Tab>
           {mayReadRequests ? <Tabs.Tab value="requests">{t('requests.inDossier.tab')}</Tabs.Tab> : null}
+          {mayShield ? <Tabs.Tab value="shielding">{t('shielding.tab')}</Tabs.Tab> : null}
           <Tabs.Tab value="history">{t('tabs.history')}</Tabs.Tab>
           <Tabs.Tab value="caseload">{t('tabs.caseload')}</Tabs.Tab>
           <Tabs.Tab value="log">{t('tabs.log')}</Tabs.Tab>
@@ -132,6 +137,7 @@ export function DossierView({ params }: RouteProps) {
         <Tabs.Panel value="documents" pt="md"><DocumentsTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="consent" pt="md"><ConsentTab {...tabProps} /></Tabs.Panel>
         {mayReadRequests ? <Tabs.Panel value="requests" pt="md"><DossierRequests participantId={p.id} /></Tabs.Panel> : null}
+        {mayShield ? <Tabs.Panel value="shielding" pt="md"><ShieldingTab {...tabProps} /></Tabs.Panel> : null}
         <Tabs.Panel value="history" pt="md"><HistoryTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="caseload" pt="md"><CaseloadTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="log" pt="md"><LogTab {...tabProps} /></Tabs.Panel>

@@ -92,15 +92,20 @@ export function FieldInput({ field, value, onChange, error }: { field: Participa
 }
 
 /** All fields, one fieldset per category. `extra` adds controls after a field (secret checkboxes). */
-export function ParticipantFieldsForm({ values, onChange, errors, extra }: {
+export function ParticipantFieldsForm({ values, onChange, errors, extra, specialHidden = false }: {
   values: FieldValues;
   onChange: (f: ParticipantField, v: string) => void;
   errors: Partial<Record<string, string>>;
   extra?: Partial<Record<ParticipantField, ReactNode>>;
+  /** Special categories are not shown to this viewer (R01): no inputs for them. */
+  specialHidden?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <Stack>
-      {categoriesInOrder().map(({ category, fields }) => (
+      {categoriesInOrder().map(({ category, fields }) => dataCategories[category].special && specialHidden ? (
+        <Fieldset key={category} legend={<CategoryLegend category={category} />} radius="md"><Text size="sm" c="dimmed">{t('personal.specialHiddenValue')}</Text></Fieldset>
+      ) : (
         <Fieldset key={category} legend={<CategoryLegend category={category} />} radius="md" style={dataCategories[category].special ? { borderColor: '#c92a2a' } : undefined}>
           <SimpleGrid cols={{ base: 1, md: fields.some((f) => longFields.has(f)) ? 1 : 2 }}>
             {fields.map((f) => (

@@ -113,9 +113,9 @@ export function RequestDashboard() {
                             href={`#/requests/${r.id}`}
                             fw={600}
                             onClick={(e) => e.stopPropagation()}
-                            aria-label={t('requests.dashboard.open', { id: r.id, type: t(`requests.type.${r.type}`), name: r.participantName })}
+                            aria-label={t('requests.dashboard.open', { id: r.id, type: t(`requests.type.${r.type}`), name: r.participantName || r.dossierNumber })}
                           >
-                            {r.participantName}
+                            {r.participantName || r.dossierNumber}
                           </Anchor>
                           <Text size="xs" c="dimmed" ff="monospace">{r.dossierNumber}</Text>
                         </Table.Td>

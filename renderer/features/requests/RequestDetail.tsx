@@ -119,7 +119,7 @@ function Facts(props: PanelProps) {
       <Text component="h2" id="req-facts" fw={600} size="lg" mb="sm">{t('requests.detail.facts')}</Text>
       <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm" verticalSpacing="xs" component="dl" m={0}>
         <Fact label={t('requests.detail.participant')}>
-          <Anchor href={`#/dossiers/${r.participantId}`}>{r.participantName}</Anchor> <Text span ff="monospace" size="sm">{r.dossierNumber}</Text>
+          <Anchor href={`#/dossiers/${r.participantId}`}>{r.participantName || r.dossierNumber}</Anchor> <Text span ff="monospace" size="sm">{r.dossierNumber}</Text>
         </Fact>
         <Fact label={t('requests.detail.requester')}>
           {r.requesterKind === 'participant' ? t('requests.detail.requesterSelf') : t('requests.detail.requesterRep', { name: r.representativeName, relation: r.representativeRelation })}
@@ -203,7 +203,7 @@ export function RequestDetail({ params }: RouteProps) {
       {isChange && verified && canHandle ? <NotifyPanel {...props} /> : null}
       <ExtendPanel {...props} />
       <FinishPanel {...props} />
-      <LettersPanel {...props} />
+      {canHandle ? <LettersPanel {...props} /> : null}
     </Stack>
   );
 }

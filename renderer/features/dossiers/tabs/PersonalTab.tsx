@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconEdit, IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { dataCategories, type ParticipantField } from '../../../../core/api/categories.ts';
+import { dataCategories, participantFields, type ParticipantField } from '../../../../core/api/categories.ts';
 import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
@@ -19,6 +19,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
 
   function display(f: ParticipantField): string {
     const v = p[f];
+    if (!v && dossier.specialHidden && dataCategories[participantFields[f].category].special) return t('personal.specialHiddenValue');
     if (!v) return '—';
     if (f === 'birthDate') return formatDate(v);
     if (f === 'gender') return t(`gender.${v}`);
@@ -92,7 +93,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
   return (
     <form onSubmit={submit} noValidate>
       <Stack maw={900}>
-        <ParticipantFieldsForm
+        <ParticipantFieldsForm specialHidden={dossier.specialHidden}
           values={values}
           onChange={(f, v) => setValues((old) => ({ ...old, [f]: v }))}
           errors={errors}

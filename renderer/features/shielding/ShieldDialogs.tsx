@@ -1,0 +1,148 @@
+// Placing a shield (what, from whom, at whose request, why) and lifting one (why); both ask for
+// an explicit confirmation before the call (R26).
+import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Modal, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { dataCategories, dataCategoryNames, participantFieldNames } from '../../../core/api/categories.ts';
+import { call } from '../../api/client.ts';
+import { showSuccess } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
+import { FormActions } from '../../components/FormActions.tsx';
+import type { DossierData } from '../dossiers/DossierView.tsx';
+import { parseTarget, useShieldLabels } from './labels.ts';
+import type { Audiences, Shield, ShieldAudience } from './types.ts';
+
+type RequestedBy = 'participant' | 'representative' | 'staff';
+
+function ConfirmingForm({ title, intro, confirmText, submitLabel, color, valid, invalidText, onSubmit, onClose, children }: {
+  title: string; intro: string; confirmText: string; submitLabel: string; color: string; valid: boolean; invalidText: string;
+  onSubmit: () => Promise<void>; onClose: () => void; children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const { busy, error, setError, run } = useAction();
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!valid) { setError(invalidText); return; }
+    if (!confirming) { setError(null); setConfirming(true); return; }
+    await run(async () => {
+      try {
+        await onSubmit();
+        onClose();
+      } catch (err) {
+        setConfirming(false);
+        throw err;
+      }
+    });
+  }
+  return (
+    <Modal opened onClose={onClose} title={title} size="lg">
+      <form onSubmit={submit} noValidate onChange={() => setConfirming(false)}>
+        <Stack>
+          <Text size="sm">{intro}</Text>
+          {children}
+          {confirming ? <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="shield-confirm">{confirmText}</Alert> : null}
+          <FormActions error={error} onCancel={onClose} submitLabel={confirming ? t('shielding.confirm') : submitLabel} color={color} busy={busy} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: DossierData; onClose: () => void; onSaved: () => Promise<void> }) {
+  const { t, i18n } = useTranslation();
+  const labels = useShieldLabels(dossier);
+  const [audiences, setAudiences] = useState<Audiences | null>(null);
+  const [target, setTarget] = useState<string | null>(null);
+  const [who, setWho] = useState<string[]>([]);
+  const [requestedBy, setRequestedBy] = useState<RequestedBy>('participant');
+  const [representative, setRepresentative] = useState('');
+  const [reason, setReason] = useState('');
+  const [requestId, setRequestId] = useState<string | null>(null);
+  const [requests, setRequests] = useState<{ value: string; label: string }[]>([]);
+
+  useEffect(() => {
+    void call('shielding.audiences', {}).then(setAudiences).catch(() => setAudiences({ users: [], recipients: [] }));
+    // Open afscherming requests of this participant, for those who may read requests.
+    void call('requests.list', { participantId: dossier.participant.id, open: true, offset: 0, limit: 50 })
+      .then((r) => setRequests(r.rows.filter((x) => x.type === 'afscherming' && (x.status === 'identityVerified' || x.status === 'thirdPartiesConsulted'))
+        .map((x) => ({ value: String(x.id), label: t('shielding.requestOption', { id: x.id, date: x.receivedOn.split('-').reverse().join('-') }) }))))
+      .catch(() => setRequests([]));
+  }, [dossier.participant.id, t]);
+
+  const lang = i18n.language === 'en' ? 'en' : 'nl';
+  const targets = [
+    { group: t('shielding.target.group.dossier'), items: [{ value: 'dossier', label: t('shielding.target.dossier') }] },
+    { group: t('shielding.target.group.category'), items: dataCategoryNames.map((c) => ({ value: `category:${c}`, label: t('shielding.target.categoryNamed', { category: dataCategories[c][lang] }) })) },
+    { group: t('shielding.target.group.field'), items: participantFieldNames.map((f) => ({ value: `field:${f}`, label: t(`fields.${f}`) })) },
+    ...(dossier.trajectories.length ? [{ group: t('shielding.target.group.trajectory'), items: dossier.trajectories.map((x) => ({ value: `trajectory:${x.id}`, label: labels.target({ kind: 'trajectory', trajectoryId: x.id }) })) }] : []),
+    ...(dossier.entries.length ? [{ group: t('shielding.target.group.entry'), items: dossier.entries.map((e) => ({ value: `entry:${e.id}`, label: labels.target({ kind: 'entry', entryId: e.id }) })) }] : []),
+    ...(dossier.documents.length ? [{ group: t('shielding.target.group.document'), items: dossier.documents.map((d) => ({ value: `document:${d.id}`, label: labels.target({ kind: 'document', documentId: d.id }) })) }] : []),
+  ];
+  const audienceData = [
+    { group: t('shielding.audience.group.copy'), items: [{ value: 'copy', label: t('shielding.audience.participantCopy') }] },
+    { group: t('shielding.audience.group.users'), items: (audiences?.users ?? []).map((u) => ({ value: `user:${u.userId}`, label: `${u.displayName} (${t(`roles.${u.role}`)})` })) },
+    { group: t('shielding.audience.group.recipients'), items: (audiences?.recipients ?? []).map((r) => ({ value: `recipient:${r.recipientId}`, label: r.name })) },
+  ];
+  const toAudience = (key: string): ShieldAudience => {
+    const [kind, id] = key.split(':');
+    if (kind === 'user') return { kind: 'user', userId: Number(id) };
+    if (kind === 'recipient') return { kind: 'recipient', recipientId: Number(id) };
+    return { kind: 'participantCopy' };
+  };
+  const valid = target !== null && who.length > 0 && reason.trim().length >= 10 && (requestedBy !== 'representative' || representative.trim().length > 0);
+
+  return (
+    <ConfirmingForm
+      title={t('shielding.placeTitle')}
+      intro={t('shielding.placeIntro')}
+      confirmText={t('shielding.placeConfirm')}
+      submitLabel={t('shielding.place')}
+      color="kluis"
+      valid={valid}
+      invalidText={t('shielding.placeInvalid')}
+      onClose={onClose}
+      onSubmit={async () => {
+        await call('shielding.place', {
+          participantId: dossier.participant.id, target: parseTarget(target!), audiences: who.map(toAudience), requestedBy,
+          representativeName: requestedBy === 'representative' ? representative.trim() : null, reason: reason.trim(), requestId: requestId ? Number(requestId) : null,
+        });
+        showSuccess(requestId ? t('shielding.proposed') : t('shielding.placed'));
+        await onSaved();
+      }}
+    >
+      <Select label={t('shielding.field.target')} data={targets} value={target} onChange={setTarget} searchable required comboboxProps={{ withinPortal: true }} data-testid="shield-target" data-autofocus />
+      <MultiSelect label={t('shielding.field.audience')} description={t('shielding.field.audienceHelp')} data={audienceData} value={who} onChange={setWho} searchable required comboboxProps={{ withinPortal: true }} data-testid="shield-audience" />
+      <Select label={t('shielding.field.requestedBy')} value={requestedBy} onChange={(v) => setRequestedBy((v ?? 'participant') as RequestedBy)} allowDeselect={false}
+        data={(['participant', 'representative', 'staff'] as const).map((r) => ({ value: r, label: t(`shielding.requestedByOption.${r}`) }))} />
+      {requestedBy === 'representative' ? <TextInput label={t('shielding.field.representative')} value={representative} onChange={(e) => setRepresentative(e.currentTarget.value)} required /> : null}
+      {requests.length > 0 ? <Select label={t('shielding.field.request')} description={t('shielding.field.requestHelp')} data={requests} value={requestId} onChange={setRequestId} clearable /> : null}
+      <Textarea label={t('shielding.field.reason')} description={t('shielding.field.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="shield-reason" />
+    </ConfirmingForm>
+  );
+}
+
+export function LiftShieldDialog({ shield, label, onClose, onSaved }: { shield: Shield; label: string; onClose: () => void; onSaved: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  return (
+    <ConfirmingForm
+      title={t('shielding.liftTitle')}
+      intro={t('shielding.liftIntro', { target: label })}
+      confirmText={t('shielding.liftConfirm')}
+      submitLabel={t('shielding.lift')}
+      color="danger"
+      valid={reason.trim().length >= 10}
+      invalidText={t('shielding.field.reasonHelp')}
+      onClose={onClose}
+      onSubmit={async () => {
+        await call('shielding.lift', { shieldId: shield.id, reason: reason.trim() });
+        showSuccess(t('shielding.lifted'));
+        await onSaved();
+      }}
+    >
+      <Textarea label={t('shielding.field.liftReason')} description={t('shielding.field.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="shield-lift-reason" data-autofocus />
+    </ConfirmingForm>
+  );
+}
