@@ -1,7 +1,7 @@
 // Issue 12, finding 6: the sign-in rate limit could be bypassed (R09). Each test reproduces one
 // way around it on a real vault folder and proves it is closed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHostState } from '../../core/host/app-host.ts';
@@ -142,5 +142,13 @@ describe('issue 12 finding 6: the sign-in rate limit holds', () => {
     const record = JSON.parse(readFileSync(join(vault.dir, 'signin-attempts.json'), 'utf8'));
     expect(Object.keys(record.failures)).toEqual(['beheerder']);
     expect(record.unknownFailures).toEqual({ verzonnen: { count: 1, last } });
+  });
+
+  it('R09 finding 6: a link planted as the attempts lock is refused, not followed or waited on', async () => {
+    vault = await testVault();
+    vault.close();
+    writeFileSync(join(vault.dir, '..', 'elders'), String(process.ppid));
+    symlinkSync(join(vault.dir, '..', 'elders'), join(vault.dir, 'signin-attempts.lock'));
+    expect(await caller(workstation(vault)).raw('auth.signIn', { username: 'beheerder', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'vault.unsafeFile' } });
   });
 });
