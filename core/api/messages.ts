@@ -22,6 +22,11 @@ export const messages = {
   'vault.newerVersion': { nl: 'Deze kluis is gemaakt met een nieuwere versie van Dossierkluis (schema {found}, deze versie kent {known}). Werk de app bij.', en: 'This vault was made by a newer version of Dossierkluis (schema {found}, this version knows {known}). Update the app.' },
   'vault.locked': { nl: 'De kluis is vergrendeld. Meld u opnieuw aan.', en: 'The vault is locked. Sign in again.' },
   'vault.notInitialised': { nl: 'Er is nog geen kluis. Doorloop eerst de eerste installatie.', en: 'There is no vault yet. Complete the first-run setup.' },
+  // Second factor (R08)
+  'auth.secondFactorRequired': { nl: 'Voor dit account is ook een code uit de authenticator-app nodig.', en: 'This account also needs a code from the authenticator app.' },
+  'auth.wrongTotp': { nl: 'De code is onjuist of verlopen.', en: 'The code is incorrect or has expired.' },
+  'auth.totpReused': { nl: 'Deze code is al gebruikt. Wacht op de volgende code in de app.', en: 'This code has already been used. Wait for the next code in the app.' },
+  'auth.totpNotStarted': { nl: 'Begin eerst opnieuw met het instellen van de tweede factor.', en: 'Start setting up the second factor again first.' },
   'access.denied': { nl: 'Dit dossier valt niet onder uw caseload.', en: 'This dossier is not in your caseload.' },
   'access.breakGlassNotAllowed': { nl: 'Uw rol mag geen dossiers buiten de caseload openen.', en: 'Your role may not open dossiers outside the caseload.' },
   'access.reasonRequired': { nl: 'Geef een reden op (minstens 10 tekens) om dit dossier te openen.', en: 'State a reason (at least 10 characters) to open this dossier.' },

@@ -13,7 +13,13 @@ export const VaultStatus = z.object({
   organisation: z.string().nullable(),
   me: Me.nullable(),
   idleLockMinutes: z.number().int(),
+  /** The password was right and a second factor is still due (R08): 'totp' a code, 'enrol' enrolment first. */
+  secondFactor: z.enum(['totp', 'enrol']).nullable(),
 });
+/** auth.signIn's answer when the password was right but a second factor is still due (R08). */
+export const SecondFactorDue = z.object({ secondFactor: z.enum(['totp', 'enrol']), username: z.string(), displayName: z.string() });
+export const TotpEnrolment = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
+export const TotpStatus = z.object({ enrolled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number().int(), enrolledAt: z.string().nullable() });
 
 export const authContract = contract(
   operation({ name: 'vault.status', permission: 'public', audit: 'none', input: Empty, output: VaultStatus }),
@@ -26,7 +32,7 @@ export const authContract = contract(
     }).strict(),
     output: z.object({ recoveryCode: z.string() }),
   }),
-  operation({ name: 'auth.signIn', permission: 'public', audit: 'none', async: true, input: z.object({ username: Username, password: Password }).strict(), output: Me }),
+  operation({ name: 'auth.signIn', permission: 'public', audit: 'none', async: true, input: z.object({ username: Username, password: Password }).strict(), output: z.union([Me, SecondFactorDue]) }),
   operation({ name: 'auth.signOut', permission: 'public', audit: 'none', input: Empty, output: Ok }),
   operation({ name: 'auth.changePassword', permission: 'session', audit: 'write', async: true, input: z.object({ currentPassword: Password, newPassword: Password }).strict(), output: Ok }),
   operation({
@@ -34,6 +40,17 @@ export const authContract = contract(
     input: z.object({ recoveryCode: z.string().trim().min(10).max(100), username: Username, newPassword: Password }).strict(),
     output: Ok,
   }),
+  // Second factor (R08). Public because they run before the session exists; each checks the
+  // pending sign-in or the session itself and writes its own audit lines.
+  operation({ name: 'auth.secondFactor', permission: 'public', audit: 'none', async: true, input: z.object({ code: z.string().trim().min(6).max(40) }).strict(), output: Me }),
+  operation({ name: 'auth.totp.begin', permission: 'public', audit: 'none', async: true, input: Empty, output: TotpEnrolment }),
+  operation({
+    name: 'auth.totp.confirm', permission: 'public', audit: 'none', async: true,
+    input: z.object({ code: z.string().trim().regex(/^\d{6}$/, '6 cijfers'), password: Password.optional() }).strict(),
+    output: z.object({ recoveryCodes: z.array(z.string()), me: Me.nullable() }),
+  }),
+  operation({ name: 'auth.totp.status', permission: 'session', audit: 'none', async: true, input: Empty, output: TotpStatus }),
+  operation({ name: 'users.resetSecondFactor', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id }).strict(), output: Ok }),
   operation({ name: 'users.list', permission: 'users.manage', audit: 'none', input: Empty, output: z.array(User) }),
   operation({
     name: 'users.create', permission: 'users.manage', audit: 'write', async: true,

@@ -5,12 +5,13 @@ import { domainError } from '../api/errors.ts';
 import { rolePermissions, type Role } from '../api/permissions.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { ensureDir, readSlotFile, vaultExists, vaultPaths, writeSlotFile } from '../vault/files.ts';
-import { createSlot, newRecoveryCode, normaliseRecoveryCode, openSlotPrivateKey, rewrapSlot, SlotOpenError } from '../vault/keyslots.ts';
+import { createSlot, newRecoveryCode, normaliseRecoveryCode, openSlotPrivateKey, rewrapSlot } from '../vault/keyslots.ts';
 import { openVaultHandle, rekeyVault } from '../vault/vault.ts';
 import type { AuditNote, Ctx, HostState, Session } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import type { authContract } from './contract.ts';
-import { findUserSlot, sessionFor, signIn, signOut, unlockSlot } from './signin.ts';
+import { beginSignIn, checkLimited, clearAttempts, findUserSlot, pendingSignIn, RECOVERY_COUNTER, sessionFor, signOut, unlockSlot } from './signin.ts';
+import { secondFactorHandlers } from './second-factor.ts';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 
 export const MIN_PASSWORD_LENGTH = 12;
@@ -84,6 +85,7 @@ async function replaceUserSlot(state: HostState, userId: number, username: strin
 }
 
 export const authHandlers: Handlers<typeof authContract> = {
+  ...secondFactorHandlers((_state, s) => me(s)),
   'vault.status': (state: HostState) => {
     const initialised = vaultExists(state.dir);
     let organisation: string | null = null;
@@ -91,7 +93,7 @@ export const authHandlers: Handlers<typeof authContract> = {
       try { organisation = readSlotFile(state.dir).organisation; } catch { organisation = null; }
     }
     const idle = state.handle ? state.handle.sqlite.prepare("SELECT value FROM settings WHERE key = 'idleLockMinutes'").get() as { value: string } | undefined : undefined;
-    return { initialised, organisation, me: state.session ? me(state.session) : null, idleLockMinutes: idle ? Number(idle.value) : 10 };
+    return { initialised, organisation, me: state.session ? me(state.session) : null, idleLockMinutes: idle ? Number(idle.value) : 10, secondFactor: pendingSignIn(state)?.mode ?? null };
   },
 
   'vault.create': async (state: HostState, input) => {
@@ -102,7 +104,8 @@ export const authHandlers: Handlers<typeof authContract> = {
 
   'auth.signIn': async (state: HostState, input) => {
     if (state.session) signOut(state); // one user at a time on a workstation
-    return me(await signIn(state, input.username, input.password));
+    const step = await beginSignIn(state, input.username, input.password);
+    return step.session ? me(step.session) : { secondFactor: step.secondFactor, username: step.username, displayName: step.displayName };
   },
 
   'auth.signOut': (state: HostState) => {
@@ -116,11 +119,9 @@ export const authHandlers: Handlers<typeof authContract> = {
     const file = readSlotFile(state.dir);
     const slot = findUserSlot(file.slots, session.username);
     if (!slot) throw domainError('auth.userNotFound');
-    let privateKey;
-    try { privateKey = await openSlotPrivateKey(file.vaultId, slot, input.currentPassword); } catch (e) {
-      if (e instanceof SlotOpenError) throw domainError('auth.wrongPassword');
-      throw e;
-    }
+    // R09: limited and audited like a sign-in.
+    const privateKey = await checkLimited(state, { counter: session.username, username: session.username, action: 'auth.changePassword' }, () => openSlotPrivateKey(file.vaultId, slot, input.currentPassword));
+    clearAttempts(state, session.username);
     const next = await rewrapSlot(file.vaultId, slot, privateKey, input.newPassword, state.kdfCost);
     writeSlotFile(state.dir, { ...readSlotFile(state.dir), slots: readSlotFile(state.dir).slots.map((s) => (s.id === slot.id ? next : s)) });
     note.objects = { userId: session.userId };
@@ -134,11 +135,9 @@ export const authHandlers: Handlers<typeof authContract> = {
     const recovery = file.slots.find((s) => s.kind === 'recovery');
     if (!recovery) throw domainError('auth.wrongRecoveryCode');
     if (state.session) signOut(state);
-    let handle;
-    try { handle = await unlockSlot(state, recovery, normaliseRecoveryCode(input.recoveryCode)); } catch (e) {
-      if (e instanceof SlotOpenError) throw domainError('auth.wrongRecoveryCode');
-      throw e;
-    }
+    // R09: one counter for the recovery slot, never evicted; every wrong code audited and flagged.
+    const handle = await checkLimited(state, { counter: RECOVERY_COUNTER, username: input.username, action: 'auth.recover', flagged: true }, () => unlockSlot(state, recovery, normaliseRecoveryCode(input.recoveryCode)), 'auth.wrongRecoveryCode');
+    clearAttempts(state, RECOVERY_COUNTER);
     const user = handle.sqlite.prepare('SELECT id FROM users WHERE username = ? AND active = 1').get(input.username) as { id: number } | undefined;
     if (!user) {
       if (!state.handle) handle.close();

@@ -3,6 +3,7 @@
 import { hostname } from 'node:os';
 import { dispatch } from '../router/dispatch.ts';
 import type { HostState } from '../router/context.ts';
+import { discardPendingSignIn } from '../auth/signin.ts';
 import { STRONG_KDF, type KdfCost } from '../vault/keyslots.ts';
 import type { AppHost, AppHostOptions } from './types.ts';
 
@@ -28,6 +29,7 @@ export function createAppHost(opts: AppHostOptions & { now?: () => Date; kdfCost
       return run;
     },
     close() {
+      discardPendingSignIn(state); // a sign-in waiting for its second factor holds the vault too
       state.session = null;
       state.handle?.close();
       state.handle = null;

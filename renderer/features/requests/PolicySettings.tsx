@@ -132,6 +132,10 @@ export function PolicySettings() {
               <Checkbox label={t('requests.policy.goodFriday')} checked={profile.holidays.goodFriday} onChange={(e) => setHolidays({ goodFriday: e.currentTarget.checked })} />
             </Stack>
           </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-totp">
+            <Text component="h2" id="policy-totp" fw={600} size="lg">{t('totp.menu')}</Text>
+            <Checkbox mt="sm" label={t('totp.policyLabel')} description={t('totp.policyHint')} checked={profile.requireTotp} onChange={(e) => setProfile({ ...profile, requireTotp: e.currentTarget.checked })} />
+          </Paper>
           <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
           <FormActions error={error} onCancel={() => setProfile(settings.profile)} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
           <ConfirmDialog
