@@ -71,12 +71,13 @@ export function Shell() {
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('account.menuFor', { name: me?.displayName ?? '' })} data-testid="account-menu">
+                <UnstyledButton data-testid="account-menu">
                   <Group gap={6} wrap="nowrap">
                     <Stack gap={0} align="flex-end" visibleFrom="md">
                       <Text size="sm" fw={600} data-testid="me-name">{me?.displayName}</Text>
                       <Text size="xs" c="dimmed">{me ? t(`roles.${me.role}`) : ''}</Text>
                     </Stack>
+                    <span className="sr-only">{t('account.menu')}</span>
                     <IconChevronDown size={16} aria-hidden />
                   </Group>
                 </UnstyledButton>
