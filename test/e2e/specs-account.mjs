@@ -84,7 +84,29 @@ async function secondTab({ page, server }) {
   await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
 }
 
+async function idleLockFollowsPolicy({ page }) {
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await page.getByRole('link', { name: 'Vergrendeling' }).click();
+  await label(page, 'Vergrendelen na (minuten)').fill('2');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByText('De app vergrendelt nu na 2 minuten zonder gebruik.').waitFor();
+  // After signing in again, the app reads the policy's 2 minutes from the vault (it said 10).
+  await signOut(page);
+  await page.reload(); // a fresh app: locked, the vault cannot tell the policy and it assumes 10
+  await page.clock.install();
+  await signIn(page, 'beheer');
+  await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
+  await page.waitForTimeout(300); // the heartbeat's answer
+  await page.mouse.move(200, 200);
+  await page.clock.fastForward('01:30');
+  assert.equal(await page.getByRole('button', { name: 'Afmelden' }).count(), 1, 'still signed in after 1.5 minutes');
+  await page.clock.fastForward('00:40');
+  await page.getByRole('heading', { name: 'Vergrendeld' }).waitFor();
+}
+
 export const specs = [
   { name: '(acc-a) a reset password is replaced at sign-in and names who reset it; password change from the account menu; the administrator shortens the idle lock', run: resetAndChange },
+  { name: '(acc-c) the app locks itself after the policy\'s idle time (2 minutes), not the default 10', run: idleLockFollowsPolicy },
   { name: '(acc-b) a second tab with the same address does not land in the signed-in session', run: secondTab },
 ];

@@ -98,6 +98,20 @@ describe('issue 12 finding 7: browser sessions and the idle lock (R09)', () => {
     expect((await me(first)).me).toBeNull();
   });
 
+  it('R09 finding 7: the privacy officer\'s policy.update to 2 minutes is what vault.status reports and what the server locks after', async () => {
+    const admin = await openVault();
+    expect(await api(server, admin, 'users.create', { username: 'pia', displayName: 'Pia Privacy', role: 'privacyOfficer', password: 'tijdelijk-wachtwoord-pia' })).toMatchObject({ ok: true });
+    const pia = await browserSession(server);
+    expect(await api(server, pia, 'auth.signIn', { username: 'pia', password: 'tijdelijk-wachtwoord-pia' })).toMatchObject({ ok: true });
+    expect(await api(server, pia, 'auth.changePassword', { currentPassword: 'tijdelijk-wachtwoord-pia', newPassword: PASSWORD })).toMatchObject({ ok: true });
+    const { profile } = (await api(server, pia, 'policy.get')).value as { profile: Record<string, unknown> };
+    expect(await api(server, pia, 'policy.update', { profile: { ...profile, idleLockMinutes: 2 } })).toMatchObject({ ok: true });
+    expect((await me(pia)).idleLockMinutes).toBe(2); // it said 10 before the fix, whatever the policy
+    later(2);
+    expect(await host.lockIfIdle()).toBe(true);
+    expect((await me(pia)).me).toBeNull();
+  });
+
   it('R09 finding 7: calls of another browser session do not keep the signed-in one unlocked', async () => {
     const first = await openVault();
     const second = await browserSession(server);
