@@ -22,6 +22,9 @@ export const users = sqliteTable('users', {
   passwordSetHow: text('password_set_how', { enum: ['created', 'reset', 'recovery', 'self'] }),
   passwordSetBy: integer('password_set_by'),
   passwordSetAt: text('password_set_at'),
+  // A new account with dossier access waits for a privacy officer's approval (finding 5).
+  approval: text('approval', { enum: ['approved', 'pending'] }).notNull().default('approved'),
+  createdBy: integer('created_by'),
 }, (t) => [uniqueIndex('users_username').on(t.username)]);
 
 export const participants = sqliteTable('participants', {

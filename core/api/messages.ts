@@ -15,6 +15,8 @@ export const messages = {
   'auth.lastAdministrator': { nl: 'De laatste beheerder kan niet worden gedeactiveerd.', en: 'The last administrator cannot be deactivated.' },
   'auth.wrongRecoveryCode': { nl: 'De herstelcode is onjuist.', en: 'The recovery code is incorrect.' },
   'auth.passwordChangeRequired': { nl: 'Uw wachtwoord is door iemand anders ingesteld. Kies eerst een eigen wachtwoord.', en: 'Your password was set by someone else. Choose your own password first.' },
+  'auth.pendingApproval': { nl: 'Dit account wacht nog op goedkeuring door de medewerker privacy.', en: 'This account is still waiting for approval by the privacy officer.' },
+  'auth.notPending': { nl: 'Dit account wacht niet (meer) op goedkeuring.', en: 'This account is not (or no longer) waiting for approval.' },
   'auth.samePassword': { nl: 'Het nieuwe wachtwoord moet anders zijn dan het huidige.', en: 'The new password must differ from the current one.' },
   'policy.privacyOfficerOnly': { nl: 'Een langere vergrendeltijd verlaagt de bescherming; dat stelt alleen de medewerker privacy in.', en: 'A longer idle lock lowers protection; only the privacy officer can set that.' },
   'vault.notFound': { nl: 'Er is geen kluis gevonden in {path}.', en: 'No vault was found at {path}.' },

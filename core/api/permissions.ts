@@ -16,6 +16,7 @@ export const permissions = [
   'requests.boardDecide', // decide exceptions to rights (R32)
   'policy.manage',        // read and change the organisation's policy profile (R50); privacy settings are the privacy officer's (issue 12)
   'policy.technical',     // technical settings the administrator may tighten (idle lock, R09)
+  'users.approve',        // approve new accounts with dossier access, a second person beside the administrator (issue 12)
   'recipients.manage',    // keep the recipient register with its written agreements (R15)
   'consent.record',       // record mandates, withdrawals, disclosures, Verwijsindex (R10–R14, R17)
   'consent.register',     // the organisation-wide mandate and disclosure register, exception review (R12, R14)
@@ -26,7 +27,7 @@ export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record'],
   administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'users.approve'],
   board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read'],
   administrator: ['session', 'users.manage', 'policy.technical'],
 };

@@ -2,7 +2,7 @@
 // are host-level (asynchronous); each writes its own audit line through the router.
 import { randomBytes } from 'node:crypto';
 import { domainError } from '../api/errors.ts';
-import { rolePermissions, type Role } from '../api/permissions.ts';
+import { roleHas, rolePermissions, type Role } from '../api/permissions.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { ensureDir, readSlotFile, vaultExists, vaultPaths, writeSlotFile } from '../vault/files.ts';
 import { createSlot, newRecoveryCode, normaliseRecoveryCode, openSlotPrivateKey, rewrapSlot, SlotOpenError } from '../vault/keyslots.ts';
@@ -119,6 +119,24 @@ async function replaceUserSlot(state: HostState, handle: VaultHandle, user: { id
   })();
 }
 
+/** An active privacy officer who can approve new accounts (their own account approved). */
+function hasApprover(sqlite: Sqlite): boolean {
+  return !!sqlite.prepare("SELECT 1 FROM users WHERE role = 'privacyOfficer' AND active = 1 AND approval = 'approved'").get();
+}
+
+/**
+ * The slot goes and the database gets a new key, so a copy of the old slot opens nothing new;
+ * everything the user wrote stays (rows keep pointing at the deactivated user).
+ */
+function deactivateUser(state: HostState, handle: VaultHandle, userId: number): void {
+  handle.sqlite.transaction(() => {
+    handle.sqlite.prepare('UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?').run(state.now().toISOString(), userId);
+    handle.sqlite.prepare('DELETE FROM caseload WHERE user_id = ?').run(userId);
+  })();
+  const remaining = readSlotFile(state.dir).slots.filter((s) => !(s.kind === 'user' && s.userId === userId));
+  rekeyVault(handle, remaining);
+}
+
 export const authHandlers: Handlers<typeof authContract> = {
   'vault.status': (state: HostState) => {
     const initialised = vaultExists(state.dir);
@@ -189,7 +207,6 @@ export const authHandlers: Handlers<typeof authContract> = {
       throw domainError('auth.userNotFound');
     }
     state.handle = handle;
-    sessionFor(handle, user.id, state.workstation); // refuses a deactivated user
     // Nobody signs in here: the line names the recovery slot as the actor and the user as the
     // object, flagged for the monthly review; the user sees it at their next sign-in (finding 5).
     await replaceUserSlot(state, handle, { id: user.id, username: input.username }, input.newPassword, { how: 'recovery', by: null });
@@ -201,8 +218,21 @@ export const authHandlers: Handlers<typeof authContract> = {
     return { ok: true as const };
   },
 
-  'users.list': (ctx: Ctx) => (ctx.sqlite.prepare('SELECT id, username, display_name AS displayName, role, active, created_at AS createdAt, password_temporary AS passwordTemporary FROM users ORDER BY display_name').all() as { id: number; username: string; displayName: string; role: Role; active: number; createdAt: string; passwordTemporary: number }[])
+  'users.list': (ctx: Ctx) => (ctx.sqlite.prepare('SELECT id, username, display_name AS displayName, role, active, created_at AS createdAt, password_temporary AS passwordTemporary, approval FROM users ORDER BY display_name').all() as { id: number; username: string; displayName: string; role: Role; active: number; createdAt: string; passwordTemporary: number; approval: 'approved' | 'pending' }[])
     .map((u) => ({ ...u, active: u.active === 1, passwordTemporary: u.passwordTemporary === 1 })),
+
+  'users.pendingApproval': (ctx: Ctx) => ctx.sqlite.prepare(`SELECT u.id, u.username, u.display_name AS displayName, u.role, u.created_at AS createdAt, c.display_name AS createdBy
+    FROM users u LEFT JOIN users c ON c.id = u.created_by WHERE u.active = 1 AND u.approval = 'pending' ORDER BY u.created_at`).all() as { id: number; username: string; displayName: string; role: Role; createdAt: string; createdBy: string | null }[],
+
+  'users.decide': (state: HostState, input, note: AuditNote) => {
+    const { handle } = requireOpen(state);
+    const u = handle.sqlite.prepare("SELECT id FROM users WHERE id = ? AND active = 1 AND approval = 'pending'").get(input.userId) as { id: number } | undefined;
+    if (!u) throw domainError('auth.notPending');
+    if (input.approve) handle.sqlite.prepare("UPDATE users SET approval = 'approved' WHERE id = ?").run(u.id);
+    else deactivateUser(state, handle, u.id);
+    note.objects = { userId: u.id, approved: input.approve };
+    return { ok: true as const };
+  },
 
   'policy.setIdleLock': (ctx: Ctx, input) => {
     const { profile } = loadPolicy(ctx.sqlite);
@@ -219,17 +249,20 @@ export const authHandlers: Handlers<typeof authContract> = {
     const file = readSlotFile(state.dir);
     const slot = await createSlot(file.vaultId, { kind: 'user', userId: null, username: input.username, secret: input.password, dbKey: handle.key, cost: state.kdfCost });
     const now = state.now().toISOString();
+    // A second person (finding 5): a new account with dossier access waits for a privacy officer's
+    // approval, as soon as the organisation has one; before that, the flag in the review is all.
+    const approval = roleHas(input.role, 'dossier.read') && hasApprover(handle.sqlite) ? 'pending' : 'approved';
     // The user row and the slot land together: if the slot file cannot be written, the row rolls back.
     const id = handle.sqlite.transaction(() => {
-      const newId = Number(handle.sqlite.prepare('INSERT INTO users (username, display_name, role, active, created_at) VALUES (?, ?, ?, 1, ?)').run(input.username, input.displayName, input.role, now).lastInsertRowid);
+      const newId = Number(handle.sqlite.prepare('INSERT INTO users (username, display_name, role, active, created_at, approval, created_by) VALUES (?, ?, ?, 1, ?, ?, ?)').run(input.username, input.displayName, input.role, now, approval, session.userId).lastInsertRowid);
       markPasswordSet(handle.sqlite, newId, 'created', session.userId, now);
       writeSlotFile(state.dir, { ...readSlotFile(state.dir), slots: [...readSlotFile(state.dir).slots, { ...slot, userId: newId }] });
       return newId;
     })();
     // A new account is a way into dossiers (or into user management): always in the monthly review.
-    note.objects = { userId: id, role: input.role, temporaryPassword: true };
+    note.objects = { userId: id, role: input.role, temporaryPassword: true, approval };
     note.flagged = true;
-    return { id, username: input.username, displayName: input.displayName, role: input.role, active: true, createdAt: now, passwordTemporary: true };
+    return { id, username: input.username, displayName: input.displayName, role: input.role, active: true, createdAt: now, passwordTemporary: true, approval };
   },
 
   'users.resetPassword': async (state: HostState, input, note: AuditNote) => {
@@ -246,8 +279,6 @@ export const authHandlers: Handlers<typeof authContract> = {
   },
 
   'users.deactivate': (state: HostState, input, note: AuditNote) => {
-    // The slot goes and the database gets a new key, so a copy of the old slot opens nothing
-    // new; everything the user wrote stays (rows keep pointing at the deactivated user).
     const { handle, session } = requireOpen(state);
     const u = handle.sqlite.prepare('SELECT id, role FROM users WHERE id = ? AND active = 1').get(input.userId) as { id: number; role: Role } | undefined;
     if (!u) throw domainError('auth.userNotFound');
@@ -255,12 +286,7 @@ export const authHandlers: Handlers<typeof authContract> = {
       const admins = (handle.sqlite.prepare("SELECT count(*) AS n FROM users WHERE role = 'administrator' AND active = 1").get() as { n: number }).n;
       if (admins <= 1 || u.id === session.userId) throw domainError('auth.lastAdministrator');
     }
-    handle.sqlite.transaction(() => {
-      handle.sqlite.prepare('UPDATE users SET active = 0, deactivated_at = ? WHERE id = ?').run(state.now().toISOString(), u.id);
-      handle.sqlite.prepare('DELETE FROM caseload WHERE user_id = ?').run(u.id);
-    })();
-    const remaining = readSlotFile(state.dir).slots.filter((s) => !(s.kind === 'user' && s.userId === u.id));
-    rekeyVault(handle, remaining);
+    deactivateUser(state, handle, u.id);
     note.objects = { userId: u.id };
     return { ok: true as const };
   },

@@ -102,6 +102,38 @@ describe('issue 12 finding 5: separation of duties for the administrator', () =>
     signOut(reopened);
   });
 
+  it('R04 finding 5: once there is a privacy officer, a new account with dossier access cannot sign in before the privacy officer approves it', async () => {
+    vault = await testVault();
+    const privacy = await vault.as('privacyOfficer');
+    const made = await vault.admin.call('users.create', { username: 'anna', displayName: 'Anna Consulent', role: 'consultant', password: TEMP });
+    expect(made.approval).toBe('pending');
+    const anna = session(vault);
+    expect(await anna.raw('auth.signIn', { username: 'anna', password: TEMP })).toMatchObject({ ok: false, error: { code: 'auth.pendingApproval' } });
+    expect(anna.state.session).toBeNull();
+    // The administrator cannot approve their own creation; the privacy officer sees who made it.
+    expect(await vault.admin.raw('users.decide', { userId: made.id, approve: true })).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await vault.admin.raw('users.pendingApproval', {})).toMatchObject({ ok: false, error: { code: 'auth.forbidden' } });
+    expect(await privacy.call('users.pendingApproval', {})).toEqual([{ id: made.id, username: 'anna', displayName: 'Anna Consulent', role: 'consultant', createdAt: '2026-03-02T09:00:00.000Z', createdBy: 'Beheerder' }]);
+    await privacy.call('users.decide', { userId: made.id, approve: true });
+    expect(await privacy.call('users.pendingApproval', {})).toEqual([]);
+    expect(await privacy.raw('users.decide', { userId: made.id, approve: true })).toMatchObject({ ok: false, error: { code: 'auth.notPending' } });
+    expect(await anna.call('auth.signIn', { username: 'anna', password: TEMP })).toMatchObject({ mustChangePassword: true });
+    // An administrator account has no dossier access: it does not wait (but is flagged).
+    expect((await vault.admin.call('users.create', { username: 'beheer2', displayName: 'Tweede Beheerder', role: 'administrator', password: TEMP })).approval).toBe('approved');
+  });
+
+  it('R04 finding 5: a refused account is deactivated and its slot is gone', async () => {
+    vault = await testVault();
+    const privacy = await vault.as('privacyOfficer');
+    const made = await vault.admin.call('users.create', { username: 'bob', displayName: 'Bob Bestuur', role: 'board', password: TEMP });
+    await privacy.call('users.decide', { userId: made.id, approve: false });
+    expect((await vault.admin.call('users.list', {})).find((u) => u.id === made.id)).toMatchObject({ active: false, approval: 'pending' });
+    expect(await session(vault).raw('auth.signIn', { username: 'bob', password: TEMP })).toMatchObject({ ok: false, error: { code: 'auth.wrongPassword' } });
+    const line = (await privacy.call('audit.list', { limit: 5 })).lines.find((l) => l.action === 'users.decide');
+    expect(line).toMatchObject({ username: 'privacyofficer' });
+    expect(JSON.parse(line!.objects)).toMatchObject({ userId: made.id, approved: false });
+  });
+
   it('R50 finding 5: privacy settings are the privacy officer\'s; the administrator may only tighten the idle lock', async () => {
     vault = await testVault();
     const admin = vault.admin;

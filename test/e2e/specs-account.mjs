@@ -2,7 +2,7 @@
 // who reset it; every user changes their password from the account menu; the administrator only
 // shortens the idle lock; a second tab with the same address does not land in the session.
 import assert from 'node:assert/strict';
-import { PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { PASSWORD, TEMPORARY_PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 const RESET = 'opnieuw-ingesteld-door-bea';
 const OWN = 'anna-haar-eigen-wachtwoord';
@@ -105,7 +105,38 @@ async function idleLockFollowsPolicy({ page }) {
   await page.getByRole('heading', { name: 'Vergrendeld' }).waitFor();
 }
 
+async function approval({ page }) {
+  const failures = [];
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
+  await signOut(page);
+  await signIn(page, 'pia');
+  await signOut(page);
+  // With a privacy officer in the organisation, a new account with dossier access waits.
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Anna Consulent', username: 'anna', role: 'Consulent' });
+  await page.getByRole('row').filter({ hasText: 'anna' }).getByTestId('approval-pending').waitFor();
+  await signOut(page);
+  await label(page, 'Gebruikersnaam').fill('anna');
+  await label(page, 'Wachtwoord').fill(TEMPORARY_PASSWORD);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.getByTestId('signin-error').getByText('Dit account wacht nog op goedkeuring door de medewerker privacy.').waitFor();
+
+  await signIn(page, 'pia');
+  await page.getByRole('link', { name: 'Nieuwe accounts' }).click();
+  await page.getByRole('row').filter({ hasText: 'Bea Beheer' }).filter({ hasText: 'anna' }).waitFor();
+  await checkAxe(page, 'nieuwe accounts', failures);
+  await screenshot(page, 'acc-03-nieuwe-accounts');
+  await page.getByRole('button', { name: 'Goedkeuren: Anna Consulent' }).click();
+  await page.getByTestId('approvals-empty').waitFor();
+  await signOut(page);
+  await signIn(page, 'anna'); // now she can, and replaces the temporary password
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
 export const specs = [
+  { name: '(acc-d) a new account with dossier access signs in only after the privacy officer approved it', run: approval },
   { name: '(acc-a) a reset password is replaced at sign-in and names who reset it; password change from the account menu; the administrator shortens the idle lock', run: resetAndChange },
   { name: '(acc-c) the app locks itself after the policy\'s idle time (2 minutes), not the default 10', run: idleLockFollowsPolicy },
   { name: '(acc-b) a second tab with the same address does not land in the signed-in session', run: secondTab },

@@ -75,7 +75,13 @@ export async function testVault(opts: { dir?: string } = {}): Promise<TestVault>
   };
   const addUser = async (username: string, role: Role, displayName = username) => {
     // As in the app: the administrator's password is temporary and the user replaces it first.
-    await admin.call('users.create', { username, displayName, role, password: TEMPORARY_PASSWORD });
+    const made = await admin.call('users.create', { username, displayName, role, password: TEMPORARY_PASSWORD });
+    if (made.approval === 'pending') {
+      // Once the vault has a privacy officer, they approve new accounts with dossier access.
+      const approver = [...sessions.values()].find((c) => c.state.session?.role === 'privacyOfficer');
+      if (!approver) throw new Error(`no privacy officer to approve ${username}`);
+      await approver.call('users.decide', { userId: made.id, approve: true });
+    }
     const first = newState();
     first.handle = adminState.handle;
     await signIn(first, username, TEMPORARY_PASSWORD);

@@ -52,6 +52,7 @@ export function UserManagement() {
             <Table.Td>
               <Group gap={4}>
                 <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+                {u.active && u.approval === 'pending' ? <Badge variant="outline" color="warn" size="sm" data-testid="approval-pending">{t('account.pendingBadge')}</Badge> : null}
                 {u.active && u.passwordTemporary ? <Badge variant="outline" color="warn" size="sm" data-testid="password-temporary">{t('account.temporaryBadge')}</Badge> : null}
               </Group>
             </Table.Td>
@@ -97,7 +98,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
     }
     await run(async () => {
       const u = await call('users.create', { displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
-      showSuccess(t('users.created', { name: u.displayName }));
+      showSuccess(u.approval === 'pending' ? t('account.createdPending', { name: u.displayName }) : t('users.created', { name: u.displayName }));
       await onCreated();
       onClose();
     });
