@@ -7,7 +7,7 @@ import { appendAudit } from '../audit/chain.ts';
 import { ensureDir, readSlotFile, vaultExists, vaultPaths, writeSlotFile } from '../vault/files.ts';
 import { createSlot, newRecoveryCode, normaliseRecoveryCode, openSlotPrivateKey, rewrapSlot, SlotOpenError } from '../vault/keyslots.ts';
 import { openVaultHandle, rekeyVault, type VaultHandle } from '../vault/vault.ts';
-import type { Sqlite } from '../../db/connection.ts';
+import { prepared, type Sqlite } from '../../db/connection.ts';
 import { loadPolicy, savePolicy } from '../requests/policy.ts';
 import type { AuditNote, Ctx, HostState, Session } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
@@ -24,7 +24,8 @@ function checkPassword(password: string): void {
 type PasswordHow = 'created' | 'reset' | 'recovery' | 'self';
 
 function passwordState(sqlite: Sqlite, userId: number) {
-  return sqlite.prepare(`SELECT u.password_temporary AS temporary, u.password_set_how AS how, u.password_set_at AS at, b.display_name AS byName
+  // Cached: the router asks this on every call.
+  return prepared(sqlite, `SELECT u.password_temporary AS temporary, u.password_set_how AS how, u.password_set_at AS at, b.display_name AS byName
     FROM users u LEFT JOIN users b ON b.id = u.password_set_by WHERE u.id = ?`).get(userId) as { temporary: number; how: PasswordHow | null; at: string | null; byName: string | null } | undefined;
 }
 
