@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Tooltip, ActionIcon, Kbd, UnstyledButton, Box, Title } from '@mantine/core';
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Tooltip, ActionIcon, Kbd, UnstyledButton, Box, Title, Menu } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconDeviceMobile, IconLock, IconLogout, IconSearch, IconShieldLock } from '@tabler/icons-react';
+import { IconChevronDown, IconDeviceMobile, IconKey, IconLock, IconLogout, IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { routes, matchRoute } from './routes.tsx';
 import { can, useSession } from './state/session.ts';
@@ -71,10 +71,26 @@ export function Shell() {
           ) : <span />}
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
-            <Stack gap={0} align="flex-end" visibleFrom="md">
-              <Text size="sm" fw={600} data-testid="me-name">{me?.displayName}</Text>
-              <Text size="xs" c="dimmed">{me ? t(`roles.${me.role}`) : ''}</Text>
-            </Stack>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="account-menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Stack gap={0} align="flex-end" visibleFrom="md">
+                      <Text size="sm" fw={600} data-testid="me-name">{me?.displayName}</Text>
+                      <Text size="xs" c="dimmed">{me ? t(`roles.${me.role}`) : ''}</Text>
+                    </Stack>
+                    <span className="sr-only">{t('account.menu')}</span>
+                    <IconChevronDown size={16} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('account.menu')}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} component="a" href="#/account/password">
+                  {t('account.changePassword')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
             <Tooltip label={t('totp.menu')}>
               <ActionIcon variant="default" size="lg" onClick={() => setSecondFactorOpen(true)} aria-label={t('totp.menu')}>
                 <IconDeviceMobile size={18} />

@@ -4,8 +4,23 @@ import { roles } from '../api/permissions.ts';
 import { Empty, Id, Ok, Password, ShortText, Username } from '../api/schemas.ts';
 
 export const Role = z.enum(roles);
-export const Me = z.object({ userId: Id, username: z.string(), displayName: z.string(), role: Role, permissions: z.array(z.string()) });
-export const User = z.object({ id: Id, username: z.string(), displayName: z.string(), role: Role, active: z.boolean(), createdAt: z.string() });
+/** Who set the user's password and when, when it was not the user (issue 12, finding 5). */
+export const PasswordNotice = z.object({
+  how: z.enum(['created', 'reset', 'recovery']),
+  /** The colleague who set it; null for the organisation's recovery code. */
+  by: z.string().nullable(),
+  at: z.string(),
+});
+export const Me = z.object({
+  userId: Id, username: z.string(), displayName: z.string(), role: Role, permissions: z.array(z.string()),
+  /** True while the password is one someone else set: only auth.changePassword works until then. */
+  mustChangePassword: z.boolean(),
+  passwordNotice: PasswordNotice.nullable(),
+});
+export const Approval = z.enum(['approved', 'pending']);
+export const User = z.object({ id: Id, username: z.string(), displayName: z.string(), role: Role, active: z.boolean(), createdAt: z.string(), passwordTemporary: z.boolean(), approval: Approval });
+/** A new account with dossier access as the privacy officer sees it before approving (finding 5). */
+export const PendingAccount = z.object({ id: Id, username: z.string(), displayName: z.string(), role: Role, createdAt: z.string(), createdBy: z.string().nullable() });
 export const PresetName = z.enum(['factor-twee', 'mee']);
 
 export const VaultStatus = z.object({
@@ -58,5 +73,11 @@ export const authContract = contract(
     output: User,
   }),
   operation({ name: 'users.resetPassword', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id, newPassword: Password }).strict(), output: Ok }),
+  // R09: the administrator may tighten the idle lock (technical); a longer one lowers protection
+  // and is the privacy officer's, through policy.update (issue 12, finding 5).
+  operation({ name: 'policy.setIdleLock', permission: 'policy.technical', audit: 'write', input: z.object({ idleLockMinutes: z.number().int().min(1).max(240) }).strict(), output: z.object({ idleLockMinutes: z.number().int() }) }),
+  operation({ name: 'users.pendingApproval', permission: 'users.approve', audit: 'none', input: Empty, output: z.array(PendingAccount) }),
+  // Approving lets the account sign in; refusing deactivates it (its slot goes, the vault is rekeyed).
+  operation({ name: 'users.decide', permission: 'users.approve', audit: 'write', async: true, input: z.object({ userId: Id, approve: z.boolean() }).strict(), output: Ok }),
   operation({ name: 'users.deactivate', permission: 'users.manage', audit: 'write', async: true, input: z.object({ userId: Id }).strict(), output: Ok }),
 );

@@ -226,8 +226,9 @@ export async function unlockSlot(state: HostState, slot: Slot, secret: string): 
 }
 
 export function sessionFor(handle: VaultHandle, userId: number, workstation: string): Session {
-  const u = handle.sqlite.prepare('SELECT id, username, display_name AS displayName, role, active FROM users WHERE id = ?').get(userId) as { id: number; username: string; displayName: string; role: Role; active: number } | undefined;
+  const u = handle.sqlite.prepare('SELECT id, username, display_name AS displayName, role, active, approval FROM users WHERE id = ?').get(userId) as { id: number; username: string; displayName: string; role: Role; active: number; approval: string } | undefined;
   if (!u || u.active !== 1) throw domainError('auth.userInactive');
+  if (u.approval === 'pending') throw domainError('auth.pendingApproval'); // issue 12, finding 5
   return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, workstation, onBehalfOf: null };
 }
 
