@@ -22,9 +22,11 @@ function workstation(v: TestVault, name = 'tweede-werkplek'): HostState {
 const later = (v: TestVault, seconds: number) => { v.clock.now = new Date(v.clock.now.getTime() + seconds * 1000); };
 const code = (v: TestVault, secret: string) => totpCode(secret, v.clock.now.getTime());
 
+/** The privacy officer's setting (finding 5: privacy settings are not the administrator's). */
 async function requireTotp(v: TestVault) {
-  const { profile } = await v.admin.call('policy.get', {});
-  await v.admin.call('policy.update', { profile: { ...profile, requireTotp: true } });
+  const privacy = await v.as('privacyOfficer');
+  const { profile } = await privacy.call('policy.get', {});
+  await privacy.call('policy.update', { profile: { ...profile, requireTotp: true } });
 }
 
 /** Enrols a signed-in user from their own menu (password again); returns the secret and recovery codes. */
