@@ -3,7 +3,7 @@
 // here as an authenticator app makes it, from the key the enrolment screen shows.
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
-import { PASSWORD, checkAxe, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 const codeFor = (secret, offsetSteps = 0) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offsetSteps * 30_000 });
 
@@ -68,13 +68,17 @@ async function enrolAtSignIn({ page }) {
   const failures = [];
   await firstRun(page);
   await signIn(page, 'beheer');
+  // Privacy settings are the privacy officer's, not the technical administrator's (finding 5).
+  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
+  await signOut(page);
+  await signIn(page, 'pia');
   await page.getByRole('link', { name: 'Beleid en termijnen' }).click();
   await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
   await page.getByLabel('Tweede factor verplicht bij aanmelden (authenticator-app)').check();
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByTestId('policy-state').getByText('Aangepast').waitFor();
   await signOut(page);
-  await label(page, 'Gebruikersnaam').fill('beheer');
+  await label(page, 'Gebruikersnaam').fill('pia');
   await label(page, 'Wachtwoord').fill(PASSWORD);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.getByRole('heading', { name: 'Tweede factor instellen' }).waitFor();
