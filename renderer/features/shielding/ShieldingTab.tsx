@@ -56,7 +56,7 @@ export function ShieldingTab({ dossier }: TabProps) {
                 <Text size="xs" c="dimmed">{t('shielding.placedBy', { name: s.placedBy, date: formatDate(s.placedAt) })}</Text>
                 {s.liftedAt ? <Text size="xs" c="dimmed">{t('shielding.liftedBy', { name: s.liftedBy ?? '', date: formatDate(s.liftedAt), reason: s.liftReason ?? '' })}</Text> : null}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={statusColor[s.status]} variant={s.status === 'active' ? 'filled' : 'outline'} style={{ maxWidth: 'none', overflow: 'visible' }}>{t(`shielding.status.${s.status}`)}</Badge></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={statusColor[s.status]} variant={s.status === 'active' ? 'filled' : 'outline'} styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}>{t(`shielding.status.${s.status}`)}</Badge></Table.Td>
               <Table.Td>
                 {s.status === 'active' || s.status === 'proposed' ? (
                   <Button size="xs" variant="subtle" color="danger" onClick={() => setLifting(s)} aria-label={t('shielding.liftNamed', { target: labels.target(s.target) })}>{t('shielding.lift')}</Button>
