@@ -53,7 +53,7 @@ async function shieldEntryFromColleague({ page }) {
   await page.keyboard.press('Escape'); // close the option list, not the dialog
   await dialog.getByTestId('shield-reason').fill('Noor vroeg dit in het gesprek van vandaag');
   await dialog.getByRole('button', { name: 'Afscherming plaatsen' }).click();
-  await dialog.getByTestId('shield-confirm').waitFor();
+  await dialog.getByTestId('confirm-step').waitFor();
   await checkAxe(page, 'afscherming plaatsen', failures);
   await dialog.getByRole('button', { name: 'Ja, bevestigen' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -94,7 +94,7 @@ async function shieldEntryFromColleague({ page }) {
   await lift.getByText(/Minstens 10 tekens/).first().waitFor();
   await lift.getByTestId('shield-lift-reason').fill('Noor trok haar verzoek telefonisch in');
   await lift.getByRole('button', { name: 'Opheffen' }).click();
-  await lift.getByTestId('shield-confirm').waitFor();
+  await lift.getByTestId('confirm-step').waitFor();
   await lift.getByRole('button', { name: 'Ja, bevestigen' }).click();
   await lift.waitFor({ state: 'detached' });
   await page.getByTestId('shield-row').filter({ hasText: 'Opgeheven' }).waitFor();

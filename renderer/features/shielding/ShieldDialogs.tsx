@@ -1,54 +1,17 @@
 // Placing a shield (what, from whom, at whose request, why) and lifting one (why); both ask for
 // an explicit confirmation before the call (R26).
-import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Modal, MultiSelect, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { MultiSelect, Select, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, dataCategoryNames, participantFieldNames } from '../../../core/api/categories.ts';
 import { call } from '../../api/client.ts';
 import { showSuccess } from '../../components/notify.ts';
-import { useAction } from '../../components/useAction.ts';
-import { FormActions } from '../../components/FormActions.tsx';
+import { ConfirmStepForm } from '../../components/ConfirmStepForm.tsx';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { parseTarget, useShieldLabels } from './labels.ts';
 import type { Audiences, Shield, ShieldAudience } from './types.ts';
 
 type RequestedBy = 'participant' | 'representative' | 'staff';
-
-function ConfirmingForm({ title, intro, confirmText, submitLabel, color, valid, invalidText, onSubmit, onClose, children }: {
-  title: string; intro: string; confirmText: string; submitLabel: string; color: string; valid: boolean; invalidText: string;
-  onSubmit: () => Promise<void>; onClose: () => void; children: React.ReactNode;
-}) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const { busy, error, setError, run } = useAction();
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!valid) { setError(invalidText); return; }
-    if (!confirming) { setError(null); setConfirming(true); return; }
-    await run(async () => {
-      try {
-        await onSubmit();
-        onClose();
-      } catch (err) {
-        setConfirming(false);
-        throw err;
-      }
-    });
-  }
-  return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      <form onSubmit={submit} noValidate onChange={() => setConfirming(false)}>
-        <Stack>
-          <Text size="sm">{intro}</Text>
-          {children}
-          {confirming ? <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />} role="alert" data-testid="shield-confirm">{confirmText}</Alert> : null}
-          <FormActions error={error} onCancel={onClose} submitLabel={confirming ? t('shielding.confirm') : submitLabel} color={color} busy={busy} />
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: DossierData; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t, i18n } = useTranslation();
@@ -94,11 +57,12 @@ export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: Doss
   const valid = target !== null && who.length > 0 && reason.trim().length >= 10 && (requestedBy !== 'representative' || representative.trim().length > 0);
 
   return (
-    <ConfirmingForm
+    <ConfirmStepForm
       title={t('shielding.placeTitle')}
       intro={t('shielding.placeIntro')}
       confirmText={t('shielding.placeConfirm')}
       submitLabel={t('shielding.place')}
+      confirmLabel={t('shielding.confirm')}
       color="kluis"
       valid={valid}
       invalidText={t('shielding.placeInvalid')}
@@ -119,7 +83,7 @@ export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: Doss
       {requestedBy === 'representative' ? <TextInput label={t('shielding.field.representative')} value={representative} onChange={(e) => setRepresentative(e.currentTarget.value)} required /> : null}
       {requests.length > 0 ? <Select label={t('shielding.field.request')} description={t('shielding.field.requestHelp')} data={requests} value={requestId} onChange={setRequestId} clearable /> : null}
       <Textarea label={t('shielding.field.reason')} description={t('shielding.field.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="shield-reason" />
-    </ConfirmingForm>
+    </ConfirmStepForm>
   );
 }
 
@@ -127,11 +91,12 @@ export function LiftShieldDialog({ shield, label, onClose, onSaved }: { shield: 
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   return (
-    <ConfirmingForm
+    <ConfirmStepForm
       title={t('shielding.liftTitle')}
       intro={t('shielding.liftIntro', { target: label })}
       confirmText={t('shielding.liftConfirm')}
       submitLabel={t('shielding.lift')}
+      confirmLabel={t('shielding.confirm')}
       color="danger"
       valid={reason.trim().length >= 10}
       invalidText={t('shielding.field.reasonHelp')}
@@ -143,6 +108,6 @@ export function LiftShieldDialog({ shield, label, onClose, onSaved }: { shield: 
       }}
     >
       <Textarea label={t('shielding.field.liftReason')} description={t('shielding.field.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="shield-lift-reason" data-autofocus />
-    </ConfirmingForm>
+    </ConfirmStepForm>
   );
 }

@@ -1,14 +1,12 @@
 // R30: place a restriction on (parts of) the dossier, or lift one; both state a reason and ask
 // for confirmation first.
-import { useState, type FormEvent } from 'react';
-import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { TargetPicker, parseTargetKey } from '../shared.tsx';
-import { useAction } from '../../../components/useAction.ts';
-import { FormActions } from '../../../components/FormActions.tsx';
+import { ConfirmStepForm } from '../../../components/ConfirmStepForm.tsx';
 
 type Dossier = Out<'dossiers.get'>;
 type Restriction = NonNullable<Dossier['restrictions']>[number];
@@ -28,43 +26,15 @@ function ReasonDialog({ title, intro, reasonLabel, confirmText, submitLabel, col
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  const { busy, error, setError, run } = useAction();
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!valid || reason.trim().length < 10) {
-      setError(valid ? t('requests.rights.restrictionReasonHelp') : t('requests.rights.targetsRequired'));
-      return;
-    }
-    if (!confirming) {
-      setError(null);
-      setConfirming(true);
-      return;
-    }
-    await run(async () => {
-      try {
-        await onSubmit(reason.trim());
-        onClose();
-      } catch (err) {
-        setConfirming(false);
-        throw err;
-      }
-    });
-  }
-
   return (
-    <Modal opened onClose={onClose} title={title} size="lg">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{intro}</Text>
-          {extra}
-          <Textarea label={reasonLabel} description={t('requests.rights.restrictionReasonHelp')} value={reason} onChange={(e) => { setReason(e.currentTarget.value); setConfirming(false); }} autosize minRows={2} required data-testid="restriction-reason" />
-          {confirming ? <Alert color="warn" variant="light" icon={<IconAlertTriangle size={18} />} role="alert">{confirmText}</Alert> : null}
-          <FormActions error={error} onCancel={onClose} submitLabel={confirming ? t('requests.rights.confirm') : submitLabel} color={color} busy={busy} />
-        </Stack>
-      </form>
-    </Modal>
+    <ConfirmStepForm
+      title={title} intro={intro} confirmText={confirmText} submitLabel={submitLabel} confirmLabel={t('requests.rights.confirm')} color={color}
+      valid={valid && reason.trim().length >= 10} invalidText={valid ? t('requests.rights.restrictionReasonHelp') : t('requests.rights.targetsRequired')}
+      onSubmit={() => onSubmit(reason.trim())} onClose={onClose}
+    >
+      {extra}
+      <Textarea label={reasonLabel} description={t('requests.rights.restrictionReasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="restriction-reason" />
+    </ConfirmStepForm>
   );
 }
 
