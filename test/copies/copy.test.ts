@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, TODAY, shieldFor, shieldWorld, type ShieldWorld } from '../shielding/support.ts';
 import { inzage, snapshot, verify } from '../requests/support.ts';
