@@ -27,6 +27,7 @@ const SIZE = args.quick
 const ENTRIES_PER_PARTICIPANT = 20;
 const BIG_DOSSIER_ENTRIES = 2000;
 const PASSWORD = 'benchmark-wachtwoord-2026';
+const TEMPORARY = 'tijdelijk-benchmark-2026';
 const NOW = new Date('2026-03-02T09:00:00Z');
 
 const started = Date.now();
@@ -68,8 +69,15 @@ const owner = createHostState({ vaultDir, workstation: 'bench', now: () => NOW, 
 log(`vault in ${vaultDir} (${args.quick ? 'quick' : 'full'}: ${SIZE.participants} participants)`);
 await createVault(owner, { organisation: 'Benchmarkbureau', preset: 'factor-twee', admin: { username: 'beheerder', displayName: 'Beheerder', password: PASSWORD } });
 const consultantIds: number[] = [];
-for (const i of [1, 2, 3]) consultantIds.push((await ok<{ id: number }>(owner, 'users.create', { username: `consulent${i}`, displayName: `Consulent ${i}`, role: 'consultant', password: PASSWORD })).id);
-await ok(owner, 'users.create', { username: 'administratie', displayName: 'Administratie', role: 'administration', password: PASSWORD });
+for (const i of [1, 2, 3]) consultantIds.push((await ok<{ id: number }>(owner, 'users.create', { username: `consulent${i}`, displayName: `Consulent ${i}`, role: 'consultant', password: TEMPORARY })).id);
+await ok(owner, 'users.create', { username: 'administratie', displayName: 'Administratie', role: 'administration', password: TEMPORARY });
+// A password the administrator set is temporary: each user replaces it first (issue 12).
+for (const username of ['consulent1', 'consulent2', 'consulent3', 'administratie']) {
+  const first = createHostState({ vaultDir: owner.dir, workstation: 'bench' });
+  first.handle = owner.handle;
+  await signIn(first, username, TEMPORARY);
+  await ok(first, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: PASSWORD });
+}
 const sqlite = owner.handle!.sqlite;
 const keyHex = owner.handle!.key.toString('hex');
 

@@ -16,6 +16,15 @@ export const users = sqliteTable('users', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull(),
   deactivatedAt: text('deactivated_at'),
+  // Issue 12 finding 5: a password set by someone else (created, reset, recovered) is temporary
+  // until its owner replaces it; who set it and when is shown to the owner at sign-in.
+  passwordTemporary: integer('password_temporary', { mode: 'boolean' }).notNull().default(false),
+  passwordSetHow: text('password_set_how', { enum: ['created', 'reset', 'recovery', 'self'] }),
+  passwordSetBy: integer('password_set_by'),
+  passwordSetAt: text('password_set_at'),
+  // A new account with dossier access waits for a privacy officer's approval (finding 5).
+  approval: text('approval', { enum: ['approved', 'pending'] }).notNull().default('approved'),
+  createdBy: integer('created_by'),
 }, (t) => [uniqueIndex('users_username').on(t.username)]);
 
 export const participants = sqliteTable('participants', {

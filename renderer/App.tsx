@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { MantineProvider, Center, Loader, Alert, Button, Stack } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
@@ -8,16 +8,23 @@ import { useSession } from './state/session.ts';
 import { FirstRunWizard } from './features/auth/FirstRunWizard.tsx';
 import { SignIn } from './features/auth/SignIn.tsx';
 import { Shell } from './Shell.tsx';
+import { ForcedPasswordChange } from './features/account/ChangePassword.tsx';
+import { errorText } from './components/notify.ts';
 
 function Root() {
   const { t } = useTranslation();
   const phase = useSession((s) => s.phase);
   const setStatus = useSession((s) => s.setStatus);
   const setPhase = useSession((s) => s.setPhase);
+  const me = useSession((s) => s.me);
+  const [unreachable, setUnreachable] = useState<string | null>(null);
 
   const load = useCallback(() => {
     setPhase('loading');
-    call('vault.status', {}).then(setStatus, () => setPhase('unreachable'));
+    call('vault.status', {}).then(setStatus, (e: unknown) => {
+      setUnreachable(errorText(e));
+      setPhase('unreachable');
+    });
   }, [setStatus, setPhase]);
 
   useEffect(() => {
@@ -40,7 +47,7 @@ function Root() {
     return (
       <Center h="100vh" component="main">
         <Stack maw={480}>
-          <Alert color="danger" title={t('app.unreachableTitle')}>{t('app.unreachable')}</Alert>
+          <Alert color="danger" title={t('app.unreachableTitle')}>{unreachable ?? t('app.unreachable')}</Alert>
           <Button onClick={load}>{t('common.retry')}</Button>
         </Stack>
       </Center>
@@ -48,6 +55,8 @@ function Root() {
   }
   if (phase === 'firstRun') return <FirstRunWizard />;
   if (phase === 'signedOut') return <SignIn />;
+  // A password someone else set opens only the password change (issue 12, finding 5).
+  if (me?.mustChangePassword) return <ForcedPasswordChange me={me} />;
   return <Shell />;
 }
 

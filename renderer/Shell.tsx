@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
-import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Tooltip, ActionIcon, Kbd, UnstyledButton, Box, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Tooltip, ActionIcon, Kbd, UnstyledButton, Box, Title, Menu } from '@mantine/core';
 import { spotlight } from '@mantine/spotlight';
-import { IconLock, IconLogout, IconSearch, IconShieldLock } from '@tabler/icons-react';
+import { IconChevronDown, IconDeviceMobile, IconKey, IconLock, IconLogout, IconSearch, IconShieldLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { routes, matchRoute } from './routes.tsx';
 import { can, useSession } from './state/session.ts';
@@ -10,6 +10,7 @@ import { call } from './api/client.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { ParticipantSpotlight } from './features/dossiers/ParticipantSpotlight.tsx';
 import { lockNow, useIdleLock } from './features/auth/useIdleLock.ts';
+import { SecondFactorSettings } from './features/auth/SecondFactor.tsx';
 
 export function Shell() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function Shell() {
   const idleLockMinutes = useSession((s) => s.idleLockMinutes);
   const loc = useLocation();
   useIdleLock(idleLockMinutes);
+  const [secondFactorOpen, setSecondFactorOpen] = useState(false);
 
   const allowed = routes.filter((r) => can(me, r.permission));
   const nav = allowed.filter((r) => r.nav);
@@ -69,10 +71,31 @@ export function Shell() {
           ) : <span />}
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
-            <Stack gap={0} align="flex-end" visibleFrom="md">
-              <Text size="sm" fw={600} data-testid="me-name">{me?.displayName}</Text>
-              <Text size="xs" c="dimmed">{me ? t(`roles.${me.role}`) : ''}</Text>
-            </Stack>
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton data-testid="account-menu">
+                  <Group gap={6} wrap="nowrap">
+                    <Stack gap={0} align="flex-end" visibleFrom="md">
+                      <Text size="sm" fw={600} data-testid="me-name">{me?.displayName}</Text>
+                      <Text size="xs" c="dimmed">{me ? t(`roles.${me.role}`) : ''}</Text>
+                    </Stack>
+                    <span className="sr-only">{t('account.menu')}</span>
+                    <IconChevronDown size={16} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{t('account.menu')}</Menu.Label>
+                <Menu.Item leftSection={<IconKey size={16} aria-hidden />} component="a" href="#/account/password">
+                  {t('account.changePassword')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+            <Tooltip label={t('totp.menu')}>
+              <ActionIcon variant="default" size="lg" onClick={() => setSecondFactorOpen(true)} aria-label={t('totp.menu')}>
+                <IconDeviceMobile size={18} />
+              </ActionIcon>
+            </Tooltip>
             <Tooltip label={t('header.lock')}>
               <ActionIcon variant="default" size="lg" onClick={() => void lockNow()} aria-label={t('header.lock')}>
                 <IconLock size={18} />
@@ -110,6 +133,7 @@ export function Shell() {
         {Page && match ? <Page key={loc.path} params={match.params} /> : <Title order={1} size="h3">{t('common.loading')}</Title>}
       </AppShell.Main>
       {canSearch ? <ParticipantSpotlight /> : null}
+      <SecondFactorSettings opened={secondFactorOpen} onClose={() => setSecondFactorOpen(false)} />
     </AppShell>
   );
 }

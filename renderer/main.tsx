@@ -5,9 +5,11 @@ import './styles.css';
 import './i18n/index.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { captureToken } from './api/transport.ts';
+import { captureCode } from './api/transport.ts';
 import { App } from './App.tsx';
 
-captureToken();
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+// The address's one-time code becomes this tab's session before the first call.
+void captureCode().finally(() => {
+  const root = document.getElementById('root');
+  if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+});

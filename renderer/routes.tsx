@@ -1,7 +1,7 @@
 // The route table. A future module (consent, data-subject requests) adds its pages here and its
 // code under renderer/features/<module>/.
 import type { ComponentType } from 'react';
-import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, IconAddressBook, IconFileCertificate, IconChartBar, type Icon } from '@tabler/icons-react';
+import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, IconAddressBook, IconFileCertificate, IconChartBar, IconLock, IconUserCheck, type Icon } from '@tabler/icons-react';
 import type { Permission } from '../core/api/permissions.ts';
 import { Dashboard } from './features/dashboard/Dashboard.tsx';
 import { ParticipantList } from './features/dossiers/ParticipantList.tsx';
@@ -12,7 +12,9 @@ import { UserManagement } from './features/users/UserManagement.tsx';
 import { RequestDashboard } from './features/requests/RequestDashboard.tsx';
 import { RequestIntake } from './features/requests/RequestIntake.tsx';
 import { RequestDetail } from './features/requests/RequestDetail.tsx';
-import { PolicySettings } from './features/requests/PolicySettings.tsx';
+import { IdleLockSettings, PolicySettings } from './features/requests/PolicySettings.tsx';
+import { ChangePasswordPage } from './features/account/ChangePassword.tsx';
+import { AccountApprovals } from './features/users/AccountApprovals.tsx';
 import { RecipientsPage } from './features/consent/RecipientsPage.tsx';
 import { RegisterPage } from './features/consent/RegisterPage.tsx';
 import { StatisticsPage } from './features/consent/StatisticsPage.tsx';
@@ -43,6 +45,10 @@ export const routes: RouteDef[] = [
   { pattern: '/audit', permission: 'audit.read', nav: { labelKey: 'nav.audit', icon: IconShieldCheck }, component: AuditViewer },
   { pattern: '/users', permission: 'users.manage', nav: { labelKey: 'nav.users', icon: IconUserCog }, component: UserManagement },
   { pattern: '/settings/policy', permission: 'policy.manage', nav: { labelKey: 'requests.nav.policy', icon: IconAdjustments }, component: PolicySettings },
+  // The technical administrator's part of the policy: only tightening the idle lock (issue 12).
+  { pattern: '/settings/lock', permission: 'policy.technical', nav: { labelKey: 'account.idleNav', icon: IconLock }, component: IdleLockSettings },
+  { pattern: '/users/approvals', permission: 'users.approve', nav: { labelKey: 'account.approvalsNav', icon: IconUserCheck }, component: AccountApprovals },
+  { pattern: '/account/password', permission: 'session', component: ChangePasswordPage },
 ];
 
 export function matchRoute(path: string): { route: RouteDef; params: Record<string, string> } | null {

@@ -42,24 +42,27 @@ function audienceParams(viewers: readonly Viewer[]): [number, number, number][] 
 
 /** The active shields of one dossier aimed at any of the viewers, expanded to the parts they cover. */
 export function shieldsFor(sqlite: Sqlite, participantId: number, viewers: readonly Viewer[]): ShieldSet {
-  const set = emptyShieldSet();
   const query = prepared(sqlite, `SELECT DISTINCT s.target_kind AS kind, s.target_ref AS ref FROM shields s JOIN shield_audiences a ON a.shield_id = s.id
     WHERE s.participant_id = ? AND s.status = 'active' AND ${AUDIENCE_MATCH}`);
-  for (const params of audienceParams(viewers)) {
-    for (const { kind, ref } of query.all(participantId, ...params) as { kind: string; ref: string | null }[]) {
-      set.any = true;
-      if (kind === 'dossier') set.whole = true;
-      else if (kind === 'field') set.fields.add(ref as ParticipantField);
-      else if (kind === 'entry') set.entries.add(Number(ref));
-      else if (kind === 'document') set.documents.add(Number(ref));
-      else if (kind === 'trajectory') set.trajectories.add(Number(ref));
-      else if (kind === 'category') {
-        for (const f of participantFieldNames) if (participantFields[f].category === ref) set.fields.add(f);
-        // Journal entries and trajectories are trajectory data, attachments the documents category
-        // (the same mapping the disclosure register uses).
-        if (ref === 'trajectory') { set.allEntries = true; set.allTrajectories = true; }
-        if (ref === 'documents') set.allDocuments = true;
-      }
+  return shieldSetOf(audienceParams(viewers).flatMap((params) => query.all(participantId, ...params) as { kind: string; ref: string | null }[]));
+}
+
+/** Shield targets expanded to the parts they cover. */
+export function shieldSetOf(targets: readonly { kind: string; ref: string | null }[]): ShieldSet {
+  const set = emptyShieldSet();
+  for (const { kind, ref } of targets) {
+    set.any = true;
+    if (kind === 'dossier') set.whole = true;
+    else if (kind === 'field') set.fields.add(ref as ParticipantField);
+    else if (kind === 'entry') set.entries.add(Number(ref));
+    else if (kind === 'document') set.documents.add(Number(ref));
+    else if (kind === 'trajectory') set.trajectories.add(Number(ref));
+    else if (kind === 'category') {
+      for (const f of participantFieldNames) if (participantFields[f].category === ref) set.fields.add(f);
+      // Journal entries and trajectories are trajectory data, attachments the documents category
+      // (the same mapping the disclosure register uses).
+      if (ref === 'trajectory') { set.allEntries = true; set.allTrajectories = true; }
+      if (ref === 'documents') set.allDocuments = true;
     }
   }
   return set;

@@ -11,22 +11,22 @@ import type { DossierTarget, OwnStatement } from '../statements/contract.ts';
 import type { Restriction } from '../restriction/contract.ts';
 import { prepared } from '../../db/connection.ts';
 import { applyDossierFilters, requireAccess, type AccessBasis } from './service.ts';
-import { isShielded, searchShieldsFor, shieldsFor, specialFields, type Part, type ShieldSet, type Viewer } from './shields.ts';
+import { isShielded, searchShieldsFor, shieldSetOf, shieldsFor, specialFields, type Part, type ShieldSet, type Viewer } from './shields.ts';
 
 export type { Viewer } from './shields.ts';
 
 
 export interface EntryRow {
   id: number; participantId: number; trajectoryId: number | null; kind: 'note' | 'conversation' | 'report'; entryDate: string; title: string; body: string;
-  authorId: number; authorName: string; createdAt: string; updatedAt: string; edited: boolean; ownStatementIds?: number[]; restricted?: boolean;
+  authorId: number; authorName: string; createdAt: string; updatedAt: string; edited: boolean; ownStatementIds?: number[]; restricted?: boolean; shielded?: boolean;
 }
 export interface DocumentRow {
   id: number; participantId: number; kind: 'cv' | 'idCopy' | 'actionPlan' | 'report' | 'conversationReport' | 'other'; fileName: string; mimeType: string;
-  size: number; sha256: string; uploadedBy: string; uploadedAt: string;
+  size: number; sha256: string; uploadedBy: string; uploadedAt: string; shielded?: boolean;
 }
 export interface TrajectoryRow {
   id: number; participantId: number; type: 'uwv' | 'wmo' | 'jeugdwet' | 'wlz' | 'participatiewet' | 'other'; commissioner: string; startDate: string;
-  endDate: string | null; status: 'planned' | 'active' | 'closed'; description: string | null;
+  endDate: string | null; status: 'planned' | 'active' | 'closed'; description: string | null; shielded?: boolean;
 }
 interface Targeted { targets: DossierTarget[] }
 
@@ -43,6 +43,8 @@ export interface DossierView {
   shieldNotice: boolean;
   /** Special categories (R01) are left out because this viewer is not in the caseload. */
   specialHidden: boolean;
+  /** What is shielded from others, for a viewer who may see it (R26): whole dossier and fields; items are marked `shielded`. */
+  shieldedFromOthers: { whole: boolean; fields: string[] };
   /** For the participant's copy (R22): which sections lost parts, never what or where. */
   withheldSections: ('personal' | 'trajectories' | 'entries' | 'documents' | 'statements')[];
 }
@@ -170,6 +172,13 @@ export function readDossier(ctx: Ctx, participantId: number, opts: ReadOptions =
   // A statement or restriction that concerns a hidden part would tell what it is: it goes too.
   const aboutVisible = (x: Targeted) => !x.targets.some((t) => targetHidden(v, t, trajectoryOf));
   if (s.fields.size > 0 || [...v.hiddenFields].some((f) => filtered.participant[f] !== null)) withheld.add('personal');
+  const others = shieldedFromOthers(ctx, participantId);
+  // Marked in place, like the own statements: the rows of a view are built for this one call.
+  if (others.any) {
+    for (const e of entries) if (isShielded(others, { kind: 'entry', entryId: e.id, trajectoryId: e.trajectoryId })) e.shielded = true;
+    for (const d of filtered.documents) if (isShielded(others, { kind: 'document', documentId: d.id })) d.shielded = true;
+    for (const t of filtered.trajectories) if (isShielded(others, { kind: 'trajectory', trajectoryId: t.id })) t.shielded = true;
+  }
   return {
     participant: redactParticipant(filtered.participant, v),
     access: v.basis,
@@ -181,8 +190,15 @@ export function readDossier(ctx: Ctx, participantId: number, opts: ReadOptions =
     ...(filtered.restrictions ? { restrictions: filtered.restrictions.filter(aboutVisible) } : {}),
     shieldNotice: s.any,
     specialHidden: v.specialHidden,
+    shieldedFromOthers: { whole: others.whole, fields: [...others.fields].filter((f) => !v.hiddenFields.has(f)) },
     withheldSections: [...withheld],
   };
+}
+
+/** Every active shield of the dossier, whoever it is aimed at: what the register marks for those who may see it. */
+function shieldedFromOthers(ctx: Ctx, participantId: number): ShieldSet {
+  const rows = prepared(ctx.sqlite, "SELECT DISTINCT target_kind AS kind, target_ref AS ref FROM shields WHERE participant_id = ? AND status = 'active'").all(participantId) as { kind: string; ref: string | null }[];
+  return shieldSetOf(rows);
 }
 
 export interface HistoryLine {

@@ -14,7 +14,9 @@ export const permissions = [
   'requests.read',        // see data-subject requests and the deadline dashboard (issue 5)
   'requests.handle',      // register and handle requests, restrictions (R20–R35)
   'requests.boardDecide', // decide exceptions to rights (R32)
-  'policy.manage',        // read and change the organisation's policy profile (R50)
+  'policy.manage',        // read and change the organisation's policy profile (R50); privacy settings are the privacy officer's (issue 12)
+  'policy.technical',     // technical settings the administrator may tighten (idle lock, R09)
+  'users.approve',        // approve new accounts with dossier access, a second person beside the administrator (issue 12)
   'recipients.manage',    // keep the recipient register with its written agreements (R15)
   'consent.record',       // record mandates, withdrawals, disclosures, Verwijsindex (R10–R14, R17)
   'consent.register',     // the organisation-wide mandate and disclosure register, exception review (R12, R14)
@@ -26,9 +28,9 @@ export type Permission = (typeof permissions)[number];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record', 'shielding.manage'],
   administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read', 'shielding.manage'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'shielding.manage'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'users.approve', 'shielding.manage'],
   board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read'],
-  administrator: ['session', 'users.manage', 'policy.manage'],
+  administrator: ['session', 'users.manage', 'policy.technical'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -55,9 +55,11 @@ export const auditHandlers: Handlers<typeof auditContract> = {
   'audit.accessReview': (ctx: Ctx, input) => {
     // Access outside the caseload: break-the-glass grants and every flagged use of them, plus
     // denied attempts, for the month under review (R06).
+    // Flagged lines about no dossier are account events: new accounts, password resets and
+    // recoveries (issue 12, finding 5).
     const from = `${input.month}-01`;
     const [y, m] = input.month.split('-').map(Number) as [number, number];
     const to = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE at >= ? AND at < ? AND participant_id IS NOT NULL AND (flagged = 1 OR outcome = 'denied') ORDER BY seq`).all(from, to) as Line[]).map(view);
+    return (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE at >= ? AND at < ? AND ((participant_id IS NOT NULL AND (flagged = 1 OR outcome = 'denied')) OR (participant_id IS NULL AND flagged = 1)) ORDER BY seq`).all(from, to) as Line[]).map(view);
   },
 };

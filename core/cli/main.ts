@@ -80,7 +80,8 @@ function unlockUser(state: HostState, user: string | undefined): string {
 
 async function unlock(vaultDir: string, user: string | undefined): Promise<HostState> {
   const state = createHostState({ vaultDir, workstation: `cli@${process.env.HOSTNAME ?? 'lokaal'}` });
-  await signIn(state, unlockUser(state, user), await password());
+  // R08: a user with a second factor gives its code too (DOSSIERKLUIS_CODE, or asked hidden).
+  await signIn(state, unlockUser(state, user), await password(), { secondFactorCode: async () => process.env.DOSSIERKLUIS_CODE ?? askHidden('Code uit de authenticator-app: ') });
   return state;
 }
 
@@ -233,7 +234,7 @@ async function ensureDemoConsultants(state: HostState): Promise<number[]> {
 }
 
 function exitFor(e: DomainError): number {
-  if (e.code === 'auth.wrongPassword' || e.code === 'auth.rateLimited' || e.code === 'auth.userInactive') return EXIT.auth;
+  if (e.code === 'auth.wrongPassword' || e.code === 'auth.rateLimited' || e.code === 'auth.userInactive' || e.code.startsWith('auth.secondFactor') || e.code === 'auth.wrongTotp' || e.code === 'auth.totpReused') return EXIT.auth;
   if (e.code === 'vault.inUse') return EXIT.inUse;
   if (e.code === 'vault.newerVersion') return EXIT.newer;
   if (e.code.startsWith('vault.')) return EXIT.vault;

@@ -74,9 +74,17 @@ export async function serveCommand(args: ServeArgs): Promise<void> {
     },
   );
 
-  console.log(`Dossierkluis draait in browsermodus op ${running.url}`);
-  if (args.open && !openBrowser(running.url)) {
+  // Each address carries a one-time code (issue 12, finding 7): the one handed to the browser
+  // opener is visible in the process list, so it is not the printed one, and dies once the page
+  // has used it. The printed one works once too; Enter prints a fresh one.
+  console.log(`Dossierkluis draait in browsermodus op ${running.newUrl()}`);
+  if (args.open && !openBrowser(running.newUrl())) {
     console.log('Open dit adres zelf in uw browser; er is geen programma gevonden om het te openen.');
+  }
+  const freshAddress = (): void => console.log(`Nieuw adres (één keer te gebruiken): ${running.newUrl()}`);
+  if (process.stdin.isTTY) {
+    console.log('Elk adres werkt één keer. Druk op Enter voor een nieuw adres.');
+    process.stdin.on('data', freshAddress);
   }
 
   await new Promise<void>((done) => {
@@ -86,6 +94,8 @@ export async function serveCommand(args: ServeArgs): Promise<void> {
       stopping = true;
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
+      process.stdin.off('data', freshAddress);
+      process.stdin.pause();
       // Lock first: the key leaves memory even if closing the sockets hangs.
       try {
         host.close();

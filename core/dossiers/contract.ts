@@ -65,17 +65,19 @@ export const Participant = z.object({
 
 export const Trajectory = z.object({
   id: Id, participantId: Id, type: TrajectoryType, commissioner: z.string(), startDate: z.string(),
-  endDate: z.string().nullable(), status: TrajectoryStatus, description: z.string().nullable(),
+  endDate: z.string().nullable(), status: TrajectoryStatus, description: z.string().nullable(), shielded: z.boolean().optional(),
 });
 export const Entry = z.object({
   id: Id, participantId: Id, trajectoryId: Id.nullable(), kind: EntryKind, entryDate: z.string(), title: z.string(),
   body: z.string(), authorId: Id, authorName: z.string(), createdAt: z.string(), updatedAt: z.string(), edited: z.boolean(),
   /** Own statements about this entry (R25) and whether its processing is restricted (R30); set by view filters. */
   ownStatementIds: z.array(Id).optional(), restricted: z.boolean().optional(),
+  /** Shielded from someone else (R26): marked for those who may still see it. */
+  shielded: z.boolean().optional(),
 });
 export const DocumentMeta = z.object({
   id: Id, participantId: Id, kind: DocumentKind, fileName: z.string(), mimeType: z.string(), size: z.number().int(),
-  sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.string(),
+  sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.string(), shielded: z.boolean().optional(),
 });
 export const ListRow = z.object({
   participantId: Id, dossierNumber: z.string(), displayName: z.string().nullable(), birthDate: z.string().nullable(),
@@ -96,6 +98,8 @@ export const Dossier = z.object({
   shieldNotice: z.boolean(),
   /** Special categories (R01) are shown only to the caseload. */
   specialHidden: z.boolean(),
+  /** What of this dossier is shielded from others (R26), for those who may see it: fields, and whether the whole dossier is. */
+  shieldedFromOthers: z.object({ whole: z.boolean(), fields: z.array(z.string()) }),
 });
 export const HistoryItem = z.object({
   at: z.string(), by: z.string(), what: z.enum(['field', 'entry']), field: z.string().nullable(), entryId: Id.nullable(),

@@ -1,7 +1,14 @@
 // Browser-mode transport (`dossierkluis serve`): the same AppHost as the Electron shell, carried
 // over HTTP on the loopback interface. Anyone on this computer can reach a loopback port, and any
-// web page the user visits can try to, so every API call needs the per-start token, and the Host
+// web page the user visits can try to, so every API call needs a browser session, and the Host
 // and Origin headers must be our own (DNS rebinding, cross-site requests). No CORS, ever.
+//
+// A browser session (issue 12, finding 7): the address that is printed or opened carries a
+// one-time code, which the page exchanges once (POST /session) for an HttpOnly, SameSite=Strict
+// cookie plus a CSRF secret that the tab keeps in sessionStorage; every API call needs both. A
+// code seen in the process list (`xdg-open URL`) is dead once the page used it, and a cookie of
+// 127.0.0.1 that another local port receives is useless without the tab's secret. Each browser
+// session is a separate client of the host: only the one that signed in uses the session.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,16 +25,23 @@ export interface ServerOptions {
   staticDir: string;
   /** 0 or absent = a free port chosen by the system. */
   port?: number;
+  /** How often the host is asked to lock itself when idle (R09); tests pass a short one. */
+  idleCheckMs?: number;
 }
 
 export interface RunningServer {
-  /** Address to open, with the token in the fragment (never sent to the server, not logged). */
-  url: string;
+  /** A fresh address to open, with a one-time code in the fragment (never sent in a request line, not logged). */
+  newUrl(): string;
   origin: string;
   port: number;
-  token: string;
   close(): Promise<void>;
 }
+
+export const SESSION_COOKIE = 'dossierkluis';
+export const CSRF_HEADER = 'x-dossierkluis-csrf';
+/** Unused codes kept at most, and browser sessions at most (the oldest goes first). */
+const MAX_CODES = 20;
+const MAX_CLIENTS = 20;
 
 /** Documents are uploaded base64-encoded inside the JSON body. */
 export const MAX_BODY_BYTES = 30 * 1024 * 1024;
@@ -86,6 +100,16 @@ const hostFailed: ApiResult<never> = {
     messageEn: 'Something went wrong. Nothing was changed.',
   },
 };
+
+const digest = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
 
 // Hash first so both sides have the same length; timingSafeEqual then hides where they differ.
 function sameSecret(given: string, expected: string): boolean {
@@ -146,8 +170,16 @@ function isInside(dir: string, file: string): boolean {
   return file === dir || file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 }
 
+interface BrowserClient {
+  id: string;
+  csrf: string;
+}
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
-  const token = randomBytes(32).toString('base64url');
+  /** Digests of one-time codes not used yet. */
+  const codes = new Set<string>();
+  /** Browser sessions by the digest of their cookie. */
+  const clients = new Map<string, BrowserClient>();
   const staticRoot = await realpath(resolve(opts.staticDir)).catch(() => resolve(opts.staticDir));
   let allowedHosts: Set<string> = new Set();
   let allowedOrigins: Set<string> = new Set();
@@ -156,9 +188,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) return sendPlain(res, 403, 'Verboden');
     if (req.method !== 'POST') return sendPlain(res, 405, 'Methode niet toegestaan', { Allow: 'POST' });
-    const auth = req.headers.authorization ?? '';
-    const given = auth.startsWith('Bearer ') ? auth.slice('Bearer '.length) : '';
-    if (!sameSecret(given, token)) return sendPlain(res, 403, 'Verboden');
+    const client = clients.get(digest(cookieValue(req, SESSION_COOKIE) ?? ''));
+    const csrf = req.headers[CSRF_HEADER];
+    if (!client || typeof csrf !== 'string' || !sameSecret(csrf, client.csrf)) return sendPlain(res, 403, 'Verboden');
 
     const name = pathname.slice('/api/'.length);
     if (!pathname.startsWith('/api/') || !OPERATION_NAME.test(name)) return sendPlain(res, 404, 'Niet gevonden');
@@ -185,12 +217,42 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
     let result: ApiResult<unknown>;
     try {
-      result = await opts.host.call(name, input);
+      result = await opts.host.call(name, input, client.id);
     } catch {
       // The host promises never to throw; if it does anyway, the caller still gets a sentence.
       result = hostFailed;
     }
     sendJson(res, 200, result);
+  }
+
+  /** POST /session {code}: a one-time code becomes a browser session (cookie + CSRF secret). */
+  async function handleSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) return sendPlain(res, 403, 'Verboden');
+    if (req.method !== 'POST') return sendPlain(res, 405, 'Methode niet toegestaan', { Allow: 'POST' });
+    // A cross-site form cannot send JSON without a preflight, which this server never answers.
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return sendPlain(res, 415, 'Alleen JSON');
+    let code: unknown;
+    try {
+      code = (JSON.parse((await readBody(req, 1024)).toString('utf8')) as { code?: unknown }).code;
+    } catch {
+      return sendPlain(res, 400, 'Ongeldige invoer');
+    }
+    const key = typeof code === 'string' ? digest(code) : '';
+    if (!codes.delete(key)) return sendPlain(res, 403, 'Dit adres is al gebruikt of ongeldig. Vraag een nieuw adres in het venster waarin Dossierkluis draait.');
+    const cookie = randomBytes(32).toString('base64url');
+    const client: BrowserClient = { id: randomBytes(16).toString('hex'), csrf: randomBytes(32).toString('base64url') };
+    clients.set(digest(cookie), client);
+    if (clients.size > MAX_CLIENTS) clients.delete(clients.keys().next().value!);
+    const text = JSON.stringify({ csrf: client.csrf });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(text)),
+      'Set-Cookie': `${SESSION_COOKIE}=${cookie}; HttpOnly; SameSite=Strict; Path=/`,
+    });
+    res.end(text);
   }
 
   async function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
@@ -246,6 +308,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return sendPlain(res, 400, 'Ongeldig adres');
     }
     if (pathname === '/api' || pathname.startsWith('/api/')) return handleApi(req, res, pathname);
+    if (pathname === '/session') return handleSession(req, res);
     return handleStatic(req, res, pathname);
   }
 
@@ -273,14 +336,22 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
+  // R09: the vault locks itself after the policy's idle time, also when no tab is left to notice.
+  const idleTimer = setInterval(() => void opts.host.lockIfIdle().catch(() => false), opts.idleCheckMs ?? 15_000);
+  idleTimer.unref();
 
   return {
-    url: `${origin}/#token=${token}`,
+    newUrl() {
+      const code = randomBytes(32).toString('base64url');
+      codes.add(digest(code));
+      if (codes.size > MAX_CODES) codes.delete(codes.values().next().value!);
+      return `${origin}/#code=${code}`;
+    },
     origin,
     port,
-    token,
     close: () =>
       new Promise<void>((done) => {
+        clearInterval(idleTimer);
         server.close(() => done());
         server.closeAllConnections();
       }),

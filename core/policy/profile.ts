@@ -85,6 +85,8 @@ export const PolicyProfile = z.object({
   retention: Retention.default({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 }),
   // R09: the app locks itself after this many idle minutes.
   idleLockMinutes: z.number().int().min(1).max(240).default(10),
+  // R08: every user must add a TOTP code to the password at sign-in (enrolment right after it).
+  requireTotp: z.boolean().default(false),
   consent: ConsentSettings.default(defaultConsent),
 });
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
@@ -133,6 +135,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     holidays: defaultHolidays,
     retention: defaultRetention,
     idleLockMinutes: 10,
+    requireTotp: false,
     consent: defaultConsent,
   },
   // MEE Samen's privacy statement answers every request within four weeks.
@@ -143,6 +146,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     holidays: defaultHolidays,
     retention: defaultRetention,
     idleLockMinutes: 10,
+    requireTotp: false,
     consent: defaultConsent,
   },
 });

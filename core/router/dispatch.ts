@@ -9,6 +9,7 @@ import { flushAnchor } from '../audit/anchor.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { apiContract, type OperationName } from '../contract.ts';
 import { handlers } from './handlers.ts';
+import { passwordChangeRequired } from '../auth/service.ts';
 import type { AuditNote, Ctx, HostState } from './context.ts';
 
 function inputError(err: z.ZodError): DomainError {
@@ -52,6 +53,8 @@ export async function dispatch(state: HostState, name: string, rawInput: unknown
         auditDenial(state, op.name, note, err);
         throw err;
       }
+      // A password someone else set opens nothing but the password change (issue 12, finding 5).
+      if (op.name !== 'auth.changePassword' && passwordChangeRequired(state)) throw domainError('auth.passwordChangeRequired');
     }
     const parsed = op.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw inputError(parsed.error);

@@ -4,7 +4,7 @@
 // following a symbolic link and refused unless they are regular files (issue 12, finding 9: a
 // vault.lock linked to a FIFO hung the process), and made readable by their owner only.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { domainError, isDomainError } from '../api/errors.ts';
@@ -16,6 +16,8 @@ export function vaultPaths(dir: string) {
     database: join(dir, 'vault.db'),
     slots: join(dir, 'keyslots.json'),
     signIns: join(dir, 'signin-attempts.json'),
+    /** Held for milliseconds around every read-modify-write of the attempts file (R09). */
+    signInLock: join(dir, 'signin-attempts.lock'),
     lock: join(dir, 'vault.lock'),
     /** The audit anchor outside the database (core/audit/anchor.ts, R05). */
     anchor: join(dir, 'audit-anchor.json'),
@@ -23,7 +25,7 @@ export function vaultPaths(dir: string) {
 }
 
 const SealedSchema = z.object({ iv: z.string(), data: z.string(), tag: z.string() });
-const EnvelopeSchema = SealedSchema.extend({ ephemeralPublicKey: z.string() });
+export const EnvelopeSchema = SealedSchema.extend({ ephemeralPublicKey: z.string() });
 const SlotSchema = z.object({
   id: z.string().regex(/^[0-9a-f]{16}$/),
   kind: z.enum(['user', 'recovery']),
@@ -46,12 +48,27 @@ const SlotFileSchema = z.object({
 });
 export type SlotFile = z.infer<typeof SlotFileSchema> & { slots: Slot[]; pending?: Record<string, Envelope> };
 
+const Counter = z.object({ count: z.number().int(), last: z.string() });
+const PendingAttempt = z.object({
+  at: z.string(), username: z.string(), workstation: z.string(), outcome: z.enum(['failed', 'denied']), action: z.string(),
+  /** A name that has a key slot (or the recovery slot): never the one dropped. */
+  known: z.boolean().optional(),
+  flagged: z.boolean().optional(),
+  /** Rate-limited attempts in a row are one line with a count, so they cannot flood the list. */
+  count: z.number().int().optional(),
+});
 const SignInSchema = z.object({
-  failures: z.record(z.string(), z.object({ count: z.number().int(), last: z.string() })),
+  /** Names with a key slot, and the recovery slot: never evicted, however many invented names come (R09). */
+  failures: z.record(z.string(), Counter),
+  /** Invented names: bounded, oldest evicted first. */
+  unknownFailures: z.record(z.string(), Counter).default({}),
   /** Failed attempts made while the database was closed; moved into the audit trail at the next unlock (R05). */
-  pendingAudit: z.array(z.object({ at: z.string(), username: z.string(), workstation: z.string(), outcome: z.enum(['failed', 'denied']), action: z.string() })),
+  pendingAudit: z.array(PendingAttempt),
+  /** Attempts that did not fit in pendingAudit: their number reaches the audit trail instead (R05). */
+  dropped: z.object({ count: z.number().int(), first: z.string(), last: z.string() }).nullable().default(null),
 });
 export type SignInRecord = z.infer<typeof SignInSchema>;
+export type PendingAttempt = z.infer<typeof PendingAttempt>;
 
 // Windows has neither flag (undefined there); links and FIFOs are a POSIX matter.
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -175,19 +192,93 @@ export function writeSlotFile(dir: string, file: SlotFile): void {
 
 export function readSignIns(dir: string): SignInRecord {
   const p = vaultPaths(dir).signIns;
-  if (!existsSync(p)) return { failures: {}, pendingAudit: [] };
+  if (!existsSync(p)) return { failures: {}, unknownFailures: {}, pendingAudit: [], dropped: null };
   const text = readRegularFile(p);
   try {
-    const parsed = SignInSchema.safeParse(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const parsed = SignInSchema.safeParse(raw);
     // A damaged attempts file must not lock everyone out: start afresh, but leave a trace
     // that goes into the audit trail at the next unlock.
-    if (parsed.success) return parsed.data;
+    if (parsed.success) {
+      if (!Object.hasOwn(raw as object, 'unknownFailures')) separateInventedNames(dir, parsed.data);
+      return parsed.data;
+    }
   } catch { /* fall through */ }
-  return { failures: {}, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged' }] };
+  return { failures: {}, unknownFailures: {}, dropped: null, pendingAudit: [{ at: new Date().toISOString(), username: '-', workstation: '-', outcome: 'failed', action: 'auth.attemptsFileDamaged', known: true, flagged: true }] };
+}
+
+/** A file from before issue 12 kept every name in one table: names without a key slot move out. */
+function separateInventedNames(dir: string, record: SignInRecord): void {
+  let users: Set<string | null>;
+  try { users = new Set(readSlotFile(dir).slots.filter((s) => s.kind === 'user').map((s) => s.username)); } catch { return; }
+  for (const [name, counter] of Object.entries(record.failures)) {
+    if (users.has(name)) continue;
+    record.unknownFailures[name] = counter;
+    delete record.failures[name];
+  }
 }
 
 export function writeSignIns(dir: string, record: SignInRecord): void {
   writeFileAtomic(vaultPaths(dir).signIns, JSON.stringify(record));
+}
+
+/**
+ * Runs `fn` holding the attempts lock, so that checking the delay and recording the attempt is
+ * one step across processes (R09: N processes must not get N guesses per window). The lock is
+ * held only for a read and a write of a small file, so waiting is a short synchronous spin.
+ */
+export function withSignInLock<T>(dir: string, fn: () => T): T {
+  const p = vaultPaths(dir).signInLock;
+  const deadline = Date.now() + 5000;
+  // The lock appears with its owner's pid already in it (written aside, then hard-linked, which
+  // fails if the lock exists), so nobody ever sees an empty lock and takes it for a stale one.
+  const mine = `${p}.${process.pid}-${randomBytes(6).toString('hex')}`;
+  const fd = openSync(mine, CREATE_NEW, FILE_MODE);
+  try { writeSync(fd, String(process.pid)); } finally { closeSync(fd); }
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, p);
+        break;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        let seen = '';
+        try { seen = readRegularFile(p); } catch (err) {
+          if (isDomainError(err)) throw err; // a link or FIFO planted as the lock: refused, not waited on
+          continue; // released meanwhile
+        }
+        const pid = Number.parseInt(seen, 10);
+        // Our own pid cannot hold it (the section is synchronous): a leftover, like a dead owner's.
+        if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || !isAlive(pid)) {
+          breakStaleLock(p, seen);
+          continue;
+        }
+        if (Date.now() > deadline) throw domainError('vault.inUse', { pid });
+        Atomics.wait(spin, 0, 0, 2);
+      }
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(p, { force: true });
+  }
+}
+const spin = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Moves a stale lock aside and checks that it was the one judged stale: if another process took
+ * the lock in between, it is put back (link fails only if yet another process holds it by then).
+ */
+function breakStaleLock(p: string, seen: string): void {
+  const aside = `${p}.stale-${process.pid}`;
+  try { renameSync(p, aside); } catch { return; /* gone already */ }
+  try {
+    if (readRegularFile(aside) !== seen) linkSync(aside, p);
+  } catch { /* someone else holds it now: theirs stands */ }
+  rmSync(aside, { force: true });
 }
 
 /** One process at a time: a lock file with the owner's pid; a lock of a dead process is stale. */

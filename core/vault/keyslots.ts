@@ -87,18 +87,28 @@ function sharedKey(privateKey: KeyObject, publicKey: KeyObject, info: string): B
   return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
 }
 
-export function sealEnvelope(vaultId: string, slot: Pick<Slot, 'id' | 'publicKey'>, dbKey: Buffer): Envelope {
+/** Seals `data` to a slot's public key (ECIES: X25519 + HKDF + AES-256-GCM), bound to `what`. */
+export function sealToSlot(vaultId: string, slot: Pick<Slot, 'id' | 'publicKey'>, data: Buffer, what: string): Envelope {
   const eph = generateKeyPairSync('x25519');
   const recipient = createPublicKey({ key: unb64(slot.publicKey), format: 'der', type: 'spki' });
-  const aad = aadFor(vaultId, slot.id, 'envelope');
-  const sealed = gcmSeal(sharedKey(eph.privateKey, recipient, aad), dbKey, aad);
+  const aad = aadFor(vaultId, slot.id, what);
+  const sealed = gcmSeal(sharedKey(eph.privateKey, recipient, aad), data, aad);
   return { ...sealed, ephemeralPublicKey: b64(eph.publicKey.export({ format: 'der', type: 'spki' })) };
 }
 
-export function openEnvelope(vaultId: string, slotId: string, privateKey: KeyObject, env: Envelope): Buffer {
+/** Opens what sealToSlot sealed; needs the slot's private key, so only its password opens it. */
+export function openFromSlot(vaultId: string, slotId: string, privateKey: KeyObject, env: Envelope, what: string): Buffer {
   const eph = createPublicKey({ key: unb64(env.ephemeralPublicKey), format: 'der', type: 'spki' });
-  const aad = aadFor(vaultId, slotId, 'envelope');
+  const aad = aadFor(vaultId, slotId, what);
   return gcmOpen(sharedKey(privateKey, eph, aad), env, aad);
+}
+
+export function sealEnvelope(vaultId: string, slot: Pick<Slot, 'id' | 'publicKey'>, dbKey: Buffer): Envelope {
+  return sealToSlot(vaultId, slot, dbKey, 'envelope');
+}
+
+export function openEnvelope(vaultId: string, slotId: string, privateKey: KeyObject, env: Envelope): Buffer {
+  return openFromSlot(vaultId, slotId, privateKey, env, 'envelope');
 }
 
 /** Makes a slot for `secret` holding `dbKey`. */

@@ -150,19 +150,23 @@ describe('issue 12 finding 2: the app runs a compiled bundle', () => {
         const timer = setTimeout(() => fail(new Error(`serve printed no address: ${output}`)), 30_000);
         const onData = (c: Buffer) => {
           output += c.toString('utf8');
-          const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
+          const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)/.exec(output);
           if (m) { clearTimeout(timer); done(new URL(m[1]!)); }
         };
         child.stdout.on('data', onData);
         child.stderr.on('data', onData);
         child.on('exit', (code) => { clearTimeout(timer); fail(new Error(`serve ended (${code}): ${output}`)); });
       });
-      const token = url.hash.slice('#token='.length);
       const page = await fetch(url.origin + '/');
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(MARKER);
+      // As the page does: the address's one-time code for a session cookie and a CSRF secret (finding 7).
+      const session = await fetch(`${url.origin}/session`, { method: 'POST', headers: { Origin: url.origin, 'Content-Type': 'application/json' }, body: JSON.stringify({ code: url.hash.slice('#code='.length) }) });
+      expect(session.status).toBe(200);
+      const cookie = session.headers.getSetCookie()[0]!.split(';')[0]!;
+      const { csrf } = (await session.json()) as { csrf: string };
       const call = async (name: string, input: unknown) => {
-        const res = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        const res = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { Origin: url.origin, Cookie: cookie, 'X-Dossierkluis-Csrf': csrf, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
         return (await res.json()) as { ok: boolean; value?: Record<string, unknown>; error?: { code: string } };
       };
       expect(await call('vault.status', {})).toMatchObject({ ok: true, value: { initialised: false } });

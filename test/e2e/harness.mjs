@@ -11,6 +11,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 export const PASSWORD = 'correct-horse-battery';
+/** What the administrator gives a new user; the user replaces it at the first sign-in (issue 12). */
+export const TEMPORARY_PASSWORD = 'tijdelijk-van-beheer';
+const temporary = new Map();
 
 /** The bundled CLI that users run (scripts/e2e.mjs builds it first). */
 export const BUNDLE = join(ROOT, 'dist-cli', 'dossierkluis.mjs');
@@ -28,7 +31,8 @@ export async function startServer() {
     const timer = setTimeout(() => reject(new Error(`server did not print its URL within 30 s:\n${output}`)), 30_000);
     const onData = (chunk) => {
       output += chunk.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/.exec(output);
+      // The printed address carries a one-time code, exchanged by the page for a session cookie.
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)/.exec(output);
       if (m) {
         clearTimeout(timer);
         resolveUrl(m[1]);
@@ -131,8 +135,19 @@ export async function firstRun(page, { organisation = 'Re-integratie Oost', admi
 export async function signIn(page, username, password = PASSWORD) {
   await page.getByRole('heading', { name: /^(Aanmelden|Vergrendeld)$/ }).waitFor();
   await label(page, 'Gebruikersnaam').fill(username);
-  await label(page, 'Wachtwoord').fill(password);
+  const first = temporary.get(username);
+  await label(page, 'Wachtwoord').fill(first ?? password);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
+  if (first) {
+    // A password the administrator set: the app shows only the password change, with who set it.
+    await page.getByRole('heading', { name: 'Kies een eigen wachtwoord' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('password-notice').getByText(/aangemaakt door/).waitFor();
+    await label(page, 'Tijdelijk wachtwoord').fill(first);
+    await label(page, 'Nieuw wachtwoord').fill(password);
+    await label(page, 'Herhaal het nieuwe wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Wachtwoord wijzigen' }).click();
+    temporary.delete(username);
+  }
   await page.getByRole('button', { name: 'Afmelden' }).waitFor({ timeout: 20_000 });
 }
 
@@ -142,7 +157,7 @@ export async function signOut(page) {
 }
 
 /** As an administrator: creates a user through the user-management screen. */
-export async function createUser(page, { displayName, username, role, password = PASSWORD }) {
+export async function createUser(page, { displayName, username, role, password = TEMPORARY_PASSWORD }) {
   await page.getByRole('link', { name: 'Gebruikers' }).click();
   await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
   await page.getByRole('button', { name: 'Nieuwe gebruiker' }).click();
@@ -155,6 +170,7 @@ export async function createUser(page, { displayName, username, role, password =
   await dialog.getByRole('button', { name: 'Gebruiker aanmaken' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('row').filter({ hasText: username }).first().waitFor();
+  temporary.set(username, password);
 }
 
 /** As a user with dossier.write: creates a participant and returns its dossier number. */

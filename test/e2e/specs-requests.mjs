@@ -153,7 +153,7 @@ async function api(page, name, input) {
   return page.evaluate(async ([op, body]) => {
     const res = await fetch(`/api/${encodeURIComponent(op)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('dossierkluis.token') ?? ''}` },
+      headers: { 'Content-Type': 'application/json', 'X-Dossierkluis-Csrf': sessionStorage.getItem('dossierkluis.csrf') ?? '' },
       body: JSON.stringify(body),
     });
     const r = await res.json();
@@ -310,6 +310,11 @@ async function policySettings({ page }) {
   const failures = [];
   await firstRun(page);
   await signIn(page, 'beheer');
+  // Privacy settings are the privacy officer's, not the technical administrator's (issue 12).
+  assert.equal(await page.getByRole('link', { name: 'Beleid en termijnen' }).count(), 0);
+  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
+  await signOut(page);
+  await signIn(page, 'pia');
   await page.getByRole('link', { name: 'Beleid en termijnen' }).click();
   await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
   assert.equal((await page.getByTestId('policy-state').textContent()).trim(), 'Zoals het uitgangspunt');

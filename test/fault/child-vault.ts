@@ -4,6 +4,7 @@
 //                                   dispatch, one transaction each, printing "entry ID" /
 //                                   "participant ID" after each commit, until it is killed;
 //   child-vault.ts hold DIR USER    signs in, prints "ready" and keeps the vault open until killed.
+//   child-vault.ts guess DIR USER   one sign-in with a wrong password; prints "result CODE" and exits.
 // Both first print "loaded" and wait for a line on stdin before they open the vault, so the parent
 // can start the next process (loading modules takes a second) while it checks the previous one.
 // The password is the test password; stdout is written synchronously, so every printed line was
@@ -18,7 +19,7 @@ import { TEST_KDF } from '../../core/vault/keyslots.ts';
 import { PASSWORD, aParticipant } from '../support/vault.ts';
 
 const [mode, dir, username] = process.argv.slice(2);
-if (!mode || !dir || !username) throw new Error('usage: child-vault.ts write|hold DIR USER');
+if (!mode || !dir || !username) throw new Error('usage: child-vault.ts write|hold|guess DIR USER');
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 say('loaded');
@@ -26,6 +27,11 @@ const input = createInterface({ input: process.stdin });
 await once(input, 'line');
 input.on('close', () => process.exit(0)); // the parent is gone: never linger as an orphan
 const state = createHostState({ vaultDir: dir, workstation: `kind-${process.pid}`, kdfCost: TEST_KDF });
+if (mode === 'guess') {
+  const r = await dispatch(state, 'auth.signIn', { username, password: `fout-wachtwoord-${process.pid}` });
+  say(`result ${r.ok ? 'ok' : r.error.code}`);
+  process.exit(0);
+}
 await signIn(state, username, PASSWORD);
 say('ready');
 

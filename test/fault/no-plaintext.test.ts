@@ -61,7 +61,7 @@ function findNeedles(files: string[], needles: Buffer[]): string[] {
   return hits;
 }
 
-/** `dossierkluis serve` with its own TMPDIR; resolves with the origin and token it printed. */
+/** `dossierkluis serve` with its own TMPDIR; exchanges the one-time code it printed for a browser session. */
 async function startServe(vaultDir: string, tmp: string) {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const child = spawn(process.execPath, [join(root, 'bin', 'dossierkluis.mjs'), 'serve', '--vault', vaultDir, '--port', '0'], {
@@ -75,14 +75,16 @@ async function startServe(vaultDir: string, tmp: string) {
     const timer = setTimeout(() => fail(new Error(`serve did not start: ${stderr}`)), 30_000);
     child.stdout.on('data', (c: Buffer) => {
       stdout += c.toString('utf8');
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(stdout);
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#code=\S+)/.exec(stdout);
       if (m) { clearTimeout(timer); done(new URL(m[1]!)); }
     });
     void exited.then((f) => fail(new Error(`serve ended early (${f.code}): ${f.stderr}`)));
   });
-  const token = url.hash.slice('#token='.length);
+  const session = await fetch(`${url.origin}/session`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: url.hash.slice('#code='.length) }) });
+  const cookie = session.headers.getSetCookie()[0]!.split(';')[0]!;
+  const { csrf } = (await session.json()) as { csrf: string };
   const call = async (name: string, input: unknown) => {
-    const res = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+    const res = await fetch(`${url.origin}/api/${name}`, { method: 'POST', headers: { Cookie: cookie, 'X-Dossierkluis-Csrf': csrf, 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
     return (await res.json()) as { ok: true; value: never } | { ok: false; error: { code: string } };
   };
   const ok = async <T>(name: string, input: unknown): Promise<T> => {

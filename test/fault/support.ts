@@ -83,7 +83,7 @@ export interface RunningChild {
 }
 
 /** Starts test/fault/child-vault.ts (bundled by prepareChild first) in MODE on a vault folder as USER. */
-export function startChild(mode: 'write' | 'hold', dir: string, user: string): RunningChild {
+export function startChild(mode: 'write' | 'hold' | 'guess', dir: string, user: string): RunningChild {
   if (!bundled) throw new Error('call prepareChild() first');
   const child = spawn(process.execPath, [childBundle, mode, dir, user], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin!.on('error', () => undefined); // a killed child's pipe: EPIPE is expected

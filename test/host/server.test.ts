@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -7,46 +6,27 @@ import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../core/host/server.ts';
 import type { AppHost } from '../../core/host/types.ts';
 import type { ApiResult } from '../../core/api/errors.ts';
+import { browserSession, codeOf, exchange, send, type BrowserSession } from './browser.ts';
 
 // The transport only carries (name, input); a recording fake host is enough to prove that.
 function recordingHost() {
-  const calls: { name: string; input: unknown }[] = [];
+  const calls: { name: string; input: unknown; client?: string }[] = [];
   const host: AppHost = {
-    async call(name, input): Promise<ApiResult<unknown>> {
-      calls.push({ name, input });
+    async call(name, input, client): Promise<ApiResult<unknown>> {
+      calls.push({ name, input, client });
       return { ok: true, value: { echoed: name } };
     },
+    lockIfIdle: async () => false,
     close() {},
   };
   return { host, calls };
 }
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-// node:http rather than fetch: fetch refuses to set Host and normalises paths.
-function send(port: number, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
-  return new Promise((done, fail) => {
-    const req = request(
-      { host: '127.0.0.1', port, method: opts.method ?? 'GET', path: opts.path, headers: opts.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', fail);
-    req.end(opts.body);
-  });
-}
-
 let dir: string;
 let staticDir: string;
 let server: RunningServer;
-let calls: { name: string; input: unknown }[];
+let calls: { name: string; input: unknown; client?: string }[];
+let browser: BrowserSession;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dk-server-'));
@@ -58,6 +38,7 @@ beforeEach(async () => {
   const fake = recordingHost();
   calls = fake.calls;
   server = await startServer({ host: fake.host, staticDir, port: 0 });
+  browser = await browserSession(server);
 });
 
 afterEach(async () => {
@@ -65,10 +46,11 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function apiHeaders(extra: Record<string, string> = {}): Record<string, string> {
+function apiHeaders(extra: Record<string, string> = {}, session: BrowserSession = browser): Record<string, string> {
   return {
     Host: `127.0.0.1:${server.port}`,
-    Authorization: `Bearer ${server.token}`,
+    Cookie: session.cookie,
+    'X-Dossierkluis-Csrf': session.csrf,
     'Content-Type': 'application/json',
     ...extra,
   };
@@ -80,7 +62,7 @@ describe('browser-mode server', () => {
     const r = await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: apiHeaders(), body: JSON.stringify(input) });
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toEqual({ ok: true, value: { echoed: 'dossiers.get' } });
-    expect(calls).toEqual([{ name: 'dossiers.get', input }]);
+    expect(calls).toEqual([{ name: 'dossiers.get', input, client: expect.any(String) }]);
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -88,22 +70,60 @@ describe('browser-mode server', () => {
   it('accepts a call from its own origin', async () => {
     const r = await send(server.port, { method: 'POST', path: '/api/session.current', headers: apiHeaders({ Origin: server.origin }), body: '' });
     expect(r.status).toBe(200);
-    expect(calls).toEqual([{ name: 'session.current', input: undefined }]);
+    expect(calls).toEqual([{ name: 'session.current', input: undefined, client: expect.any(String) }]);
   });
 
-  it('R04 refuses a call with a wrong token', async () => {
-    const wrong = server.token.slice(0, -1) + (server.token.endsWith('A') ? 'B' : 'A');
-    const r = await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: apiHeaders({ Authorization: `Bearer ${wrong}` }), body: '{}' });
+  it('R04 refuses a call with a wrong CSRF secret', async () => {
+    const wrong = browser.csrf.slice(0, -1) + (browser.csrf.endsWith('A') ? 'B' : 'A');
+    const r = await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: apiHeaders({ 'X-Dossierkluis-Csrf': wrong }), body: '{}' });
     expect(r.status).toBe(403);
     expect(calls).toEqual([]);
   });
 
-  it('R04 refuses a call without a token', async () => {
-    const headers = apiHeaders();
-    delete headers.Authorization;
-    const r = await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers, body: '{}' });
-    expect(r.status).toBe(403);
+  it('R04 refuses a call without the session cookie or without the CSRF secret', async () => {
+    const noCookie = apiHeaders();
+    delete noCookie.Cookie;
+    expect((await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: noCookie, body: '{}' })).status).toBe(403);
+    const noSecret = apiHeaders();
+    delete noSecret['X-Dossierkluis-Csrf'];
+    expect((await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: noSecret, body: '{}' })).status).toBe(403);
+    // The secret of one browser session does not go with the cookie of another.
+    const other = await browserSession(server);
+    expect((await send(server.port, { method: 'POST', path: '/api/dossiers.get', headers: apiHeaders({ Cookie: other.cookie }), body: '{}' })).status).toBe(403);
     expect(calls).toEqual([]);
+  });
+
+  it('R09 finding 7: the code in an address works once; the cookie is HttpOnly, SameSite=Strict, Path=/', async () => {
+    const cookie = String((browser.reply.headers['set-cookie'] as string[])[0]);
+    expect(cookie).toMatch(/^dossierkluis=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/$/);
+    expect(browser.reply.headers['cache-control']).toBe('no-store');
+    const url = server.newUrl();
+    expect(url).not.toBe(server.newUrl());
+    expect((await exchange(server, codeOf(url))).status).toBe(200);
+    // Whoever read the address in the process list after the page used it gets nothing.
+    const again = await exchange(server, codeOf(url));
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect((await exchange(server, 'bedacht-maar-niet-uitgegeven-code-0123456789abcdef')).status).toBe(403);
+    expect(calls).toEqual([]);
+  });
+
+  it('R04 finding 7: the code exchange refuses a foreign Origin, a foreign Host and a body that is not JSON', async () => {
+    const code = codeOf(server.newUrl());
+    expect((await exchange(server, code, { Origin: 'https://evil.example' })).status).toBe(403);
+    expect((await exchange(server, code, { Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await exchange(server, code, { 'Content-Type': 'text/plain' })).status).toBe(415);
+    // None of these used the code up.
+    expect((await exchange(server, code)).status).toBe(200);
+  });
+
+  it('R09 finding 7: each browser session reaches the host as its own client', async () => {
+    const other = await browserSession(server);
+    await send(server.port, { method: 'POST', path: '/api/vault.status', headers: apiHeaders(), body: '{}' });
+    await send(server.port, { method: 'POST', path: '/api/vault.status', headers: apiHeaders({}, other), body: '{}' });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.client).toMatch(/^[0-9a-f]{32}$/);
+    expect(calls[1]!.client).not.toBe(calls[0]!.client);
   });
 
   it('R04 refuses a call from a foreign Origin even with the right token', async () => {
@@ -154,14 +174,16 @@ describe('browser-mode server', () => {
   it('does not leak a stack when the host throws', async () => {
     const throwing: AppHost = {
       call: () => Promise.reject(new Error('boom at /secret/path.ts:12')),
+      lockIfIdle: async () => false,
       close() {},
     };
     const other = await startServer({ host: throwing, staticDir });
     try {
+      const session = await browserSession(other);
       const r = await send(other.port, {
         method: 'POST',
         path: '/api/dossiers.get',
-        headers: { Host: `127.0.0.1:${other.port}`, Authorization: `Bearer ${other.token}` },
+        headers: { Host: `127.0.0.1:${other.port}`, Cookie: session.cookie, 'X-Dossierkluis-Csrf': session.csrf },
         body: '{}',
       });
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'operation.failed' } });
@@ -202,9 +224,10 @@ describe('browser-mode server', () => {
   });
 
   it('R07 binds to 127.0.0.1 only', async () => {
-    expect(new URL(server.url).hostname).toBe('127.0.0.1');
-    expect(server.url).toBe(`${server.origin}/#token=${server.token}`);
-    expect(Buffer.from(server.token, 'base64url')).toHaveLength(32);
+    const url = server.newUrl();
+    expect(new URL(url).hostname).toBe('127.0.0.1');
+    expect(url.startsWith(`${server.origin}/#code=`)).toBe(true);
+    expect(Buffer.from(codeOf(url), 'base64url')).toHaveLength(32);
     const external = Object.values(networkInterfaces())
       .flat()
       .filter((a) => a !== undefined && !a.internal)
@@ -227,10 +250,12 @@ describe('browser-mode server', () => {
     }
   });
 
-  it('makes a new token at each start', async () => {
+  it('R04 a code of one server start opens nothing at another', async () => {
     const other = await startServer({ host: recordingHost().host, staticDir });
     try {
-      expect(other.token).not.toBe(server.token);
+      expect((await exchange(other, codeOf(server.newUrl()))).status).toBe(403);
+      const r = await send(other.port, { method: 'POST', path: '/api/dossiers.get', headers: { ...apiHeaders(), Host: `127.0.0.1:${other.port}` }, body: '{}' });
+      expect(r.status).toBe(403);
     } finally {
       await other.close();
     }

@@ -128,12 +128,13 @@ describe('request flow (R20–R22, R32, R33, R35)', () => {
       .rejects.toMatchObject({ code: 'request.invalidValue' });
   });
 
-  it('R50 the policy profile is read and changed only by the administrator and the privacy officer', async () => {
+  it('R50 the policy profile is read and changed only by the privacy officer (issue 12: not the technical administrator)', async () => {
     w = await world();
     await expect(w.admin.call('policy.get', {})).rejects.toMatchObject({ code: 'auth.forbidden' });
-    const current = await w.vault.admin.call('policy.get', {});
-    expect(current).toMatchObject({ preset: 'factor-twee', customised: false });
+    await expect(w.vault.admin.call('policy.get', {})).rejects.toMatchObject({ code: 'auth.forbidden' });
     const privacy = await w.vault.as('privacyOfficer');
+    const current = await privacy.call('policy.get', {});
+    expect(current).toMatchObject({ preset: 'factor-twee', customised: false });
     const profile = { ...current.profile, terms: { ...current.profile.terms, inzage: { unit: 'workingDays' as const, amount: 3 } } };
     const saved = await privacy.call('policy.update', { profile });
     expect(saved.customised).toBe(true);

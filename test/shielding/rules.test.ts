@@ -69,6 +69,9 @@ describe('shielding', () => {
     w = await shieldWorld('entry');
     const shield = await w.owner.call('shielding.place', shieldFor(w, [{ kind: 'user', userId: userId(w.colleague) }]));
     expect(shield).toMatchObject({ status: 'active', requestedBy: 'participant', placedBy: 'Eva Eigenaar', audiences: [{ kind: 'user', name: 'Cor Collega' }] });
+    // Those who may see the entry see it marked as shielded from others; the colleague does not get it at all.
+    expect((await w.owner.call('dossiers.get', { participantId: w.participantId })).entries.find((e) => e.id === w!.ids.entryId)?.shielded).toBe(true);
+    expect((await w.owner.call('dossiers.get', { participantId: w.participantId })).entries.find((e) => e.id === w!.ids.plainEntryId)?.shielded).toBeUndefined();
     // The colleague sees no shield aimed at them, and cannot lift it.
     expect(await w.colleague.call('shielding.list', { participantId: w.participantId })).toEqual([]);
     await expect(w.colleague.call('shielding.lift', { shieldId: shield.id, reason: 'Ik wil het toch kunnen zien' })).rejects.toMatchObject({ code: 'shield.notFound' });
@@ -199,7 +202,7 @@ describe('special categories and caseload changes', () => {
 
   it('R04 ids confirm nothing: a dossier outside the caseload and one that does not exist get the same answer, and so does another participant\'s mandate', async () => {
     w = await shieldWorld('entry');
-    const words = (r: Awaited<ReturnType<typeof w.outsider.raw>>) => (r.ok ? null : { code: r.error.code, message: r.error.message });
+    const words = (r: Awaited<ReturnType<ShieldWorld['outsider']['raw']>>) => (r.ok ? null : { code: r.error.code, message: r.error.message });
     const existing = await w.outsider.raw('dossiers.get', { participantId: w.participantId });
     const missing = await w.outsider.raw('dossiers.get', { participantId: 987_654 });
     expect(words(existing)).toEqual(words(missing));

@@ -16,6 +16,8 @@ import type { HostState } from '../../core/router/context.ts';
 import { TEST_KDF } from '../../core/vault/keyslots.ts';
 
 export const PASSWORD = 'een-lang-testwachtwoord';
+/** What the administrator gives a new user; it must be changed at the first sign-in. */
+export const TEMPORARY_PASSWORD = 'tijdelijk-testwachtwoord';
 
 export class CallError extends Error {
   constructor(readonly error: ApiError) { super(`${error.code}: ${error.messageEn}`); }
@@ -72,7 +74,18 @@ export async function testVault(opts: { dir?: string } = {}): Promise<TestVault>
     return caller(state);
   };
   const addUser = async (username: string, role: Role, displayName = username) => {
-    await admin.call('users.create', { username, displayName, role, password: PASSWORD });
+    // As in the app: the administrator's password is temporary and the user replaces it first.
+    const made = await admin.call('users.create', { username, displayName, role, password: TEMPORARY_PASSWORD });
+    if (made.approval === 'pending') {
+      // Once the vault has a privacy officer, they approve new accounts with dossier access.
+      const approver = [...sessions.values()].find((c) => c.state.session?.role === 'privacyOfficer');
+      if (!approver) throw new Error(`no privacy officer to approve ${username}`);
+      await approver.call('users.decide', { userId: made.id, approve: true });
+    }
+    const first = newState();
+    first.handle = adminState.handle;
+    await signIn(first, username, TEMPORARY_PASSWORD);
+    await caller(first).call('auth.changePassword', { currentPassword: TEMPORARY_PASSWORD, newPassword: PASSWORD });
     const c = await signInAs(username);
     sessions.set(username, c);
     return c;

@@ -90,6 +90,8 @@ describe('vault encryption and keys', () => {
     expect(await c.raw('auth.recover', { recoveryCode: vault.recoveryCode.toLowerCase(), username: 'administration', newPassword: 'nieuw-wachtwoord-2026' })).toMatchObject({ ok: true });
     expect(await c.raw('auth.signIn', { username: 'administration', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'auth.wrongPassword' } });
     await c.call('auth.signIn', { username: 'administration', password: 'nieuw-wachtwoord-2026' });
+    // A recovered password is temporary (issue 12, finding 5): it is replaced before anything else.
+    await c.call('auth.changePassword', { currentPassword: 'nieuw-wachtwoord-2026', newPassword: 'eigen-wachtwoord-2026' });
     expect((await c.call('dossiers.get', { participantId })).participant.lastName).toBe('Testenburg');
     signOut(state);
   });

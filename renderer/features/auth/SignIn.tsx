@@ -10,6 +10,8 @@ import { navigate } from '../../state/router.ts';
 import { AuthLayout } from './AuthLayout.tsx';
 import { PasswordRules, passwordOk } from './PasswordRules.tsx';
 import { FormError } from '../../components/FormActions.tsx';
+import type { Me } from '../../state/session.ts';
+import { TotpCodeStep, TotpEnrolment } from './SecondFactor.tsx';
 
 export function SignIn() {
   const { t } = useTranslation();
@@ -21,6 +23,19 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
   const [recoverOpen, setRecoverOpen] = useState(false);
+  /** R08: the password was right, and a code (or enrolment first) is still due. */
+  const [secondFactor, setSecondFactor] = useState<'totp' | 'enrol' | null>(null);
+
+  function finish(me: Me) {
+    if (!locked) navigate('/');
+    signedIn(me);
+  }
+
+  async function back() {
+    setSecondFactor(null);
+    setPassword('');
+    try { await call('auth.signOut', {}); } catch { /* nothing was open */ }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -29,10 +44,32 @@ export function SignIn() {
       return;
     }
     await run(async () => {
-      const me = await call('auth.signIn', { username: username.trim(), password });
-      if (!locked) navigate('/');
-      signedIn(me);
+      const res = await call('auth.signIn', { username: username.trim(), password });
+      if ('secondFactor' in res) {
+        setSecondFactor(res.secondFactor);
+        setPassword('');
+        return;
+      }
+      finish(res);
     }, () => setPassword(''));
+  }
+
+  if (secondFactor === 'totp') {
+    return (
+      <AuthLayout title={t('totp.stepTitle')} subtitle={username.trim()} width={420}>
+        <TotpCodeStep onDone={finish} onBack={() => void back()} />
+      </AuthLayout>
+    );
+  }
+  if (secondFactor === 'enrol') {
+    return (
+      <AuthLayout title={t('totp.enrolTitle')} subtitle={t('totp.enrolIntro')} width={560}>
+        <Stack>
+          <TotpEnrolment askPassword={false} onDone={(me) => (me ? finish(me) : void back())} />
+          <Anchor component="button" type="button" size="sm" onClick={() => void back()} ta="center">{t('totp.back')}</Anchor>
+        </Stack>
+      </AuthLayout>
+    );
   }
 
   return (

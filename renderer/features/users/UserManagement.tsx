@@ -50,7 +50,11 @@ export function UserManagement() {
             <Table.Td ff="monospace">{u.username}</Table.Td>
             <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
             <Table.Td>
-              <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+              <Group gap={4}>
+                <Badge variant="outline" color={u.active ? 'ok' : 'gray.7'} size="sm">{u.active ? t('users.active') : t('users.inactive')}</Badge>
+                {u.active && u.approval === 'pending' ? <Badge variant="outline" color="warn" size="sm" data-testid="approval-pending">{t('account.pendingBadge')}</Badge> : null}
+                {u.active && u.passwordTemporary ? <Badge variant="outline" color="warn" size="sm" data-testid="password-temporary">{t('account.temporaryBadge')}</Badge> : null}
+              </Group>
             </Table.Td>
             <Table.Td>{formatDate(u.createdAt)}</Table.Td>
             <Table.Td>
@@ -71,7 +75,7 @@ export function UserManagement() {
         ))}
       </DataTable>
       {creating ? <CreateUser onClose={() => setCreating(false)} onCreated={load} /> : null}
-      {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} /> : null}
+      {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} onDone={load} /> : null}
       {deactivating ? <Deactivate user={deactivating} onClose={() => setDeactivating(null)} onDone={load} /> : null}
     </Stack>
   );
@@ -94,7 +98,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
     }
     await run(async () => {
       const u = await call('users.create', { displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
-      showSuccess(t('users.created', { name: u.displayName }));
+      showSuccess(u.approval === 'pending' ? t('account.createdPending', { name: u.displayName }) : t('users.created', { name: u.displayName }));
       await onCreated();
       onClose();
     });
@@ -117,6 +121,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
           <Text size="xs" c="dimmed">{t(`roleHelp.${role}`)}</Text>
           <PasswordInput label={t('users.initialPassword')} description={t('users.initialPasswordHelp')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required />
           <PasswordRules password={password} />
+          <Text size="xs" c="dimmed">{t('account.temporaryHelp')}</Text>
           <FormActions error={error} onCancel={onClose} submitLabel={t('users.create')} busy={busy} />
         </Stack>
       </form>
@@ -124,7 +129,7 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
   );
 }
 
-function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
+function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
@@ -135,6 +140,7 @@ function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
     await run(async () => {
       await call('users.resetPassword', { userId: user.id, newPassword: password });
       showSuccess(t('users.resetDone', { name: user.displayName }));
+      await onDone();
       onClose();
     });
   }
@@ -145,6 +151,7 @@ function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
         <Stack>
           <PasswordInput label={t('users.newPassword')} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" required data-autofocus />
           <PasswordRules password={password} />
+          <Text size="xs" c="dimmed">{t('account.temporaryHelp')}</Text>
           <FormActions error={error} onCancel={onClose} submitLabel={t('users.reset')} busy={busy} disabled={!passwordOk(password)} />
         </Stack>
       </form>

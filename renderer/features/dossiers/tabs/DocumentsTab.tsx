@@ -10,6 +10,7 @@ import { downloadBlob } from '../../../components/download.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatBytes, formatDateTime } from '../../../components/format.ts';
+import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FormError } from '../../../components/FormActions.tsx';
 
@@ -105,7 +106,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
         <DataTable headers={[t('documents.name'), t('documents.kind'), t('documents.size'), t('documents.uploadedBy')]} actions>
           {dossier.documents.map((d) => (
             <Table.Tr key={d.id} data-testid="document-row">
-              <Table.Td fw={600}>{d.fileName}</Table.Td>
+              <Table.Td fw={600}>{d.fileName}<ShieldedMark on={d.shielded} /></Table.Td>
               <Table.Td>{t(`documentKind.${d.kind}`)}</Table.Td>
               <Table.Td>{formatBytes(d.size)}</Table.Td>
               <Table.Td>{d.uploadedBy} · {formatDateTime(d.uploadedAt)}</Table.Td>

@@ -6,6 +6,7 @@ import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatDate, formatDateTime, today } from '../../../components/format.ts';
+import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { DossierData, TabProps } from '../DossierView.tsx';
 import { EntryRights } from '../../requests/dossier/DossierRights.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
@@ -35,6 +36,7 @@ export function JournalTab({ dossier, reload, editable }: TabProps) {
               <Group gap="xs">
                 <Badge variant="outline" color={kindColor[e.kind]} size="sm">{t(`entryKind.${e.kind}`)}</Badge>
                 <Text component="h2" fw={600} size="md">{e.title}</Text>
+                <ShieldedMark on={e.shielded} />
               </Group>
               <Text size="xs" c="dimmed">
                 {formatDate(e.entryDate)} · {e.authorName}

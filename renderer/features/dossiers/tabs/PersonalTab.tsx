@@ -8,6 +8,7 @@ import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatDate } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
+import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FieldRights } from '../../requests/dossier/DossierRights.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
@@ -49,6 +50,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
                     <Badge ml="xs" size="xs" color="gray.8" variant="outline" leftSection={<IconEyeOff size={10} aria-hidden />}>{t('personal.secret')}</Badge>
                   ) : null}
                   <FieldRights dossier={dossier} field={f} />
+                  <ShieldedMark on={dossier.shieldedFromOthers.whole || dossier.shieldedFromOthers.fields.includes(f)} />
                 </Text>
               </div>
             ))}

@@ -7,6 +7,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatDate, today } from '../../../components/format.ts';
+import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 
@@ -46,7 +47,7 @@ export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
               <Table.Td>{tr.commissioner}</Table.Td>
               <Table.Td>{formatDate(tr.startDate)}</Table.Td>
               <Table.Td>{formatDate(tr.endDate)}</Table.Td>
-              <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge></Table.Td>
+              <Table.Td><Badge variant="outline" color={tr.status === 'active' ? 'ok' : 'gray.7'} size="sm">{t(`trajectoryStatus.${tr.status}`)}</Badge><ShieldedMark on={tr.shielded} /></Table.Td>
               <Table.Td>
                 {editable && tr.status !== 'closed' ? (
                   <Button size="xs" variant="subtle" onClick={() => void closeTrajectory(tr.id)}>{t('trajectories.close')}</Button>

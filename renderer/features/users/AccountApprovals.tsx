@@ -1,0 +1,72 @@
+// The privacy officer approves new accounts with dossier access (issue 12, finding 5): the second
+// person beside the administrator who made them. Until approved, the account cannot sign in.
+import { useCallback, useEffect, useState } from 'react';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, type Out } from '../../api/client.ts';
+import { DataTable } from '../../components/DataTable.tsx';
+import { showError, showSuccess } from '../../components/notify.ts';
+import { useAction } from '../../components/useAction.ts';
+import { formatDateTime } from '../../components/format.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
+
+type Pending = Out<'users.pendingApproval'>[number];
+
+export function AccountApprovals() {
+  const { t } = useTranslation();
+  const [pending, setPending] = useState<Pending[] | null>(null);
+  const [refusing, setRefusing] = useState<Pending | null>(null);
+  const { busy, error, run } = useAction();
+
+  const load = useCallback(async () => {
+    try {
+      setPending(await call('users.pendingApproval', {}));
+    } catch (e) {
+      showError(e);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function decide(u: Pending, approve: boolean) {
+    await run(async () => {
+      await call('users.decide', { userId: u.id, approve });
+      showSuccess(t(approve ? 'account.approved' : 'account.refused', { name: u.displayName }));
+      setRefusing(null);
+      await load();
+    });
+  }
+
+  return (
+    <Stack>
+      <PageHeader title={t('account.approvalsTitle')} description={t('account.approvalsSubtitle')} />
+      {pending && pending.length === 0 ? <Text c="dimmed" data-testid="approvals-empty">{t('account.approvalsEmpty')}</Text> : (
+        <DataTable headers={[t('users.displayName'), t('users.username'), t('users.role'), t('account.createdBy'), t('account.createdAt')]} actions>
+          {(pending ?? []).map((u) => (
+            <Table.Tr key={u.id} data-testid="approval-row">
+              <Table.Td fw={600}>{u.displayName}</Table.Td>
+              <Table.Td ff="monospace">{u.username}</Table.Td>
+              <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
+              <Table.Td>{u.createdBy ?? ''}</Table.Td>
+              <Table.Td>{formatDateTime(u.createdAt)}</Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  <Button size="xs" leftSection={<IconCheck size={14} />} loading={busy} onClick={() => void decide(u, true)} aria-label={t('account.approveNamed', { name: u.displayName })}>{t('account.approve')}</Button>
+                  <Button size="xs" variant="subtle" color="danger" leftSection={<IconX size={14} />} onClick={() => setRefusing(u)} aria-label={t('account.refuseNamed', { name: u.displayName })}>{t('account.refuse')}</Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+      {refusing ? (
+        <ConfirmDialog opened title={t('account.refuseTitle')} confirmLabel={t('account.refuse')} onConfirm={() => void decide(refusing, false)} onCancel={() => setRefusing(null)} busy={busy} error={error} color="danger" autoFocus="cancel">
+          <Text>{t('account.refuseConfirm', { name: refusing.displayName, username: refusing.username })}</Text>
+        </ConfirmDialog>
+      ) : null}
+    </Stack>
+  );
+}
