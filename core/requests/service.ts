@@ -256,7 +256,14 @@ export function copyContent(ctx: Ctx, requestId: number) {
   const documents = dossier.documents.filter((d) => !covers(withheld, { kind: 'document', documentId: d.id }));
   if (entries.length < dossier.entries.length) sections.add('entries');
   if (documents.length < dossier.documents.length) sections.add('documents');
-  const copy = { ...dossier, participant: participant as DossierView['participant'], entries, documents, withheldSections: [...sections] };
+  // A statement or restriction about a withheld part would point at it: it goes too (R22, R26).
+  const aboutKept = (x: { targets: DossierTarget[] }) => !x.targets.some((t) => t.kind !== 'dossier' && covers(withheld, t));
+  const ownStatements = dossier.ownStatements?.filter(aboutKept);
+  if (ownStatements && ownStatements.length < (dossier.ownStatements?.length ?? 0)) sections.add('statements');
+  const copy = {
+    ...dossier, participant: participant as DossierView['participant'], entries, documents, withheldSections: [...sections],
+    ...(ownStatements ? { ownStatements } : {}), ...(dossier.restrictions ? { restrictions: dossier.restrictions.filter(aboutKept) } : {}),
+  };
   return { request: summary(r), dossier: copy, withheld };
 }
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, TODAY, shieldFor, shieldWorld, type ShieldWorld } from '../shielding/support.ts';
-import { inzage, snapshot, verify } from '../requests/support.ts';
+import { inzage, snapshot, verify, world } from '../requests/support.ts';
 import { fileOf, pdfAttachments, pdfText, qpdfStatus, unzip, type Made } from './support.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/schema/dossier-copy-v1.schema.json', import.meta.url), 'utf8'));
@@ -153,5 +153,21 @@ describe('copies.make refuses (issue 10)', () => {
     }
     await expect(w.owner.call('copies.make', { requestId: w.requestId })).rejects.toMatchObject({ code: 'auth.forbidden' });
     expect(hash()).toBe(before);
+  }, 60_000);
+});
+
+describe('third-party consultation in the copy (issue 10)', () => {
+  it('R22 an entry a consulted third party objected to is not in the PDF or the zip; one line says parts were withheld', async () => {
+    const w = await world();
+    const { request } = await w.admin.call('requests.intake', inzage(w.participantId));
+    await w.admin.call('requests.verifyIdentity', verify(request.id));
+    await w.admin.call('requests.consult', { requestId: request.id, thirdParty: 'Werkgever J. Jansen', targets: [{ kind: 'entry', entryId: w.entryId }], askedOn: TODAY, answer: 'objected', withhold: true });
+    const made = await w.admin.call('copies.make', { requestId: request.id, format: 'both', contents: 'full' }) as Made;
+    const text = pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' ');
+    expect(text).not.toContain('Werkgever J. Jansen vertelt over verzuim.');
+    expect(text).not.toContain('Gesprek met werkgever');
+    expect(text).toContain(WITHHELD);
+    const zip = await unzip(fileOf(made, '.zip'), made.passphrase);
+    for (const [name, bytes] of zip) expect(bytes.includes('vertelt over verzuim'), name).toBe(false);
   }, 60_000);
 });
