@@ -13,8 +13,9 @@ import { consentContract } from './consent/contract.ts';
 import { disclosuresContract } from './disclosures/contract.ts';
 import { statisticsContract } from './statistics/contract.ts';
 import { shieldingContract } from './shielding/contract.ts';
+import { copiesContract } from './copies/contract.ts';
 
-export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract), shieldingContract);
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract), shieldingContract), copiesContract);
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract & string;

@@ -169,3 +169,4 @@ export const auditLog = sqliteTable('audit_log', {
 export * from './schema-requests.ts';
 export * from './schema-consent.ts';
 export * from './schema-shielding.ts';
+export * from './schema-copies.ts';

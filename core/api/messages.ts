@@ -46,6 +46,8 @@ export const messages = {
   // Data-subject requests, own statements, restriction (issue 5)
   'request.notFound': { nl: 'Verzoek niet gevonden.', en: 'Request not found.' },
   'request.identityNotVerified': { nl: 'Stel eerst de identiteit van de verzoeker vast; tot dan is de inhoud van het dossier niet beschikbaar in dit verzoek.', en: 'Verify the requester\'s identity first; until then the dossier content is not available in this request.' },
+  'copy.wrongRequestType': { nl: 'Voor dit soort verzoek wordt geen kopie van het dossier gemaakt (alleen bij inzage, afschrift of overdraagbaarheid).', en: 'No copy of the dossier is made for this type of request (only for access, copy or portability).' },
+  'copy.refused': { nl: 'Het verzoek is afgewezen; er wordt geen kopie gemaakt.', en: 'The request was refused; no copy is made.' },
   'request.invalidTransition': { nl: 'Dit kan niet bij een verzoek met status "{from}" ({action}).', en: 'This is not possible for a request with status "{from}" ({action}).' },
   'request.reasonsRequired': { nl: 'Een (gedeeltelijke) afwijzing moet de redenen noemen (minstens 10 tekens).', en: 'A (partial) refusal must state its reasons (at least 10 characters).' },
   'request.boardDecisionRequired': { nl: 'Een uitzondering op dit recht vraagt eerst een besluit van het bestuur met een grond uit het reglement (FT 4.4f).', en: 'An exception to this right first needs a board decision on a ground from the regulation (FT 4.4f).' },

@@ -2,7 +2,7 @@
 // copies include, chain verification (R05) and the monthly access review (R06).
 import type { Ctx } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
-import { partHidden, visibility } from '../access/view.ts';
+import { partHidden, visibility, type ReadOptions } from '../access/view.ts';
 import { verifyAuditChain } from './chain.ts';
 import type { auditContract } from './contract.ts';
 
@@ -11,6 +11,27 @@ const COLUMNS = `seq, at, action, outcome, user_id AS userId, username, on_behal
 
 type Line = { seq: number; at: string; action: string; outcome: 'ok' | 'denied' | 'failed'; userId: number | null; username: string | null; onBehalfOf: string | null; workstation: string; participantId: number | null; objects: string; reason: string | null; flagged: number };
 const view = (l: Line) => ({ ...l, flagged: l.flagged === 1 });
+
+/** One participant's log lines as this call may see them; the copy passes its own viewer (R22, R26). */
+export function participantLog(ctx: Ctx, participantId: number, opts: ReadOptions = {}) {
+  const v = visibility(ctx, participantId, opts);
+  const lines = (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE participant_id = ? ORDER BY seq`).all(participantId) as Line[]).map(view);
+  if (!v.shields.any) return lines;
+  // A viewer from whom parts are shielded does not learn them from the log either: no line about
+  // the shields, nor about a hidden entry, document or trajectory (R26).
+  const trajectoryOf = ctx.sqlite.prepare('SELECT trajectory_id AS t FROM entries WHERE id = ?');
+  return lines.filter((l) => {
+    if (l.action.startsWith('shielding.')) return false;
+    const o = JSON.parse(l.objects) as Record<string, unknown>;
+    const id = (k: string) => (typeof o[k] === 'number' ? o[k] : null);
+    const entryId = id('entryId');
+    if (entryId !== null && partHidden(v, { kind: 'entry', entryId, trajectoryId: (trajectoryOf.get(entryId) as { t: number | null } | undefined)?.t ?? null })) return false;
+    const documentId = id('documentId');
+    if (documentId !== null && partHidden(v, { kind: 'document', documentId })) return false;
+    const trajectoryId = id('trajectoryId');
+    return trajectoryId === null || !partHidden(v, { kind: 'trajectory', trajectoryId });
+  });
+}
 
 export const auditHandlers: Handlers<typeof auditContract> = {
   'audit.list': (ctx: Ctx, input) => {
@@ -27,25 +48,7 @@ export const auditHandlers: Handlers<typeof auditContract> = {
     return { total, lines };
   },
 
-  'audit.participantLog': (ctx: Ctx, input) => {
-    const v = visibility(ctx, input.participantId);
-    const lines = (ctx.sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE participant_id = ? ORDER BY seq`).all(input.participantId) as Line[]).map(view);
-    if (!v.shields.any) return lines;
-    // A viewer from whom parts are shielded does not learn them from the log either: no line about
-    // the shields, nor about a hidden entry, document or trajectory (R26).
-    const trajectoryOf = ctx.sqlite.prepare('SELECT trajectory_id AS t FROM entries WHERE id = ?');
-    return lines.filter((l) => {
-      if (l.action.startsWith('shielding.')) return false;
-      const o = JSON.parse(l.objects) as Record<string, unknown>;
-      const id = (k: string) => (typeof o[k] === 'number' ? o[k] : null);
-      const entryId = id('entryId');
-      if (entryId !== null && partHidden(v, { kind: 'entry', entryId, trajectoryId: (trajectoryOf.get(entryId) as { t: number | null } | undefined)?.t ?? null })) return false;
-      const documentId = id('documentId');
-      if (documentId !== null && partHidden(v, { kind: 'document', documentId })) return false;
-      const trajectoryId = id('trajectoryId');
-      return trajectoryId === null || !partHidden(v, { kind: 'trajectory', trajectoryId });
-    });
-  },
+  'audit.participantLog': (ctx: Ctx, input) => participantLog(ctx, input.participantId),
 
   'audit.verify': (ctx: Ctx) => verifyAuditChain(ctx.sqlite),
 

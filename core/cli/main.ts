@@ -1,5 +1,6 @@
 // `dossierkluis`: the command-line tool (init, demo, verify, backup, serve). Messages are Dutch;
 // exit codes tell scripts what went wrong.
+import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -26,6 +27,8 @@ const USAGE = `Gebruik: dossierkluis <opdracht> [opties]
   verify  --vault MAP [--user GEBRUIKER]
   backup  --vault MAP --to MAP [--user GEBRUIKER]
   serve   [--vault MAP] [--port P] [--open]
+  copy    --vault MAP --request ID --out BESTAND [--format pdf|zip] [--user GEBRUIKER]
+          (versleutelde kopie voor de deelnemer; het wachtwoord verschijnt één keer op stderr)
 
 Het wachtwoord komt uit DOSSIERKLUIS_PASSWORD of wordt verborgen gevraagd.
 Zonder --vault wordt de standaardmap gebruikt: ${defaultVaultDir()}`;
@@ -33,7 +36,7 @@ Zonder --vault wordt de standaardmap gebruikt: ${defaultVaultDir()}`;
 const options = {
   vault: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' },
   preset: { type: 'string' }, participants: { type: 'string' }, seed: { type: 'string' }, entries: { type: 'string' },
-  user: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  user: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, request: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 class UsageError extends Error {}
@@ -148,6 +151,26 @@ async function run(argv: string[]): Promise<number> {
         const sqlite = state.handle!.sqlite;
         sqlite.transaction(() => appendAudit(sqlite, { action: 'vault.backup', outcome: 'ok', at: new Date().toISOString(), userId: state.session!.userId, username: state.session!.username, workstation: state.workstation }))();
         say(`Versleutelde reservekopie geschreven naar ${values.to} (${made.database}); hij opent met dezelfde wachtwoorden.`);
+      } finally { signOut(state); }
+      return EXIT.ok;
+    }
+    case 'copy': {
+      // Same operation as the app (copies.make: permission, identity check, audit, register); only
+      // the encrypted file reaches the disk, the passphrase goes to stderr once (R21, R31).
+      if (!values.request || !values.out) throw new UsageError('copy heeft --request ID en --out BESTAND nodig.');
+      const format = values.format ?? 'pdf';
+      if (format !== 'pdf' && format !== 'zip') throw new UsageError('--format is pdf of zip.');
+      const requestId = intOption(values.request, 'request', 0, 2 ** 31);
+      if (existsSync(values.out)) throw new UsageError(`${values.out} bestaat al; kies een nieuwe bestandsnaam.`);
+      const state = await unlock(vaultDir, values.user);
+      try {
+        const result = await dispatch(state, 'copies.make', { requestId, format, contents: 'full', passphraseChannel: 'phone' });
+        if (!result.ok) throw new DomainError(result.error.code, result.error.params ?? {});
+        const made = result.value as { files: { fileName: string; sha256: string; contentBase64: string }[]; passphrase: string };
+        const file = made.files[0]!;
+        writeFileSync(values.out, Buffer.from(file.contentBase64, 'base64'), { mode: 0o600, flag: 'wx' });
+        say(`Versleutelde kopie geschreven naar ${values.out} (SHA-256 ${file.sha256}).`);
+        warn(`Wachtwoord (wordt één keer getoond; geef het via een ander kanaal dan het bestand, bijvoorbeeld telefonisch): ${made.passphrase}`);
       } finally { signOut(state); }
       return EXIT.ok;
     }

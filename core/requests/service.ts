@@ -52,7 +52,7 @@ const OPEN_BEFORE_DECISION: readonly RequestStatus[] = ['received', 'identityVer
 const VERIFIED: readonly RequestStatus[] = ['identityVerified', 'thirdPartiesConsulted', 'decided', 'carriedOut', 'closed'];
 const CONSULTED_TYPES: readonly RequestType[] = ['inzage', 'afschrift']; // R22
 const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling']; // R23
-const COPY_TYPES: readonly RequestType[] = ['inzage', 'afschrift', 'overdraagbaarheid']; // R20, R21, R31
+export const COPY_TYPES: readonly RequestType[] = ['inzage', 'afschrift', 'overdraagbaarheid']; // R20, R21, R31
 
 const groundNl: Record<z.infer<typeof ExceptionGround>, string> = {
   stateSecurity: 'de veiligheid van de staat',
@@ -236,6 +236,37 @@ function itemsOf(changes: { target: string; field: string | null; entryId: numbe
   };
 }
 
+/**
+ * What the participant's copy contains (R20, R22, R33): identity verified first, then the read
+ * model with the participant's copy as a viewer too, so shields aimed at the copy hold (R26), and
+ * the parts a consulted third party objected to left out (R22). Special categories belong in the
+ * participant's own copy, within this verified request (R01). requests.content and copies.make
+ * both use this, so what the screen shows is what the copy holds.
+ */
+export function copyContent(ctx: Ctx, requestId: number) {
+  const r = loadRow(ctx, requestId);
+  requireVerified(r);
+  const withheld = (ctx.sqlite.prepare('SELECT targets FROM request_consultations WHERE request_id = ? AND withhold = 1').all(r.id) as { targets: string }[])
+    .flatMap((c) => readTargets(c.targets));
+  const dossier = readDossier(ctx, r.participantId, { alsoFor: [{ kind: 'participantCopy' }], includeSpecial: COPY_TYPES.includes(r.type) });
+  const participant = { ...dossier.participant } as Record<string, unknown>;
+  const sections = new Set(dossier.withheldSections);
+  for (const t of withheld) if (t.kind === 'field' && participant[t.field] !== null) { participant[t.field] = null; sections.add('personal'); }
+  const entries = dossier.entries.filter((e) => !covers(withheld, { kind: 'entry', entryId: e.id }));
+  const documents = dossier.documents.filter((d) => !covers(withheld, { kind: 'document', documentId: d.id }));
+  if (entries.length < dossier.entries.length) sections.add('entries');
+  if (documents.length < dossier.documents.length) sections.add('documents');
+  // A statement or restriction about a withheld part would point at it: it goes too (R22, R26).
+  const aboutKept = (x: { targets: DossierTarget[] }) => !x.targets.some((t) => t.kind !== 'dossier' && covers(withheld, t));
+  const ownStatements = dossier.ownStatements?.filter(aboutKept);
+  if (ownStatements && ownStatements.length < (dossier.ownStatements?.length ?? 0)) sections.add('statements');
+  const copy = {
+    ...dossier, participant: participant as DossierView['participant'], entries, documents, withheldSections: [...sections],
+    ...(ownStatements ? { ownStatements } : {}), ...(dossier.restrictions ? { restrictions: dossier.restrictions.filter(aboutKept) } : {}),
+  };
+  return { request: summary(r), dossier: copy, withheld };
+}
+
 export const requestHandlers: Handlers<typeof requestsContract> = {
   'requests.intake': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
@@ -333,24 +364,8 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
   },
 
   'requests.content': (ctx: Ctx, input) => {
-    const r = loadRow(ctx, input.requestId);
-    requireVerified(r); // R20, R33: no content before identity is verified
-    const withheld = (ctx.sqlite.prepare('SELECT targets FROM request_consultations WHERE request_id = ? AND withhold = 1').all(r.id) as { targets: string }[])
-      .flatMap((c) => readTargets(c.targets));
-    // What the copy will contain: the read model with the participant's copy as a viewer too, so
-    // shields aimed at the copy hold (R22, R26); special categories belong in the participant's
-    // own copy, within this verified request (R01).
-    const dossier = readDossier(ctx, r.participantId, { alsoFor: [{ kind: 'participantCopy' }], includeSpecial: COPY_TYPES.includes(r.type) });
-    // R22: parts a third party objected to are shielded in the copy.
-    const participant = { ...dossier.participant } as Record<string, unknown>;
-    for (const t of withheld) if (t.kind === 'field') participant[t.field] = null;
-    const copy = {
-      ...dossier,
-      participant: participant as DossierView['participant'],
-      entries: dossier.entries.filter((e) => !covers(withheld, { kind: 'entry', entryId: e.id })),
-      documents: dossier.documents.filter((d) => !covers(withheld, { kind: 'document', documentId: d.id })),
-    };
-    return { requestId: r.id, dossier: copy, withheld };
+    const { request, dossier, withheld } = copyContent(ctx, input.requestId);
+    return { requestId: request.id, dossier, withheld };
   },
 
   'requests.consult': (ctx: Ctx, input) => {

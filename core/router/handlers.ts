@@ -14,5 +14,6 @@ import { consentHandlers } from '../consent/service.ts';
 import { disclosureHandlers } from '../disclosures/service.ts';
 import { statisticsHandlers } from '../statistics/service.ts';
 import { shieldingHandlers } from '../shielding/service.ts';
+import { copyHandlers } from '../copies/service.ts';
 
-export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers, ...shieldingHandlers };
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers, ...shieldingHandlers, ...copyHandlers };

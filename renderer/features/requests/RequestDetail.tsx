@@ -23,6 +23,7 @@ import { ExtendPanel } from './panels/ExtendPanel.tsx';
 import { NotifyPanel } from './panels/NotifyPanel.tsx';
 import { FinishPanel } from './panels/FinishPanel.tsx';
 import { LettersPanel } from './panels/LettersPanel.tsx';
+import { CopyPanel } from './panels/CopyPanel.tsx';
 import { CHANGE_TYPES, CONSULTED_TYPES, VERIFIED, type Detail, type PanelProps } from './types.ts';
 
 
@@ -202,6 +203,7 @@ export function RequestDetail({ params }: RouteProps) {
       <DecidePanel {...props} />
       {isChange && verified && canHandle ? <NotifyPanel {...props} /> : null}
       <ExtendPanel {...props} />
+      <CopyPanel {...props} />
       <FinishPanel {...props} />
       {canHandle ? <LettersPanel {...props} /> : null}
     </Stack>

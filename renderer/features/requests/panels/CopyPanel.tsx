@@ -1,0 +1,99 @@
+// "Kopie maken" (issue 10, R21, R31): after a decision that is not a refusal, the participant's
+// copy as PDF, machine-readable zip or both, full or overview. The passphrase is shown once with
+// a copy button and the warning to send it by another channel than the file; it is not kept.
+import { useEffect, useState } from 'react';
+import { Alert, Button, Code, CopyButton, Group, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import { IconFileDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { call, type Out } from '../../../api/client.ts';
+import { downloadBlob } from '../../../components/download.ts';
+import { useAction } from '../../../components/useAction.ts';
+import { Section } from '../../dossiers/RowList.tsx';
+import type { PanelProps } from '../types.ts';
+
+const COPY_TYPES: readonly string[] = ['inzage', 'afschrift', 'overdraagbaarheid'];
+const AFTER_DECISION: readonly string[] = ['decided', 'carriedOut', 'closed'];
+type Format = 'pdf' | 'zip' | 'both';
+type Channel = 'phone' | 'inPerson' | 'sms' | 'letter';
+
+function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(base64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function CopyPanel({ detail, canHandle }: PanelProps) {
+  const { t } = useTranslation();
+  const r = detail.request;
+  const [format, setFormat] = useState<Format>(r.type === 'overdraagbaarheid' ? 'zip' : 'pdf');
+  const [contents, setContents] = useState<'full' | 'overview'>('full');
+  const [channel, setChannel] = useState<Channel>('phone');
+  const [passphrase, setPassphrase] = useState<string | null>(null);
+  const [copies, setCopies] = useState<Out<'copies.list'>>([]);
+  const { busy, error, run } = useAction();
+  const applies = canHandle && COPY_TYPES.includes(r.type) && AFTER_DECISION.includes(r.status) && r.outcome !== 'refused';
+  useEffect(() => { if (applies) void call('copies.list', { requestId: r.id }).then(setCopies).catch(() => setCopies([])); }, [applies, r.id]);
+  if (!applies) return null;
+
+  async function make() {
+    setPassphrase(null);
+    await run(async () => {
+      const made = await call('copies.make', { requestId: r.id, format, contents, passphraseChannel: channel });
+      for (const f of made.files) downloadBlob(f.fileName, new Blob([bytesOf(f.contentBase64)], { type: f.mimeType }));
+      setPassphrase(made.passphrase);
+      setCopies(await call('copies.list', { requestId: r.id }));
+    });
+  }
+
+  return (
+    <Section title={t('copies.title')}>
+      <Stack>
+        <Text size="sm">{t('copies.intro')}</Text>
+        <Radio.Group label={t('copies.format')} value={format} onChange={(v) => setFormat(v as Format)}>
+          <Group mt="xs">
+            <Radio value="pdf" label={t('copies.formatPdf')} />
+            <Radio value="zip" label={t('copies.formatZip')} />
+            <Radio value="both" label={t('copies.formatBoth')} />
+          </Group>
+        </Radio.Group>
+        <Radio.Group label={t('copies.contents')} value={contents} onChange={(v) => setContents(v as 'full' | 'overview')}>
+          <Group mt="xs">
+            <Radio value="full" label={t('copies.contentsFull')} />
+            <Radio value="overview" label={t('copies.contentsOverview')} />
+          </Group>
+        </Radio.Group>
+        <Select label={t('copies.channel')} value={channel} onChange={(v) => setChannel((v ?? 'phone') as Channel)} allowDeselect={false}
+          data={(['phone', 'inPerson', 'sms', 'letter'] as const).map((c) => ({ value: c, label: t(`copies.channels.${c}`) }))} />
+        {error ? <Alert color="red">{error}</Alert> : null}
+        <Group><Button leftSection={<IconFileDownload size={16} />} loading={busy} onClick={() => void make()} data-testid="copy-make">{t('copies.make')}</Button></Group>
+        {busy ? <Text size="sm" c="dimmed">{t('copies.busy')}</Text> : null}
+        {passphrase ? (
+          <Alert color="yellow" title={t('copies.passphraseTitle')} data-testid="copy-passphrase">
+            <Stack gap="xs">
+              <Group gap="sm"><Code fz="md">{passphrase}</Code>
+                <CopyButton value={passphrase}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('copies.copied') : t('copies.copyPassphrase')}</Button>}</CopyButton>
+              </Group>
+              <Text size="sm">{t('copies.passphraseWarning')}</Text>
+            </Stack>
+          </Alert>
+        ) : null}
+        {copies.length > 0 ? (
+          <Table>
+            <Table.Thead><Table.Tr><Table.Th>{t('copies.madeAt')}</Table.Th><Table.Th>{t('copies.madeBy')}</Table.Th><Table.Th>{t('copies.files')}</Table.Th><Table.Th>{t('copies.channel')}</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {copies.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>{c.madeAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+                  <Table.Td>{c.madeBy}</Table.Td>
+                  <Table.Td>{c.files.map((f) => <Text key={f.sha256} size="xs">{f.fileName} <Code>{f.sha256.slice(0, 12)}…</Code></Text>)}</Table.Td>
+                  <Table.Td>{t(`copies.channels.${c.passphraseChannel}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Stack>
+    </Section>
+  );
+}
