@@ -173,6 +173,18 @@ export async function createUser(page, { displayName, username, role, password =
   temporary.set(username, password);
 }
 
+/**
+ * First run, then the administrator creates a privacy officer (Pia Privacy, `pia`), who signs in
+ * and replaces her temporary password; ends signed in as her.
+ */
+export async function startWithPrivacyOfficer(page) {
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
+  await signOut(page);
+  await signIn(page, 'pia');
+}
+
 /** As a user with dossier.write: creates a participant and returns its dossier number. */
 export async function createParticipant(page, { firstName, lastName, birthDate = '1984-05-17', city = 'Zwolle', medical = null }) {
   await page.getByRole('link', { name: 'Deelnemers' }).click();

@@ -2,7 +2,7 @@
 // who reset it; every user changes their password from the account menu; the administrator only
 // shortens the idle lock; a second tab with the same address does not land in the session.
 import assert from 'node:assert/strict';
-import { PASSWORD, TEMPORARY_PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { PASSWORD, TEMPORARY_PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut, startWithPrivacyOfficer } from './harness.mjs';
 
 const RESET = 'opnieuw-ingesteld-door-bea';
 const OWN = 'anna-haar-eigen-wachtwoord';
@@ -107,11 +107,7 @@ async function idleLockFollowsPolicy({ page }) {
 
 async function approval({ page }) {
   const failures = [];
-  await firstRun(page);
-  await signIn(page, 'beheer');
-  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
-  await signOut(page);
-  await signIn(page, 'pia');
+  await startWithPrivacyOfficer(page);
   await signOut(page);
   // With a privacy officer in the organisation, a new account with dossier access waits.
   await signIn(page, 'beheer');

@@ -3,7 +3,7 @@
 // here as an authenticator app makes it, from the key the enrolment screen shows.
 import assert from 'node:assert/strict';
 import { Secret, TOTP } from 'otpauth';
-import { PASSWORD, checkAxe, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { PASSWORD, checkAxe, firstRun, label, screenshot, signIn, signOut, startWithPrivacyOfficer } from './harness.mjs';
 
 const codeFor = (secret, offsetSteps = 0) => TOTP.generate({ secret: Secret.fromBase32(secret), timestamp: Date.now() + offsetSteps * 30_000 });
 
@@ -66,12 +66,8 @@ async function enrolAndSignInWithCode({ page }) {
 /** The policy requires a second factor: the next sign-in goes through enrolment before anything else. */
 async function enrolAtSignIn({ page }) {
   const failures = [];
-  await firstRun(page);
-  await signIn(page, 'beheer');
   // Privacy settings are the privacy officer's, not the technical administrator's (finding 5).
-  await createUser(page, { displayName: 'Pia Privacy', username: 'pia', role: 'Medewerker privacy' });
-  await signOut(page);
-  await signIn(page, 'pia');
+  await startWithPrivacyOfficer(page);
   await page.getByRole('link', { name: 'Beleid en termijnen' }).click();
   await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
   await page.getByLabel('Tweede factor verplicht bij aanmelden (authenticator-app)').check();
