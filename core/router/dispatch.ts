@@ -24,6 +24,18 @@ function idsOf(value: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(value).filter(([k, v]) => /Id$/.test(k) && typeof v === 'number'));
 }
 
+/**
+ * zod can throw instead of reporting an issue on some hostile values (an object whose `length` has
+ * no primitive value reaches a max-length check): that is bad input too, refused as such.
+ */
+function safeParse(op: Operation, input: unknown): ReturnType<Operation['input']['safeParse']> {
+  try {
+    return op.input.safeParse(input);
+  } catch {
+    throw new DomainError('input.invalid', { detail: 'de invoer heeft een onverwachte vorm' }, []);
+  }
+}
+
 function auditLine(state: HostState, name: string, outcome: 'ok' | 'denied' | 'failed', note: AuditNote, at: string) {
   return {
     action: name, outcome, at,
@@ -56,7 +68,7 @@ export async function dispatch(state: HostState, name: string, rawInput: unknown
       // A password someone else set opens nothing but the password change (issue 12, finding 5).
       if (op.name !== 'auth.changePassword' && passwordChangeRequired(state)) throw domainError('auth.passwordChangeRequired');
     }
-    const parsed = op.input.safeParse(rawInput ?? {});
+    const parsed = safeParse(op, rawInput ?? {});
     if (!parsed.success) throw inputError(parsed.error);
     const handler = handlers[op.name as OperationName];
     if (op.async || op.permission === 'public') {
