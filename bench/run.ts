@@ -106,9 +106,9 @@ const pick = <T>(list: T[]): T => list[Math.floor(rnd() * list.length)]!;
 
 // ---------------------------------------------------------------------------------------------
 // search: name fragment and dossier number, as administration (scope all) and as a consultant.
-type Person = { id: number; first: string; last: string; number: string };
-const everyone = sqlite.prepare('SELECT id, first_name AS first, last_name AS last, dossier_number AS number FROM participants').all() as Person[];
-const caseload = sqlite.prepare('SELECT p.id, p.first_name AS first, p.last_name AS last, p.dossier_number AS number FROM caseload c JOIN participants p ON p.id = c.participant_id WHERE c.user_id = ?').all(consultantIds[0]) as Person[];
+type Person = { id: number; first: string; last: string; number: string; city: string };
+const everyone = sqlite.prepare('SELECT id, first_name AS first, last_name AS last, dossier_number AS number, coalesce(city, \'\') AS city FROM participants').all() as Person[];
+const caseload = sqlite.prepare('SELECT p.id, p.first_name AS first, p.last_name AS last, p.dossier_number AS number, coalesce(p.city, \'\') AS city FROM caseload c JOIN participants p ON p.id = c.participant_id WHERE c.user_id = ?').all(consultantIds[0]) as Person[];
 const COLUMNS = "p.id AS participantId, p.dossier_number AS dossierNumber, p.first_name || ' ' || coalesce(p.last_name_prefix || ' ', '') || p.last_name AS displayName, p.birth_date AS birthDate, p.city AS city, p.status AS status";
 // The raw equivalent of the service's query: the same count and page, without router, zod or audit.
 // For a name the service's own SQL (textSearch: capped count, then the page by the cheapest plan).
@@ -128,8 +128,10 @@ function rawSearch(scopeAll: boolean) {
   };
 }
 const nameFragment = (p: Person) => p.last.slice(0, 4).toLowerCase();
-async function searchCase(state: HostState, scope: 'all' | 'caseload', people: Person[], kind: 'name' | 'number') {
-  const queries = Array.from({ length: SIZE.searches }, () => { const p = pick(people); return kind === 'name' ? nameFragment(p) : p.number; });
+// A place of residence (issue 13): the first five letters, as a user types "utrec".
+const placeFragment = (p: Person) => p.city.slice(0, 5).toLowerCase() || 'utrec';
+async function searchCase(state: HostState, scope: 'all' | 'caseload', people: Person[], kind: 'name' | 'number' | 'place') {
+  const queries = Array.from({ length: SIZE.searches }, () => { const p = pick(people); return kind === 'name' ? nameFragment(p) : kind === 'place' ? placeFragment(p) : p.number; });
   const call = (q: unknown) => ok(state, 'dossiers.list', { query: q, scope, offset: 0, limit: 50 });
   const raw = rawSearch(scope === 'all');
   for (const q of queries.slice(0, 20)) { await call(q); raw(q as string); } // warm-up
@@ -139,8 +141,9 @@ log('search');
 const search = {
   by_name_fragment: { administration_all: await searchCase(administration, 'all', everyone, 'name'), consultant_caseload: await searchCase(consultant, 'caseload', caseload, 'name') },
   by_dossier_number: { administration_all: await searchCase(administration, 'all', everyone, 'number'), consultant_caseload: await searchCase(consultant, 'caseload', caseload, 'number') },
+  by_place_fragment: { administration_all: await searchCase(administration, 'all', everyone, 'place'), consultant_caseload: await searchCase(consultant, 'caseload', caseload, 'place') },
 };
-const searchP95s = [search.by_name_fragment, search.by_dossier_number].flatMap((k) => [k.administration_all.dispatch.p95_ms, k.consultant_caseload.dispatch.p95_ms]);
+const searchP95s = [search.by_name_fragment, search.by_dossier_number, search.by_place_fragment].flatMap((k) => [k.administration_all.dispatch.p95_ms, k.consultant_caseload.dispatch.p95_ms]);
 const searchMax = Math.max(...searchP95s);
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { readSignIns, readSlotFile, withSignInLock, writeSignIns, type PendingAt
 import { SlotOpenError, deriveKek, openSlotPrivateKey, type Slot } from '../vault/keyslots.ts';
 import { keyCandidates, openWithCandidates, sameKey, type VaultHandle } from '../vault/vault.ts';
 import type { HostState, Session } from '../router/context.ts';
+import { warmSearch } from '../dossiers/search.ts';
 import { enrolledFor, isTotpRequired, openTotp, useSecondFactor, WrongSecretError } from './totp.ts';
 
 /** Free attempts before the delay starts; then 2, 4, 8 … seconds, at most 15 minutes. */
@@ -273,6 +274,7 @@ function completeSignIn(state: HostState, handle: VaultHandle, session: Session,
   }))();
   flushAnchor(sqlite);
   clearAttempts(state, session.username);
+  warmSearch(sqlite);
   state.handle = handle;
   state.session = session;
   return session;

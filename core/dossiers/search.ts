@@ -1,11 +1,12 @@
-// Finding participants: by name fragment (FTS5 prefix search), exact dossier number, or birth
-// date. A consultant finds only their caseload; a dossier outside it shows up only on its exact
+// Finding participants: by name or place fragment (FTS5 prefix search), exact dossier number, or
+// birth date. A consultant finds only their caseload; a dossier outside it shows up only on its exact
 // dossier number and without a name, so that opening it needs a reason (R04).
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis } from '../access/service.ts';
 import { searchShieldsFor, type SearchShields } from '../access/shields.ts';
 import type { Ctx } from '../router/context.ts';
 import { prepared, type Sqlite } from '../../db/connection.ts';
+import { foldForSearch } from './fold.ts';
 
 export interface ListRowOut {
   participantId: number; dossierNumber: string; displayName: string | null; birthDate: string | null;
@@ -25,7 +26,7 @@ export function parseQuery(raw: string): Parsed {
   if (nl) return { kind: 'birthDate', value: `${nl[3]}-${nl[2]!.padStart(2, '0')}-${nl[1]!.padStart(2, '0')}` };
   if (/^\d{4}-\d{2}-\d{2}$/.test(q)) return { kind: 'birthDate', value: q };
   // Every word must match as a prefix; quotes keep FTS5 syntax characters literal.
-  const words = q.normalize('NFC').split(/[\s,]+/).map((w) => w.replace(/["*^:()]/g, '')).filter((w) => w.length > 0).slice(0, 6);
+  const words = foldForSearch(q).split(/[\s,]+/).map((w) => w.replace(/["*^:()]/g, '')).filter((w) => w.length > 0).slice(0, 6);
   if (words.length === 0) return { kind: 'none' };
   return { kind: 'text', match: words.map((w) => `"${w}"*`).join(' AND ') };
 }
@@ -80,9 +81,11 @@ export function textSearch(sqlite: Sqlite, caseloadOf: number | null, match: str
   let sql: string;
   let params = [...userParam, match];
   if (!capped) {
-    // Few matches: from the full-text index (and the caseload) to the rows, then sorted.
+    // Few matches: from the full-text index (and the caseload) to the sort keys, then sorted. The
+    // keys come from a narrow index, not the wide rows: a cold search then reads a few pages
+    // instead of one page per match.
     sql = `SELECT p.id AS id FROM participants_fts f${caseloadOf === null ? '' : ' CROSS JOIN caseload c ON c.participant_id = f.rowid AND c.user_id = ?'}
-      CROSS JOIN participants p ON p.id = f.rowid WHERE ${ftsMatch}`;
+      CROSS JOIN participants p INDEXED BY participants_sort ON p.id = f.rowid WHERE ${ftsMatch}`;
   } else {
     const everyMatch = caseloadOf === null ? counted : prepared(sqlite, COUNT_SQL('', false)).get(match) as Counted;
     const probe = probeIsCheaper(sqlite, counted, everyMatch, offset + limit);
@@ -112,8 +115,9 @@ export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseloa
   const shields = searchShieldsFor(ctx.sqlite, ctx.session.userId);
   const shown = (r: Omit<ListRowOut, 'access'>) => redactRow(r, shields);
   if (parsed.kind === 'text') {
-    // A name this user may not see is not findable by them through any prefix (R26).
-    const found = textSearch(ctx.sqlite, all ? null : ctx.session.userId, parsed.match, q.offset, q.limit, [...shields.hidden, ...shields.name]);
+    // A name or place this user may not see is not findable by them through any prefix (R26): such
+    // a dossier is left out of every text search, so it is found by its dossier number only.
+    const found = textSearch(ctx.sqlite, all ? null : ctx.session.userId, parsed.match, q.offset, q.limit, [...shields.hidden, ...shields.name, ...shields.city]);
     const byId = prepared(ctx.sqlite, `SELECT ${COLUMNS} FROM participants p WHERE p.id = ?`);
     return { total: found.total, totalCapped: found.capped, rows: found.ids.map((id) => ({ ...shown(byId.get(id) as Omit<ListRowOut, 'access'>), access })) };
   }
@@ -153,4 +157,18 @@ export function searchParticipants(ctx: Ctx, q: { query: string; scope: 'caseloa
     }
   }
   return { total, totalCapped: false, rows };
+}
+
+/**
+ * After sign-in, the structures a search reads (the full-text index, the name and sort indexes,
+ * the caseload pairs) are read once into the page cache, so that the first searches of a session
+ * cost what later ones do: cold, a name search at 100,000 participants decrypts a page per match
+ * it touches (p95 about twice as slow, docs/benchmarks.md). About 25 MB at that size, within the
+ * 64 MB cache; a few tens of milliseconds next to the key derivation of the sign-in itself.
+ */
+export function warmSearch(sqlite: Sqlite): void {
+  prepared(sqlite, 'SELECT sum(length(block)) FROM participants_fts_data').get();
+  prepared(sqlite, 'SELECT count(*) FROM participants INDEXED BY participants_name WHERE last_name IS NOT NULL').get();
+  prepared(sqlite, 'SELECT max(last_name) FROM participants INDEXED BY participants_sort WHERE id > 0').get();
+  prepared(sqlite, 'SELECT count(*) FROM caseload INDEXED BY caseload_pair WHERE participant_id > 0').get();
 }
