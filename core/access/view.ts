@@ -131,10 +131,15 @@ function entryTrajectoryLookup(ctx: Ctx): (entryId: number) => number | null {
   return (entryId) => (q.get(entryId) as { t: number | null } | undefined)?.t ?? null;
 }
 
+/** What a field that is not shown reads as: empty (the name fields are required strings). */
+export function withheldValue(field: ParticipantField): '' | null {
+  return field === 'firstName' || field === 'lastName' ? '' : null;
+}
+
 function redactParticipant(p: ParticipantRow, v: Visibility): ParticipantRow {
   if (v.hiddenFields.size === 0) return p;
   const out = { ...p } as Record<string, unknown>;
-  for (const f of v.hiddenFields) out[f] = f === 'firstName' || f === 'lastName' ? '' : null;
+  for (const f of v.hiddenFields) out[f] = withheldValue(f);
   return out as ParticipantRow;
 }
 

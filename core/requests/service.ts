@@ -16,7 +16,7 @@ import type { Ctx } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
 import { covers, readTargets, storeTargets } from '../statements/targets.ts';
-import { assertTargetsVisible, partHidden, readDossier, readParticipant, visibility, type Visibility } from '../access/view.ts';
+import { assertTargetsVisible, partHidden, readDossier, readParticipant, visibility, withheldValue, type Visibility } from '../access/view.ts';
 import { hiddenFromUser, searchShieldsFor } from '../access/shields.ts';
 import { decideShieldsOfRequest } from '../shielding/service.ts';
 import type { Action, ExceptionGround, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
@@ -251,7 +251,7 @@ export function copyContent(ctx: Ctx, requestId: number) {
   const dossier = readDossier(ctx, r.participantId, { alsoFor: [{ kind: 'participantCopy' }], includeSpecial: COPY_TYPES.includes(r.type) });
   const participant = { ...dossier.participant } as Record<string, unknown>;
   const sections = new Set(dossier.withheldSections);
-  for (const t of withheld) if (t.kind === 'field' && participant[t.field] !== null) { participant[t.field] = null; sections.add('personal'); }
+  for (const t of withheld) if (t.kind === 'field' && participant[t.field] !== withheldValue(t.field)) { participant[t.field] = withheldValue(t.field); sections.add('personal'); }
   const entries = dossier.entries.filter((e) => !covers(withheld, { kind: 'entry', entryId: e.id }));
   const documents = dossier.documents.filter((d) => !covers(withheld, { kind: 'document', documentId: d.id }));
   if (entries.length < dossier.entries.length) sections.add('entries');

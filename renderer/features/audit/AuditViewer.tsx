@@ -59,22 +59,21 @@ export function AuditViewer() {
   );
 }
 
-interface Filters { flaggedOnly: boolean; participantId: string; from: string; to: string }
+interface Filters { flaggedOnly: boolean; dossier: string; from: string; to: string }
 
 function AuditLog() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<Filters>({ flaggedOnly: false, participantId: '', from: '', to: '' });
+  const [draft, setDraft] = useState<Filters>({ flaggedOnly: false, dossier: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Out<'audit.list'> | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const pid = Number(filters.participantId);
     try {
       const res = await call('audit.list', {
         flaggedOnly: filters.flaggedOnly,
-        participantId: filters.participantId && Number.isInteger(pid) && pid > 0 ? pid : undefined,
+        dossier: filters.dossier.trim() || undefined,
         from: filters.from || undefined,
         to: filters.to || undefined,
         offset: (page - 1) * PAGE,
@@ -113,7 +112,7 @@ function AuditLog() {
             mb={8}
             data-testid="flagged-only"
           />
-          <TextInput label={t('audit.participantId')} value={draft.participantId} onChange={(e) => setDraft({ ...draft, participantId: e.currentTarget.value.replace(/\D/g, '') })} inputMode="numeric" w={150} />
+          <TextInput label={t('audit.dossierFilter')} placeholder={t('audit.dossierFilterHint')} value={draft.dossier} onChange={(e) => setDraft({ ...draft, dossier: e.currentTarget.value })} maxLength={100} w={240} data-testid="audit-dossier-filter" />
           <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} w={170} />
           <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} w={170} />
           <Button type="submit" leftSection={<IconFilter size={16} />}>{t('audit.apply')}</Button>
