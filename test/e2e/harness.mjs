@@ -185,6 +185,23 @@ export async function startWithPrivacyOfficer(page) {
   await signIn(page, 'pia');
 }
 
+/** 'YYYY-MM-DD' as a Dutch user types it: DD-MM-JJJJ. */
+export function dutchDate(iso) {
+  const [y, m, d] = iso.split('-');
+  return `${d}-${m}-${y}`;
+}
+
+/**
+ * Types a date the Dutch way into one of the app's date fields and checks that the field shows it
+ * that way once it loses focus (issue 13: the native picker showed mm/dd/yyyy).
+ */
+export async function fillDate(scope, labelText, iso) {
+  const input = label(scope, labelText);
+  await input.fill(dutchDate(iso));
+  await input.press('Tab');
+  assert.equal(await input.inputValue(), dutchDate(iso), `${labelText} shows DD-MM-JJJJ`);
+}
+
 /** As a user with dossier.write: creates a participant and returns its dossier number. */
 export async function createParticipant(page, { firstName, lastName, birthDate = '1984-05-17', city = 'Zwolle', medical = null }) {
   await page.getByRole('link', { name: 'Deelnemers' }).click();
@@ -192,7 +209,7 @@ export async function createParticipant(page, { firstName, lastName, birthDate =
   await page.getByRole('heading', { name: 'Nieuwe deelnemer' }).waitFor();
   await label(page, 'Voornaam').fill(firstName);
   await label(page, 'Achternaam').fill(lastName);
-  await label(page, 'Geboortedatum').fill(birthDate);
+  await fillDate(page, 'Geboortedatum', birthDate);
   await label(page, 'Woonplaats').fill(city);
   if (medical) await label(page, 'Medische gegevens').fill(medical);
   await page.getByRole('button', { name: 'Deelnemer aanmaken' }).click();

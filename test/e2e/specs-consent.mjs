@@ -2,7 +2,7 @@
 // next disclosure refused with the reason in Dutch; axe on the consent tab and the register.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 /** Picks an option of a Mantine Select or MultiSelect by its label, then closes the list. */
 async function choose(page, scope, field, option) {
@@ -32,7 +32,7 @@ async function addRecipient(page, { name, kind, reference }) {
   await choose(page, dialog, 'Soort ontvanger', kind);
   await label(dialog, 'Contactpersoon').fill('J. de Boer');
   await label(dialog, 'Kenmerk').fill(reference);
-  await label(dialog, 'Datum van de overeenkomst').fill('2025-01-15');
+  await fillDate(dialog, 'Datum van de overeenkomst', '2025-01-15');
   await dialog.getByRole('button', { name: 'Ontvanger opslaan' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByTestId('recipient-row').filter({ hasText: name }).filter({ hasText: reference }).waitFor();

@@ -1,9 +1,9 @@
 // E2E specs for issue 5: data-subject requests from intake to decision, the deadline dashboard,
 // a granted correction with its recipients to notify, own statements and restrictions.
 import assert from 'node:assert/strict';
-import { checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
-/** A local date `days` days from today, as the date inputs want it (yyyy-mm-dd). */
+/** A local date `days` days from today, as the API wants it (yyyy-mm-dd); fillDate types it Dutch. */
 function isoDay(days = 0) {
   const d = new Date();
   d.setDate(d.getDate() + days);
@@ -44,7 +44,7 @@ async function registerRequest(page, { search, type, receivedOn, description, ch
   await combo(page, 'Betrokkene').fill(search);
   await page.getByRole('option', { name: new RegExp(search) }).first().click();
   await choose(page, 'Soort verzoek', type);
-  await label(page, 'Datum van ontvangst').fill(receivedOn);
+  await fillDate(page, 'Datum van ontvangst', receivedOn);
   await label(page, 'Wat vraagt de verzoeker?').fill(description);
   for (const [i, c] of changes.entries()) {
     if (i > 0) await page.getByRole('button', { name: 'Wijziging toevoegen' }).click();
@@ -105,7 +105,7 @@ async function inzageFlow({ page }) {
   await page.getByRole('button', { name: 'Termijn verlengen' }).click();
   const extend = page.getByTestId('extend-form');
   await label(extend, 'Reden van de verlenging').fill('Het dossier is omvangrijk en moet worden nagelopen.');
-  await label(extend, 'Nieuwe uiterste datum').fill(addMonths(receivedOn, 4));
+  await fillDate(extend, 'Nieuwe uiterste datum', addMonths(receivedOn, 4));
   await extend.getByRole('button', { name: 'Verlenging vastleggen' }).click();
   await extend.getByTestId('form-error').getByText(/De verlenging mag niet later zijn dan drie maanden na ontvangst/).waitFor();
   await screenshot(page, 'req-02-verlenging-geweigerd', { fullPage: true });

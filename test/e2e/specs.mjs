@@ -99,7 +99,18 @@ async function breakTheGlass({ page }) {
   await page.getByTestId('flagged-only').check();
   const flagged = page.getByTestId('audit-table').getByRole('row').filter({ hasText: 'Vervanging van Bram tijdens zijn vakantie' });
   await flagged.first().waitFor();
-  assert.match(await flagged.first().textContent(), /anna/);
+  // In words (issue 13): the person's name and role, what they did, the dossier by its number.
+  const text = await flagged.first().textContent();
+  assert.match(text, /Anna Consulent/);
+  assert.match(text, /opende het dossier buiten de eigen caseload/);
+  assert.match(text, /DK-\d{4}-\d{6}/);
+  assert.doesNotMatch(text, /access\.breakGlass|Deelnemer-id/);
+  // The filter takes the dossier number.
+  const shownNumber = /DK-\d{4}-\d{6}/.exec(text)[0];
+  await page.getByTestId('audit-dossier-filter').fill(shownNumber);
+  await page.getByRole('button', { name: 'Filteren' }).click();
+  await flagged.first().waitFor();
+  for (const row of await page.getByTestId('audit-table').locator('tbody tr').all()) assert.match(await row.textContent(), new RegExp(shownNumber));
   await screenshot(page, '09-logboek-gemeld');
   await page.getByRole('button', { name: 'Logboek controleren' }).click();
   await page.getByTestId('verify-result').getByText('Het logboek is onbeschadigd').waitFor();

@@ -8,6 +8,7 @@ import { errorText, showError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { FormError } from '../../components/FormActions.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 const PAGE = 50;
 
@@ -113,8 +114,8 @@ function AuditLog() {
             data-testid="flagged-only"
           />
           <TextInput label={t('audit.dossierFilter')} placeholder={t('audit.dossierFilterHint')} value={draft.dossier} onChange={(e) => setDraft({ ...draft, dossier: e.currentTarget.value })} maxLength={100} w={240} data-testid="audit-dossier-filter" />
-          <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} w={170} />
-          <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} w={170} />
+          <DateField label={t('audit.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} w={170} />
+          <DateField label={t('audit.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} w={170} />
           <Button type="submit" leftSection={<IconFilter size={16} />}>{t('audit.apply')}</Button>
         </Group>
       </Paper>

@@ -14,6 +14,7 @@ import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CategoryBadges, Section, categoryLabel, channels, purposes, useConsentSettings, useOptions, type Mandate, type Recipient } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 type Disclosure = Out<'disclosures.list'>[number];
 
@@ -175,7 +176,7 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
       <Group grow align="flex-start">
         <Select label={t('consent.disclosures.recipient')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={recipientId} onChange={setRecipientId} searchable required allowDeselect={false}
           placeholder={t('consent.choose')} nothingFoundMessage={t('consent.recipients.none')} data-autofocus />
-        <TextInput type="date" label={t('consent.disclosures.date')} value={disclosedOn} max={today()} onChange={(e) => setDisclosedOn(e.currentTarget.value)} required />
+        <DateField label={t('consent.disclosures.date')} value={disclosedOn} maxDate={today()} onChange={setDisclosedOn} required />
       </Group>
       <Group grow align="flex-start">
         <Select label={t('consent.disclosures.purpose')} data={options(purposes, 'consent.purpose')} value={purpose} onChange={(v) => v && setPurpose(v as typeof purpose)} allowDeselect={false} required />

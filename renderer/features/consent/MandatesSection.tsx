@@ -12,6 +12,7 @@ import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CategoryBadges, MandateStateBadge, Section, categoryLabel, purposes, useConsentSettings, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 interface Props {
   dossier: DossierData;
@@ -119,8 +120,8 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
       <MultiSelect label={t('consent.mandates.categories')} description={t('consent.mandates.categoriesHelp')} required
         data={dataCategoryNames.map((c) => ({ value: c, label: categoryLabel(c) }))} value={categories} onChange={setCategories} placeholder={categories.length ? undefined : t('consent.choose')} />
       <Group grow>
-        <TextInput type="date" label={t('consent.mandates.validFrom')} value={validFrom} onChange={(e) => setValidFrom(e.currentTarget.value)} required />
-        <TextInput type="date" label={t('consent.mandates.validUntil')} description={t('consent.mandates.validUntilHelp')} value={validUntil} min={validFrom} onChange={(e) => setValidUntil(e.currentTarget.value)} />
+        <DateField label={t('consent.mandates.validFrom')} value={validFrom} onChange={setValidFrom} required />
+        <DateField label={t('consent.mandates.validUntil')} description={t('consent.mandates.validUntilHelp')} value={validUntil} minDate={validFrom} onChange={setValidUntil} />
       </Group>
       <Radio.Group label={t('consent.mandates.givenHow')} value={how} onChange={(v) => setHow(v as typeof how)}>
         <Group mt={4}>
@@ -160,7 +161,7 @@ function WithdrawDialog({ mandate, onClose, reload }: { mandate: Mandate | null;
     <FormDialog opened={!!mandate} onClose={onClose} title={t('consent.mandates.withdrawTitle')} submitLabel={t('consent.mandates.withdrawConfirm')} danger onSubmit={submit} testId="withdraw-form">
       <Alert color="warn">{t('consent.mandates.withdrawWarning', { name: mandate?.recipientName ?? '' })}</Alert>
       <Group grow>
-        <TextInput type="date" label={t('consent.mandates.withdrawDate')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
+        <DateField label={t('consent.mandates.withdrawDate')} value={on} maxDate={today()} onChange={setOn} required />
         <Select label={t('consent.mandates.withdrawHowLabel')} data={options(withdrawalChannels, 'consent.withdrawHow')} value={how} onChange={(v) => v && setHow(v as typeof how)} allowDeselect={false} required />
       </Group>
       <Textarea label={t('consent.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />

@@ -1,7 +1,7 @@
 // Objections (verzet) to disclosure to named recipients: recorded with the participant's
 // circumstances, decided within the policy's term; an upheld objection blocks those recipients (R27).
 import { useEffect, useState } from 'react';
-import { Anchor, Badge, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { showError, showSuccess } from '../../components/notify.ts';
 import { can, useSession } from '../../state/session.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { Section, type Recipient } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 type Objection = Out<'objections.list'>[number];
 const statusColor = { pending: 'warn', upheld: 'danger', rejected: 'gray.7' } as const;
@@ -94,7 +95,7 @@ function RecordObjectionDialog({ opened, onClose, participantId, recipients, lin
     <FormDialog opened={opened} onClose={onClose} title={t('consent.objections.record')} submitLabel={t('consent.objections.save')} onSubmit={submit} disabled={recipientIds.length === 0}>
       <MultiSelect label={t('consent.objections.recipients')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={recipientIds} onChange={setRecipientIds} searchable required data-autofocus />
       <Textarea label={t('consent.objections.circumstances')} description={t('consent.objections.circumstancesHelp')} value={circumstances} onChange={(e) => setCircumstances(e.currentTarget.value)} autosize minRows={3} required />
-      <TextInput type="date" label={t('consent.objections.receivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+      <DateField label={t('consent.objections.receivedOn')} value={receivedOn} maxDate={today()} onChange={setReceivedOn} required />
       {linkRequests ? (
         <Select
           label={t('consent.objectionRequest.label')}
@@ -135,7 +136,7 @@ function DecideDialog({ objection, onClose, reload }: { objection: Objection | n
         </Stack>
       </Radio.Group>
       <Textarea label={t('consent.objections.reasons')} value={reasons} onChange={(e) => setReasons(e.currentTarget.value)} autosize minRows={3} required />
-      <TextInput type="date" label={t('consent.objections.decidedOn')} value={decidedOn} max={today()} onChange={(e) => setDecidedOn(e.currentTarget.value)} required />
+      <DateField label={t('consent.objections.decidedOn')} value={decidedOn} maxDate={today()} onChange={setDecidedOn} required />
     </FormDialog>
   );
 }

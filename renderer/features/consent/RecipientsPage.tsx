@@ -10,6 +10,7 @@ import { showSuccess } from '../../components/notify.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { recipientKinds, useOptions, useRecipients, type Recipient } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 export function RecipientsPage() {
   const { t } = useTranslation();
@@ -96,7 +97,7 @@ function RecipientDialog({ recipient, onClose, reload }: { recipient: Recipient 
       <Text size="xs" c="dimmed">{t('consent.recipients.agreementHelp')}</Text>
       <Group grow align="flex-start">
         <TextInput label={t('consent.recipients.agreementReference')} value={draft.agreementReference} onChange={set('agreementReference')} />
-        <TextInput type="date" label={t('consent.recipients.agreementDate')} value={draft.agreementDate} onChange={set('agreementDate')} />
+        <DateField label={t('consent.recipients.agreementDate')} value={draft.agreementDate} onChange={(v) => setDraft({ ...draft, agreementDate: v })} />
       </Group>
       <Textarea label={t('consent.recipients.agreementNote')} value={draft.agreementNote} onChange={set('agreementNote')} autosize minRows={2} />
       {!isNew ? <Switch label={t('consent.recipients.activeSwitch')} checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} /> : null}

@@ -1,7 +1,7 @@
 // "Register" for the privacy officer: the organisation-wide disclosure register with filters,
 // exceptions waiting for review (R12, R14) and the mandate overview (active, expiring, withdrawn).
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Tabs, Text, Textarea } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type In, type Out } from '../../api/client.ts';
@@ -12,6 +12,7 @@ import { BasisBadge } from './DisclosuresSection.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { CategoryBadges, MandateStateBadge, useOptions, useRecipients } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 type Row = Out<'disclosures.register'>['rows'][number];
 type MandateRow = Out<'mandates.overview'>['active'][number];
@@ -81,8 +82,8 @@ function DisclosureRegister({ flaggedOnly }: { flaggedOnly: boolean }) {
           <Group align="flex-end">
             <Select label={t('consent.disclosures.recipient')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={draft.recipientId} onChange={(v) => setDraft({ ...draft, recipientId: v })} clearable searchable placeholder={t('consent.register.all')} w={240} />
             <Select label={t('consent.disclosures.basis')} data={options(['mandate', 'legalDuty', 'exception'], 'consent.basis')} value={draft.basis} onChange={(v) => setDraft({ ...draft, basis: v })} clearable placeholder={t('consent.register.all')} w={220} />
-            <TextInput type="date" label={t('consent.register.from')} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} w={170} />
-            <TextInput type="date" label={t('consent.register.to')} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} w={170} />
+            <DateField label={t('consent.register.from')} value={draft.from} onChange={(v) => setDraft({ ...draft, from: v })} w={170} />
+            <DateField label={t('consent.register.to')} value={draft.to} onChange={(v) => setDraft({ ...draft, to: v })} w={170} />
             <Checkbox label={t('consent.register.flaggedOnly')} checked={draft.flaggedOnly} onChange={(e) => setDraft({ ...draft, flaggedOnly: e.currentTarget.checked })} mb={8} />
             <Button type="submit" leftSection={<IconSearch size={16} />}>{t('consent.register.filter')}</Button>
           </Group>

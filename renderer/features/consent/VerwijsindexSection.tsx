@@ -1,6 +1,6 @@
 // Verwijsindex: registration of participants under 23 and the participant's objection to it (R13).
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
 import { Section, useOptions } from './shared.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 type Registration = Out<'verwijsindex.list'>[number];
 type Action = { kind: 'register' } | { kind: 'objection' | 'end'; registration: Registration };
@@ -68,7 +69,7 @@ function VerwijsindexDialog({ action, participantId, onClose, reload }: { action
 
   return (
     <FormDialog opened={!!action} onClose={onClose} title={t(`consent.verwijsindex.dialog.${kind}`)} submitLabel={t('common.save')} danger={kind === 'end'} onSubmit={submit}>
-      <TextInput type="date" label={t('consent.verwijsindex.date')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
+      <DateField label={t('consent.verwijsindex.date')} value={on} maxDate={today()} onChange={setOn} required />
       <Textarea label={t(`consent.verwijsindex.text.${kind}`)} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={2} required data-autofocus />
       {kind === 'objection' ? (
         <Select label={t('consent.objections.outcome')} data={options(['pending', 'upheld', 'rejected'], 'consent.objections.status')} value={outcome} onChange={(v) => v && setOutcome(v as typeof outcome)} allowDeselect={false} />

@@ -6,6 +6,8 @@ import { IconAlertOctagon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, participantFields, participantFieldNames, type DataCategory, type ParticipantField } from '../../../core/api/categories.ts';
 import { ApiCallError } from '../../api/client.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { today } from '../../components/format.ts';
 
 export type FieldValues = Record<ParticipantField, string>;
 
@@ -87,7 +89,8 @@ export function FieldInput({ field, value, onChange, error }: { field: Participa
     );
   }
   if (longFields.has(field)) return <Textarea {...common} autosize minRows={2} maxRows={8} onChange={(e) => onChange(e.currentTarget.value)} />;
-  const type = field === 'birthDate' ? 'date' : field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text';
+  if (field === 'birthDate') return <DateField {...common} maxDate={today()} onChange={onChange} />;
+  const type = field === 'email' ? 'email' : field === 'phone' ? 'tel' : 'text';
   return <TextInput {...common} type={type} onChange={(e) => onChange(e.currentTarget.value)} />;
 }
 

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
 import { useAction } from '../../components/useAction.ts';
 import { FormActions } from '../../components/FormActions.tsx';
+import { DateField } from '../../components/DateField.tsx';
 
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];
@@ -177,7 +178,7 @@ export function RequestIntake() {
                   value={channel}
                   onChange={(v) => v && setChannel(v as ChannelName)}
                 />
-                <TextInput type="date" label={t('requests.intake.receivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+                <DateField label={t('requests.intake.receivedOn')} value={receivedOn} maxDate={today()} onChange={setReceivedOn} required />
               </SimpleGrid>
               <Textarea label={t('requests.intake.description')} description={t('requests.intake.descriptionHelp')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={3} required />
             </Stack>

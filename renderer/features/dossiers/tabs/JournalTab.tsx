@@ -10,6 +10,7 @@ import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { DossierData, TabProps } from '../DossierView.tsx';
 import { EntryRights } from '../../requests/dossier/DossierRights.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 type Entry = DossierData['entries'][number];
 type Kind = Entry['kind'];
@@ -94,7 +95,7 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
                 <SegmentedControl aria-labelledby="entry-kind-label" value={kind} onChange={(v) => setKind(v as Kind)} data={kinds.map((k) => ({ value: k, label: t(`entryKind.${k}`) }))} />
               </Stack>
               <SimpleGrid cols={2}>
-                <TextInput type="date" label={t('journal.date')} value={entryDate} onChange={(e) => setEntryDate(e.currentTarget.value)} required />
+                <DateField label={t('journal.date')} value={entryDate} onChange={setEntryDate} required />
                 <Select
                   label={t('journal.trajectory')}
                   placeholder={t('journal.noTrajectory')}

@@ -10,6 +10,7 @@ import { formatDate, today } from '../../../components/format.ts';
 import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 const types = ['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other'] as const;
 type TrajectoryType = (typeof types)[number];
@@ -95,8 +96,8 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
           <Select label={t('trajectories.type')} data={types.map((v) => ({ value: v, label: t(`trajectoryType.${v}`) }))} value={type} onChange={(v) => v && setType(v as TrajectoryType)} allowDeselect={false} data-autofocus />
           <TextInput label={t('trajectories.commissioner')} description={t('trajectories.commissionerHelp')} value={commissioner} onChange={(e) => setCommissioner(e.currentTarget.value)} required />
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('trajectories.start')} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} required />
-            <TextInput type="date" label={t('trajectories.end')} value={endDate} onChange={(e) => setEndDate(e.currentTarget.value)} />
+            <DateField label={t('trajectories.start')} value={startDate} onChange={setStartDate} required />
+            <DateField label={t('trajectories.end')} value={endDate} onChange={setEndDate} />
           </SimpleGrid>
           <Textarea label={t('trajectories.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} autosize minRows={2} />
           <FormActions error={error} onCancel={onClose} submitLabel={t('common.save')} busy={busy} />

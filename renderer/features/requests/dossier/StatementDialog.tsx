@@ -1,7 +1,7 @@
 // R25: record the participant's own statement about the dossier, fields, entries or documents.
 // There is no edit or delete: the dialog says so before saving.
 import { useState, type FormEvent } from 'react';
-import { Alert, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Channel } from '../../../../core/statements/contract.ts';
@@ -11,6 +11,7 @@ import { today } from '../../../components/format.ts';
 import { parseTargetKey, TargetPicker } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 type ChannelName = (typeof Channel.options)[number];
 
@@ -50,7 +51,7 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
           <TargetPicker dossier={dossier} value={targets} onChange={setTargets} label={t('requests.rights.statementTargets')} />
           <Textarea label={t('requests.rights.statementText')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={4} required data-autofocus data-testid="statement-text" />
           <SimpleGrid cols={2}>
-            <TextInput type="date" label={t('requests.rights.statementReceivedOn')} value={receivedOn} max={today()} onChange={(e) => setReceivedOn(e.currentTarget.value)} required />
+            <DateField label={t('requests.rights.statementReceivedOn')} value={receivedOn} maxDate={today()} onChange={setReceivedOn} required />
             <Select
               label={t('requests.rights.statementChannel')}
               allowDeselect={false}

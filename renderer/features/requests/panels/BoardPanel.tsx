@@ -1,7 +1,7 @@
 // R32: an exception to a right needs the board's decision on a ground from FT 4.4f. Only the
 // board records it; the handler then decides the request as an exception.
 import { useState, type FormEvent } from 'react';
-import { Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ExceptionGround } from '../../../../core/requests/contract.ts';
 import { call } from '../../../api/client.ts';
@@ -12,6 +12,7 @@ import { Section } from '../../dossiers/RowList.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import { BEFORE_DECISION, type PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 type Ground = (typeof ExceptionGround.options)[number];
 
@@ -61,7 +62,7 @@ export function BoardPanel({ detail, onChange }: PanelProps) {
                   value={ground}
                   onChange={(v) => setGround(v as Ground | null)}
                 />
-                <TextInput type="date" label={t('requests.detail.boardDecidedOn')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
+                <DateField label={t('requests.detail.boardDecidedOn')} value={on} maxDate={today()} onChange={setOn} required />
               </SimpleGrid>
               <Textarea label={t('requests.detail.boardDecision')} value={decision} onChange={(e) => setDecision(e.currentTarget.value)} autosize minRows={2} required />
               <FormActions error={error} submitLabel={t('requests.detail.boardSave')} busy={busy} />

@@ -13,6 +13,7 @@ import { parseTargetKey, TargetPicker, useTargetLabel } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { Content, Detail, PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 type Answer = Exclude<(typeof ConsultationAnswer.options)[number], 'pending'>;
 type Consultation = Detail['consultations'][number];
@@ -52,7 +53,7 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
               if (v === 'objected') setWithhold(true);
             }}
           />
-          <TextInput type="date" label={t('requests.detail.answeredOn')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
+          <DateField label={t('requests.detail.answeredOn')} value={on} maxDate={today()} onChange={setOn} required />
         </SimpleGrid>
         <Checkbox label={t('requests.detail.withhold')} checked={withhold} onChange={(e) => setWithhold(e.currentTarget.checked)} />
         <Textarea label={t('requests.detail.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={1} />
@@ -93,7 +94,7 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, md: 2 }}>
             <TextInput label={t('requests.detail.thirdParty')} value={thirdParty} onChange={(e) => setThirdParty(e.currentTarget.value)} required data-autofocus />
-            <TextInput type="date" label={t('requests.detail.askedOn')} value={askedOn} max={today()} onChange={(e) => setAskedOn(e.currentTarget.value)} required />
+            <DateField label={t('requests.detail.askedOn')} value={askedOn} maxDate={today()} onChange={setAskedOn} required />
           </SimpleGrid>
           {content ? <TargetPicker dossier={content.dossier} value={targets} onChange={setTargets} label={t('requests.detail.consultTargets')} /> : null}
           <FormActions error={error} onCancel={onDone} submitLabel={t('requests.detail.consultAdd')} busy={busy} />

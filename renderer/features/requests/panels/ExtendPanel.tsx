@@ -1,7 +1,7 @@
 // R34: the term may be extended with a reason and a notice to the requester, never past three
 // months after receipt; the service refuses that with its own Dutch message, shown here.
 import { useState, type FormEvent } from 'react';
-import { Button, Group, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../../api/client.ts';
@@ -11,6 +11,7 @@ import { Section } from '../../dossiers/RowList.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
   const { t } = useTranslation();
@@ -46,8 +47,8 @@ export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
             <Stack gap="sm">
               <Textarea label={t('requests.detail.extendReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required />
               <SimpleGrid cols={{ base: 1, md: 2 }}>
-                <TextInput type="date" label={t('requests.detail.noticeOn')} value={noticeOn} max={today()} onChange={(e) => setNoticeOn(e.currentTarget.value)} required />
-                <TextInput type="date" label={t('requests.detail.extendedTo')} value={extendedTo} min={detail.request.dueOn} onChange={(e) => setExtendedTo(e.currentTarget.value)} required />
+                <DateField label={t('requests.detail.noticeOn')} value={noticeOn} maxDate={today()} onChange={setNoticeOn} required />
+                <DateField label={t('requests.detail.extendedTo')} value={extendedTo} minDate={detail.request.dueOn} onChange={setExtendedTo} required />
               </SimpleGrid>
               <FormActions error={error} onCancel={() => setOpen(false)} submitLabel={t('requests.detail.extendSubmit')} busy={busy} />
             </Stack>

@@ -1,6 +1,6 @@
 // R33: how the identity was verified, by whom and against which data, before any content.
 import { useState, type FormEvent } from 'react';
-import { Alert, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IdentityMethod } from '../../../../core/requests/contract.ts';
@@ -11,6 +11,7 @@ import { Section } from '../../dossiers/RowList.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { DateField } from '../../../components/DateField.tsx';
 
 type Method = (typeof IdentityMethod.options)[number];
 
@@ -59,7 +60,7 @@ export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
               value={method}
               onChange={(v) => setMethod(v as Method | null)}
             />
-            <TextInput type="date" label={t('requests.detail.verifiedOn')} value={on} max={today()} onChange={(e) => setOn(e.currentTarget.value)} required />
+            <DateField label={t('requests.detail.verifiedOn')} value={on} maxDate={today()} onChange={setOn} required />
           </SimpleGrid>
           <Textarea label={t('requests.detail.checkedAgainst')} description={t('requests.detail.checkedAgainstHelp')} value={against} onChange={(e) => setAgainst(e.currentTarget.value)} autosize minRows={2} required />
           <FormActions error={error} submitLabel={t('requests.detail.verify')} busy={busy} />
