@@ -1,8 +1,8 @@
 // E2E harness: a fresh vault and browser-mode server per spec, one shared Chromium, and the
 // user flows the specs share (first run, sign in, create a user). Selectors use what a user
 // sees: Dutch labels and button names.
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, mkdir } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
@@ -229,3 +229,30 @@ export async function checkAxe(page, what, failures) {
   }
 }
 
+
+/**
+ * What printing the page gives: Chromium's PDF of the page under the print style, read back with
+ * poppler (pages and text). The data is synthetic; the file goes to a temp folder that is removed.
+ */
+export async function printedPdf(page) {
+  const pdf = await page.pdf({ format: 'A4' });
+  const dir = await mkdtemp(join(tmpdir(), 'dk-print-'));
+  try {
+    const file = join(dir, 'print.pdf');
+    await writeFile(file, pdf);
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    return { pages, text };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Clicks a print button with window.print stubbed (headless has no print dialog), then prints to PDF. */
+export async function printVia(page, button) {
+  await page.evaluate(() => { window.print = () => {}; });
+  await button.click();
+  const result = await printedPdf(page);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  return result;
+}

@@ -1,7 +1,7 @@
 // E2E specs for issue 5: data-subject requests from intake to decision, the deadline dashboard,
 // a granted correction with its recipients to notify, own statements and restrictions.
 import assert from 'node:assert/strict';
-import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, printedPdf, printVia, screenshot, signIn, signOut } from './harness.mjs';
 
 /** A local date `days` days from today, as the API wants it (yyyy-mm-dd); fillDate types it Dutch. */
 function isoDay(days = 0) {
@@ -127,6 +127,15 @@ async function inzageFlow({ page }) {
   await page.getByTestId('letter-decision').waitFor();
   await checkAxe(page, 'verzoek (besloten)', failures);
   await screenshot(page, 'req-04-verzoek-besloten', { fullPage: true });
+  // Printing the letter gives the letter, on one page, without the app around it (issue 13).
+  const letterText = (await page.getByTestId('letter-decision').textContent()).trim();
+  const printed = await printVia(page, page.getByTestId('letter-decision').locator('xpath=..').getByRole('button', { name: 'Afdrukken' }));
+  assert.equal(printed.pages, 1, `the decision letter prints on ${printed.pages} pages`);
+  assert.match(printed.text.replace(/\s+/g, ' '), new RegExp(letterText.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')));
+  for (const chrome of ['Verzoeken', 'Deelnemers', 'Afmelden', 'Kopiëren']) assert.ok(!printed.text.includes(chrome), `${chrome} is printed with the letter`);
+  // And Ctrl+P on the page prints its content without navigation or buttons.
+  const screen = await printedPdf(page);
+  assert.ok(!screen.text.includes('Deelnemers') && !screen.text.includes('Termijn verlengen'), 'the page prints the app around it');
 
   // The dashboard updated: the request is answered, no longer overdue.
   await page.getByRole('link', { name: 'Verzoeken' }).click();

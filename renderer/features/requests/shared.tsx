@@ -117,13 +117,20 @@ export function TargetPicker({ dossier, value, onChange, label, error, withDossi
   return <MultiSelect label={label} data={data} value={value} onChange={onChange} searchable required error={error ?? undefined} comboboxProps={{ withinPortal: true }} />;
 }
 
-/** Prints only this letter: the page's print style hides everything else. */
+/**
+ * Prints only this letter: a copy of it goes into a print root directly under <body>, and the print
+ * style leaves out everything else (display: none, so the rest of the page takes no pages).
+ */
 function printLetter(id: string) {
   const el = document.querySelector(`[data-letter="${CSS.escape(id)}"]`);
-  el?.classList.add('dk-print-target');
+  if (!el) return;
+  const root = document.createElement('div');
+  root.id = 'dk-print-root';
+  root.appendChild(el.cloneNode(true));
+  document.body.appendChild(root);
   document.body.dataset.printLetter = id;
   const done = () => {
-    el?.classList.remove('dk-print-target');
+    root.remove();
     delete document.body.dataset.printLetter;
     window.removeEventListener('afterprint', done);
   };
