@@ -207,22 +207,65 @@ function shieldedFromOthers(ctx: Ctx, participantId: number): ShieldSet {
 }
 
 export interface HistoryLine {
-  at: string; by: string; what: 'field' | 'entry'; field: string | null; entryId: number | null;
+  at: string; by: string;
+  /** field/entry: an edit with its earlier value; the others: a part added, or a caseload change. */
+  what: 'field' | 'entry' | 'entryAdded' | 'document' | 'trajectory' | 'trajectoryChanged' | 'caseloadAdded' | 'caseloadRemoved';
+  field: string | null; entryId: number | null; documentId: number | null; trajectoryId: number | null;
   oldValue: string | null; newValue: string | null; reason: string | null;
 }
 
-/** The change history as this call may see it: earlier values of a hidden part are hidden too. */
+const NO_REFS = { field: null, entryId: null, documentId: null, trajectoryId: null, oldValue: null, newValue: null, reason: null };
+
+/**
+ * The change history as this call may see it: edits with their earlier values, parts added, and
+ * caseload changes (issue 13). Earlier values of a hidden part are hidden too, and so is the adding
+ * of a hidden entry, document or trajectory (R26). Who changed a trajectory or the caseload comes
+ * from the audit trail, which is the record of those changes.
+ */
 export function readHistory(ctx: Ctx, participantId: number): HistoryLine[] {
   const v = visibility(ctx, participantId);
+  const hiddenEntry = (entryId: number, trajectoryId: number | null) => isShielded(v.shields, { kind: 'entry', entryId, trajectoryId });
   const fields = (prepared(ctx.sqlite, `SELECT h.changed_at AS at, u.display_name AS by, h.field, h.old_value AS oldValue, h.new_value AS newValue, h.reason
-    FROM participant_history h JOIN users u ON u.id = h.changed_by WHERE h.participant_id = ?`).all(participantId) as Omit<HistoryLine, 'what' | 'entryId'>[])
+    FROM participant_history h JOIN users u ON u.id = h.changed_by WHERE h.participant_id = ?`).all(participantId) as Pick<HistoryLine, 'at' | 'by' | 'field' | 'oldValue' | 'newValue' | 'reason'>[])
     .filter((h) => !v.hiddenFields.has(h.field as ParticipantField))
-    .map((h) => ({ ...h, what: 'field' as const, entryId: null }));
+    .map((h) => ({ ...NO_REFS, ...h, what: 'field' as const }));
   const entryChanges = (prepared(ctx.sqlite, `SELECT h.changed_at AS at, u.display_name AS by, h.entry_id AS entryId, e.trajectory_id AS trajectoryId, h.old_body AS oldValue, e.body AS newValue
-    FROM entry_history h JOIN entries e ON e.id = h.entry_id JOIN users u ON u.id = h.changed_by WHERE e.participant_id = ?`).all(participantId) as (Omit<HistoryLine, 'what' | 'field' | 'reason'> & { entryId: number; trajectoryId: number | null })[])
-    .filter((h) => !isShielded(v.shields, { kind: 'entry', entryId: h.entryId, trajectoryId: h.trajectoryId }))
-    .map(({ trajectoryId: _t, ...h }) => ({ ...h, what: 'entry' as const, field: null, reason: null }));
-  return [...fields, ...entryChanges].sort((a, b) => b.at.localeCompare(a.at));
+    FROM entry_history h JOIN entries e ON e.id = h.entry_id JOIN users u ON u.id = h.changed_by WHERE e.participant_id = ?`).all(participantId) as { at: string; by: string; entryId: number; trajectoryId: number | null; oldValue: string; newValue: string }[])
+    .filter((h) => !hiddenEntry(h.entryId, h.trajectoryId))
+    .map((h) => ({ ...NO_REFS, ...h, what: 'entry' as const }));
+  const entriesAdded = (prepared(ctx.sqlite, `SELECT e.created_at AS at, u.display_name AS by, e.id AS entryId, e.trajectory_id AS trajectoryId, e.title AS newValue
+    FROM entries e JOIN users u ON u.id = e.author_id WHERE e.participant_id = ?`).all(participantId) as { at: string; by: string; entryId: number; trajectoryId: number | null; newValue: string }[])
+    .filter((h) => !hiddenEntry(h.entryId, h.trajectoryId))
+    .map((h) => ({ ...NO_REFS, ...h, what: 'entryAdded' as const }));
+  const documents = (prepared(ctx.sqlite, `SELECT d.uploaded_at AS at, u.display_name AS by, d.id AS documentId, d.file_name AS newValue
+    FROM documents d JOIN users u ON u.id = d.uploaded_by WHERE d.participant_id = ?`).all(participantId) as { at: string; by: string; documentId: number; newValue: string }[])
+    .filter((h) => !isShielded(v.shields, { kind: 'document', documentId: h.documentId }))
+    .map((h) => ({ ...NO_REFS, ...h, what: 'document' as const }));
+  const trajectories = (prepared(ctx.sqlite, `SELECT t.created_at AS at, t.id AS trajectoryId, t.commissioner AS newValue,
+      (SELECT u.display_name FROM audit_log a JOIN users u ON u.id = a.user_id WHERE a.participant_id = t.participant_id AND a.action = 'dossiers.addTrajectory' AND a.at = t.created_at LIMIT 1) AS by
+    FROM trajectories t WHERE t.participant_id = ?`).all(participantId) as { at: string; by: string | null; trajectoryId: number; newValue: string }[])
+    .filter((h) => !isShielded(v.shields, { kind: 'trajectory', trajectoryId: h.trajectoryId }))
+    .map((h) => ({ ...NO_REFS, ...h, by: h.by ?? '—', what: 'trajectory' as const }));
+  // Trajectory edits and caseload changes: the audit lines of those operations on this dossier.
+  const audited = (prepared(ctx.sqlite, `SELECT a.at, a.action, coalesce(u.display_name, a.username, '—') AS by, a.objects
+    FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+    WHERE a.participant_id = ? AND a.outcome = 'ok' AND a.action IN ('dossiers.updateTrajectory', 'dossiers.assign', 'dossiers.unassign')`).all(participantId) as { at: string; action: string; by: string; objects: string }[]);
+  const nameOf = prepared(ctx.sqlite, 'SELECT display_name AS name FROM users WHERE id = ?');
+  const changes = audited.flatMap((a): HistoryLine[] => {
+    const o = JSON.parse(a.objects) as Record<string, unknown>;
+    const id = (k: string) => (typeof o[k] === 'number' ? o[k] : null);
+    if (a.action === 'dossiers.updateTrajectory') {
+      const trajectoryId = id('trajectoryId');
+      if (trajectoryId === null || isShielded(v.shields, { kind: 'trajectory', trajectoryId })) return [];
+      return [{ ...NO_REFS, at: a.at, by: a.by, what: 'trajectoryChanged', trajectoryId }];
+    }
+    const userId = id('userId');
+    const who = userId === null ? null : ((nameOf.get(userId) as { name: string } | undefined)?.name ?? null);
+    return [a.action === 'dossiers.assign'
+      ? { ...NO_REFS, at: a.at, by: a.by, what: 'caseloadAdded', newValue: who }
+      : { ...NO_REFS, at: a.at, by: a.by, what: 'caseloadRemoved', oldValue: who }];
+  });
+  return [...fields, ...entryChanges, ...entriesAdded, ...documents, ...trajectories, ...changes].sort((a, b) => b.at.localeCompare(a.at));
 }
 
 /** One entry as this call may see it; a hidden one does not exist (R26). */

@@ -102,7 +102,9 @@ export const Dossier = z.object({
   shieldedFromOthers: z.object({ whole: z.boolean(), fields: z.array(z.string()) }),
 });
 export const HistoryItem = z.object({
-  at: z.string(), by: z.string(), what: z.enum(['field', 'entry']), field: z.string().nullable(), entryId: Id.nullable(),
+  at: z.string(), by: z.string(),
+  what: z.enum(['field', 'entry', 'entryAdded', 'document', 'trajectory', 'trajectoryChanged', 'caseloadAdded', 'caseloadRemoved']),
+  field: z.string().nullable(), entryId: Id.nullable(), documentId: Id.nullable(), trajectoryId: Id.nullable(),
   oldValue: z.string().nullable(), newValue: z.string().nullable(), reason: z.string().nullable(),
 });
 

@@ -27,7 +27,7 @@ export function HistoryTab({ dossier }: TabProps) {
         <Table.Tr key={i}>
           <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(h.at)}</Table.Td>
           <Table.Td>{h.by}</Table.Td>
-          <Table.Td>{h.what === 'entry' ? t('history.entry', { id: h.entryId ?? '' }) : fieldLabel(h.field)}</Table.Td>
+          <Table.Td>{h.what === 'field' ? fieldLabel(h.field) : t(`history.kind_${h.what}`)}</Table.Td>
           <Table.Td className="dk-pre">{h.oldValue ?? '—'}</Table.Td>
           <Table.Td className="dk-pre">{h.newValue ?? '—'}</Table.Td>
           <Table.Td>{h.reason ?? ''}</Table.Td>

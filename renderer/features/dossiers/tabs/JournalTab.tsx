@@ -22,6 +22,8 @@ export function JournalTab({ dossier, reload, editable }: TabProps) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<Entry | null>(null);
   const entries = [...dossier.entries].sort((a, b) => (b.entryDate + b.createdAt).localeCompare(a.entryDate + a.createdAt));
+  // Which trajectory an entry belongs to, in words (issue 13): the type and the commissioner.
+  const trajectoryOf = new Map(dossier.trajectories.map((tr) => [tr.id, `${t(`trajectoryType.${tr.type}`)} — ${tr.commissioner}`]));
 
   return (
     <Stack>
@@ -41,6 +43,7 @@ export function JournalTab({ dossier, reload, editable }: TabProps) {
               </Group>
               <Text size="xs" c="dimmed">
                 {formatDate(e.entryDate)} · {e.authorName}
+                {e.trajectoryId !== null && trajectoryOf.has(e.trajectoryId) ? ` · ${t('journal.inTrajectory', { trajectory: trajectoryOf.get(e.trajectoryId) })}` : ''}
                 {e.edited ? ` · ${t('journal.edited', { date: formatDateTime(e.updatedAt) })}` : ''}
               </Text>
             </Stack>
