@@ -137,7 +137,7 @@ async function accessibilityAndScreenshots({ page }) {
   await signOut(page);
 
   await signIn(page, 'anna');
-  for (const [first, last, city] of [['Ilse', 'Vries', 'Zwolle'], ['Mohammed', 'Amrani', 'Apeldoorn'], ['Sanne', 'Jansen', 'Deventer']]) {
+  for (const [first, last, city] of [['Ilse', 'Vries', 'Zwolle'], ['Mohammed', 'Amrani', 'Apeldoorn'], ['Ayşe', 'Yılmaz', 'Enschede'], ['Sanne', 'Jansen', 'Deventer']]) {
     await createParticipant(page, { firstName: first, lastName: last, city, medical: first === 'Ilse' ? 'Rugklachten; niet zwaar tillen.' : null });
   }
   await page.getByRole('tab', { name: /Journaal/ }).click();
@@ -170,9 +170,20 @@ async function accessibilityAndScreenshots({ page }) {
   await page.getByRole('heading', { name: 'Nieuwe deelnemer' }).waitFor();
   await checkAxe(page, 'nieuwe deelnemer', failures);
   await screenshot(page, '05-nieuwe-deelnemer');
+  // A submit with the required names missing brings the first of them into view, with the focus (issue 13).
+  await page.getByRole('button', { name: 'Deelnemer aanmaken' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-field')), 'firstName');
+  // The list finds a place of residence, and a name without its Turkish letters (issue 13).
+  await page.getByRole('link', { name: 'Deelnemers' }).click();
+  await page.getByTestId('list-search').fill('enschede');
+  await page.getByTestId('list-row').filter({ hasText: 'Yılmaz' }).waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="list-row"]').length === 1); // the search is debounced
   // Command palette (Ctrl+K).
   await page.keyboard.press('Control+k');
-  await page.getByPlaceholder('Zoek op naam of dossiernummer…').fill('Amrani');
+  await page.getByPlaceholder('Zoek op naam, woonplaats of dossiernummer…').fill('ayse yilmaz');
+  await page.getByRole('button', { name: /Ayşe Yılmaz/ }).waitFor();
+  await page.getByPlaceholder('Zoek op naam, woonplaats of dossiernummer…').fill('Amrani');
   await page.getByRole('button', { name: /Mohammed Amrani/ }).waitFor();
   await checkAxe(page, 'zoeken', failures);
   await screenshot(page, '11-zoeken');

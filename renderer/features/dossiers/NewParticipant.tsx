@@ -8,6 +8,7 @@ import { useAction } from '../../components/useAction.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ParticipantFieldsForm, emptyValues, fieldErrors, toInput, type FieldValues } from './fields.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
+import { useFocusFirstInvalid } from '../../components/useFocusFirstInvalid.ts';
 
 export function NewParticipant() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function NewParticipant() {
   const [sourceNote, setSourceNote] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const { busy, error, run } = useAction();
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -45,7 +47,7 @@ export function NewParticipant() {
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate ref={formRef}>
       <PageHeader title={t('newParticipant.title')} description={t('newParticipant.subtitle')} />
       <Stack maw={900}>
         <Fieldset legend={t('newParticipant.source')} radius="md">

@@ -12,6 +12,7 @@ import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FieldRights } from '../../requests/dossier/DossierRights.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { useFocusFirstInvalid } from '../../../components/useFocusFirstInvalid.ts';
 
 export function PersonalTab({ dossier, reload, editable }: TabProps) {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
   const [emailSecret, setEmailSecret] = useState(p.emailSecret);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const { busy, error, run } = useAction();
 
   async function submit(e: FormEvent) {
@@ -93,7 +95,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} noValidate ref={formRef}>
       <Stack maw={900}>
         <ParticipantFieldsForm specialHidden={dossier.specialHidden}
           values={values}
