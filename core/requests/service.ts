@@ -7,7 +7,7 @@ import { accessBasis, requireAccess } from '../access/service.ts';
 import { participantFields } from '../api/categories.ts';
 import { domainError } from '../api/errors.ts';
 import { roleHas, type Role } from '../api/permissions.ts';
-import { addMonths, requestDeadline, workingDaysBetween } from '../calendar/index.ts';
+import { requestDeadline, statutoryDeadline, workingDaysBetween } from '../calendar/index.ts';
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
 import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
@@ -441,10 +441,11 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     const r = loadRow(ctx, input.requestId);
     requireAction(r, 'extend');
     requireDateBetween(input.noticeOn, r, ctx.today);
-    // AVG art. 12(3), R34: the notice within one month; the new term never past three months.
-    const oneMonth = addMonths(r.receivedOn, 1);
-    if (input.noticeOn > oneMonth) throw domainError('request.extensionNoticeLate', { max: oneMonth });
+    // AVG art. 12(3), R34: the notice within one month; the new term never past three months
+    // (both periods end on a working day, Regulation 1182/71 art. 3(4)).
     const { profile } = loadPolicy(ctx.sqlite);
+    const oneMonth = statutoryDeadline(r.receivedOn, false, profile.holidays);
+    if (input.noticeOn > oneMonth) throw domainError('request.extensionNoticeLate', { max: oneMonth });
     const { statutoryMax } = requestDeadline(r.receivedOn, r.type, profile, { extended: true });
     if (input.extendedTo > statutoryMax) throw domainError('request.extensionTooLate', { max: statutoryMax });
     if (input.extendedTo <= r.dueOn) throw domainError('request.extensionNotLater', { due: r.dueOn });
