@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { AP_ADDRESS, requestTypeNl, dutchDate } from '../letters/templates.ts';
+import { AP_ADDRESS, fieldValueNl, requestTypeNl, dutchDate } from '../letters/templates.ts';
 import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
 
 const require = createRequire(import.meta.url);
@@ -81,7 +81,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
     const fields = data.participant.personal.filter((p) => p.category === c.category);
     if (fields.length === 0) continue;
     block('H3', c.label);
-    for (const p of fields) block('P', `${p.label}: ${p.value}`);
+    for (const p of fields) block('P', `${p.label}: ${fieldValueNl(p.field, p.value)}`);
   }
   const statementsFor = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.ownStatements.filter((s) => s.targets.some((t) => match(t as never)));
   const restricted = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.restrictions.some((r) => r.targets.some((t) => match(t as never)));

@@ -47,6 +47,15 @@ export interface LetterRequest {
 
 export interface Letter { subject: string; body: string }
 
+const genderNl: Record<string, string> = { female: 'vrouw', male: 'man', other: 'anders', unknown: 'onbekend' };
+
+/** A participant field's value in a Dutch text: dates DD-MM-JJJJ, enum values in words ("vrouw", not "female"). */
+export function fieldValueNl(field: string, value: string): string {
+  if (field === 'gender') return genderNl[value] ?? value;
+  if (field === 'birthDate' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value.slice(8, 10)}-${value.slice(5, 7)}-${value.slice(0, 4)}`;
+  return value;
+}
+
 /** 23 april 2026 */
 export function dutchDate(iso: string): string {
   const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];

@@ -11,7 +11,7 @@ import { requestDeadline, statutoryDeadline, workingDaysBetween } from '../calen
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
 import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
-import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, type LetterRequest } from '../letters/templates.ts';
+import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, fieldValueNl, type LetterRequest } from '../letters/templates.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
@@ -197,7 +197,7 @@ const fieldLabelNl: Record<string, string> = {
 };
 
 function describeChange(ctx: Ctx, c: { target: string; field: string | null; entryId: number | null; proposedValue: string | null }): string {
-  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue ?? '(verwijderd)'}`;
+  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue === null ? '(verwijderd)' : fieldValueNl(c.field ?? '', c.proposedValue)}`;
   const e = ctx.sqlite.prepare('SELECT participant_id AS p, trajectory_id AS t, title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { p: number; t: number | null; title: string; d: string } | undefined;
   // The title is dossier content: only where this user may see the entry (R26).
   if (!e || partHidden(visibility(ctx, e.p, { includeSpecial: true }), { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t })) return 'een verslag is aangepast';

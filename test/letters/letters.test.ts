@@ -127,6 +127,18 @@ describe('request letters', () => {
     expect(body).toContain('Bewaartermijn: wij bewaren uw dossier 15 jaar na het laatste contact.');
   });
 
+  it('R23 a decision on a correction names the new value in words: "geslacht: man", not "male"', async () => {
+    w = await world();
+    const { request: r, changes } = await w.administration.call('requests.intake', request(w, 'correctie', {
+      changes: [{ target: 'field', field: 'gender', proposedValue: 'male', ground: 'incorrect' }, { target: 'field', field: 'birthDate', proposedValue: '1990-04-21', ground: 'incorrect' }],
+    }));
+    await w.administration.call('requests.verifyIdentity', verify(r.id));
+    await w.administration.call('requests.decide', { requestId: r.id, outcome: 'granted', changeDecisions: changes.map((c) => ({ changeId: c.id, accepted: true })) });
+    const { body } = await w.administration.call('requests.letter', { requestId: r.id, kind: 'decision' });
+    expect(body).toContain('- geslacht: man\n- geboortedatum: 21-04-1990');
+    expect(body).not.toContain('male');
+  });
+
   it('R04 the board gets no letter of any kind: no dossier content', async () => {
     w = await world();
     const board = await w.vault.as('board');
