@@ -22,7 +22,7 @@ export interface EntryRow {
   authorId: number; authorName: string; createdAt: string; updatedAt: string; edited: boolean; ownStatementIds?: number[]; restricted?: boolean; shielded?: boolean;
 }
 export interface DocumentRow {
-  id: number; participantId: number; kind: 'cv' | 'idCopy' | 'actionPlan' | 'report' | 'conversationReport' | 'other'; fileName: string; mimeType: string;
+  id: number; participantId: number; kind: 'cv' | 'idCopy' | 'consentForm' | 'actionPlan' | 'report' | 'conversationReport' | 'other'; fileName: string; mimeType: string;
   size: number; sha256: string; uploadedBy: string; uploadedAt: string; shielded?: boolean;
 }
 export interface TrajectoryRow {
