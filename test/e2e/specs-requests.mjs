@@ -331,6 +331,8 @@ async function policySettings({ page }) {
   await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).fill('3');
   await page.getByLabel('Elk jaar vrij').check();
   await page.getByLabel('Goede Vrijdag is vrij').check();
+  // Issue 13: the place for the date line of letters is an organisation setting here.
+  await page.getByRole('textbox', { name: 'Plaats' }).fill('Deventer');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByTestId('policy-state').getByText('Aangepast').waitFor();
   await checkAxe(page, 'beleid', failures);
@@ -339,6 +341,7 @@ async function policySettings({ page }) {
   await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).inputValue(), '3');
   assert.equal(await page.getByLabel('Goede Vrijdag is vrij').isChecked(), true);
+  assert.equal(await page.getByRole('textbox', { name: 'Plaats' }).inputValue(), 'Deventer');
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
