@@ -115,7 +115,7 @@ export const entryHistory = sqliteTable('entry_history', {
 export const documents = sqliteTable('documents', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   participantId: integer('participant_id').notNull().references(() => participants.id),
-  kind: text('kind', { enum: ['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other'] }).notNull(),
+  kind: text('kind', { enum: ['cv', 'idCopy', 'consentForm', 'actionPlan', 'report', 'conversationReport', 'other'] }).notNull(),
   fileName: text('file_name').notNull(),
   mimeType: text('mime_type').notNull(),
   size: integer('size').notNull(),

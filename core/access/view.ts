@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { DossierTarget, OwnStatement } from '../statements/contract.ts';
 import type { Restriction } from '../restriction/contract.ts';
 import { prepared } from '../../db/connection.ts';
+import { disclosuresOf, type DisclosureView } from '../disclosures/register.ts';
 import { applyDossierFilters, requireAccess, type AccessBasis } from './service.ts';
 import { isShielded, searchShieldsFor, shieldSetOf, shieldsFor, specialFields, type Part, type ShieldSet, type Viewer } from './shields.ts';
 
@@ -21,7 +22,7 @@ export interface EntryRow {
   authorId: number; authorName: string; createdAt: string; updatedAt: string; edited: boolean; ownStatementIds?: number[]; restricted?: boolean; shielded?: boolean;
 }
 export interface DocumentRow {
-  id: number; participantId: number; kind: 'cv' | 'idCopy' | 'actionPlan' | 'report' | 'conversationReport' | 'other'; fileName: string; mimeType: string;
+  id: number; participantId: number; kind: 'cv' | 'idCopy' | 'consentForm' | 'actionPlan' | 'report' | 'conversationReport' | 'other'; fileName: string; mimeType: string;
   size: number; sha256: string; uploadedBy: string; uploadedAt: string; shielded?: boolean;
 }
 export interface TrajectoryRow {
@@ -359,3 +360,12 @@ export function listLens(ctx: Ctx) {
   };
 }
 export type ListLens = ReturnType<typeof listLens>;
+
+/**
+ * The disclosure register of one dossier as this call may see it (R14, R26): access first (R04),
+ * then every line with the items shielded from this user left out. Letters read it here.
+ */
+export function readDisclosures(ctx: Ctx, participantId: number): DisclosureView[] {
+  requireAccess(ctx, participantId);
+  return disclosuresOf(ctx.sqlite, participantId, listLens(ctx));
+}

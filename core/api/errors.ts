@@ -16,11 +16,17 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Dutch sentences show dates the Dutch way (23-04-2026); English ones keep the ISO form. */
-function fill(template: string, params: Record<string, string | number>, lang: 'nl' | 'en'): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
-    if (!(k in params)) return `{${k}}`;
+const plurals = { nl: new Intl.PluralRules('nl-NL'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * Dutch sentences show dates the Dutch way (23-04-2026); English ones keep the ISO form.
+ * `{seconds|seconde|seconden}` is the number with its singular or plural word ("1 seconde").
+ */
+export function fill(template: string, params: Record<string, string | number>, lang: 'nl' | 'en'): string {
+  return template.replace(/\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g, (whole, k: string, one?: string, other?: string) => {
+    if (!(k in params)) return whole;
     const value = String(params[k]);
+    if (one !== undefined && other !== undefined) return `${value} ${plurals[lang].select(Number(value)) === 'one' ? one : other}`;
     const date = lang === 'nl' ? ISO_DATE.exec(value) : null;
     return date ? `${date[3]}-${date[2]}-${date[1]}` : value;
   });

@@ -7,7 +7,7 @@ export const messages = {
   'auth.required': { nl: 'U bent niet aangemeld.', en: 'You are not signed in.' },
   'auth.forbidden': { nl: 'U heeft geen recht op deze handeling.', en: 'You are not allowed to do this.' },
   'auth.wrongPassword': { nl: 'Gebruikersnaam of wachtwoord is onjuist.', en: 'Username or password is incorrect.' },
-  'auth.rateLimited': { nl: 'Te veel mislukte pogingen. Probeer het over {seconds} seconden opnieuw.', en: 'Too many failed attempts. Try again in {seconds} seconds.' },
+  'auth.rateLimited': { nl: 'Te veel mislukte pogingen. Probeer het over {seconds|seconde|seconden} opnieuw.', en: 'Too many failed attempts. Try again in {seconds|second|seconds}.' },
   'auth.userInactive': { nl: 'Dit account is gedeactiveerd.', en: 'This account has been deactivated.' },
   'auth.weakPassword': { nl: 'Het wachtwoord moet minstens 12 tekens hebben.', en: 'The password must have at least 12 characters.' },
   'auth.usernameTaken': { nl: 'De gebruikersnaam {username} is al in gebruik.', en: 'The username {username} is already taken.' },

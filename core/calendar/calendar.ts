@@ -188,9 +188,24 @@ export function addMonths(date: IsoDate, n: number): IsoDate {
   return formatYmd({ y: ty, m: tm, d: Math.min(d, daysInMonth(ty, tm)) });
 }
 
-/** AVG art. 12(3): one month after receipt, or three months when extended with notice (R34). */
-export function statutoryDeadline(received: IsoDate, extended: boolean): IsoDate {
-  return addMonths(received, STATUTORY_MONTHS + (extended ? STATUTORY_EXTENSION_MONTHS : 0));
+/**
+ * Regulation (EEC, Euratom) 1182/71 art. 3(4): a period (other than in hours) whose last day is a
+ * Saturday, Sunday or public holiday ends at the end of the following working day. `date` itself
+ * when it is a working day.
+ */
+export function periodEnd(date: IsoDate, settings: HolidaySettings): IsoDate {
+  let day = dayNumber(date);
+  while (!isWorkingDayNumber(day, settings)) day += 1;
+  return fromDayNumber(day);
+}
+
+/**
+ * AVG art. 12(3): one month after receipt, or three months when extended with notice (R34),
+ * counted per Regulation 1182/71: art. 3(2)(c) the same date in the later month (or its last day,
+ * addMonths), art. 3(4) moved to the next working day when that is a weekend or public holiday.
+ */
+export function statutoryDeadline(received: IsoDate, extended: boolean, settings: HolidaySettings): IsoDate {
+  return periodEnd(addMonths(received, STATUTORY_MONTHS + (extended ? STATUTORY_EXTENSION_MONTHS : 0)), settings);
 }
 
 export interface RequestDeadlineOptions {
@@ -203,7 +218,7 @@ export interface RequestDeadlineOptions {
 export interface RequestDeadline {
   /** When the answer is due: the policy term, never later than the statutory maximum. */
   due: IsoDate;
-  /** The latest date the law allows: one month, or three months when extended. */
+  /** The latest date the law allows: one month, or three months when extended (statutoryDeadline). */
   statutoryMax: IsoDate;
 }
 
@@ -219,11 +234,11 @@ export function requestDeadline(
   opts: RequestDeadlineOptions = {},
 ): RequestDeadline {
   const extended = opts.extended === true || opts.extendedTo !== undefined;
-  const statutoryMax = statutoryDeadline(received, extended);
+  const statutoryMax = statutoryDeadline(received, extended, profile.holidays);
   const term = profile.terms[type];
   if (!term) throw new Error(`Unknown request type ${JSON.stringify(type)}`);
   const policyDue = addTerm(received, term, profile.holidays);
-  let due = minDate(policyDue, statutoryDeadline(received, false));
+  let due = minDate(policyDue, statutoryDeadline(received, false, profile.holidays));
   if (extended) {
     const promised = opts.extendedTo ?? statutoryMax;
     if (dayNumber(promised) < dayNumber(received)) {

@@ -7,6 +7,7 @@ export {
   addTerm,
   addMonths,
   statutoryDeadline,
+  periodEnd,
   requestDeadline,
   workingDaysBetween,
 } from './calendar.ts';

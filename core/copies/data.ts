@@ -3,7 +3,8 @@
 // disclosure register, the participant's log and the policy profile — never from dossier rows.
 import { dataCategories, participantFields, participantFieldNames, type DataCategory } from '../api/categories.ts';
 import { participantLog } from '../audit/service.ts';
-import { disclosuresOf } from '../disclosures/register.ts';
+import { disclosuresOf, type DisclosureView } from '../disclosures/register.ts';
+import type { PolicyProfile } from '../policy/profile.ts';
 import { readDocument } from '../access/view.ts';
 import { copyContent } from '../requests/service.ts';
 import { loadPolicy, organisationName } from '../requests/policy.ts';
@@ -18,7 +19,7 @@ const fieldLabel: Record<string, string> = {
   livingSituation: 'Woonsituatie', familySituation: 'Gezinssituatie', financialSituation: 'Financiële situatie', workHistory: 'Werkervaring',
   workCapabilities: 'Functionele mogelijkheden', medicalNotes: 'Medische gegevens', disability: 'Beperking',
 };
-const trajectoryTypeNl: Record<string, string> = { uwv: 'UWV', wmo: 'Wmo', jeugdwet: 'Jeugdwet', wlz: 'Wlz', participatiewet: 'Participatiewet', other: 'Overig' };
+export const trajectoryTypeNl: Record<string, string> = { uwv: 'UWV', wmo: 'Wmo', jeugdwet: 'Jeugdwet', wlz: 'Wlz', participatiewet: 'Participatiewet', other: 'Overig' };
 const roleNl: Record<string, string> = { consultant: 'consulent', administration: 'administratie', privacyOfficer: 'privacyfunctionaris', board: 'bestuur', admin: 'beheerder', administrator: 'beheerder' };
 const actionNl: Record<string, string> = {
   'dossiers.create': 'Dossier aangemaakt', 'dossiers.get': 'Dossier bekeken', 'dossiers.update': 'Persoonsgegevens gewijzigd',
@@ -40,6 +41,31 @@ function addYears(iso: string, years: number): string {
   return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** AVG art. 15(1)(a)(b): every data category with the purposes its fields serve. */
+export function processingCategories() {
+  return (Object.keys(dataCategories) as DataCategory[]).map((c) => ({
+    category: c, label: dataCategories[c].nl, special: dataCategories[c].special,
+    purposes: [...new Set(participantFieldNames.filter((f) => participantFields[f].category === c).map((f) => participantFields[f].purpose))],
+  }));
+}
+
+/** The retention term of a dossier (R40): per trajectory from its end date, else after the last contact. Also the decision letter's. */
+export function retentionTerms(profile: PolicyProfile, trajectories: readonly { id: number; type: string; endDate: string | null }[]) {
+  const yearsFor = (type: string) => (type === 'uwv' ? profile.retention.uwvYears : type === 'wmo' ? profile.retention.wmoYears : profile.retention.defaultYearsAfterLastContact);
+  const perTrajectory = trajectories.map((t) => ({
+    trajectoryId: t.id, type: t.type, endDate: t.endDate, years: yearsFor(t.type), until: t.endDate ? addYears(t.endDate, yearsFor(t.type)) : null,
+  }));
+  return { profile: profile.name, perTrajectory, defaultYearsAfterLastContact: profile.retention.defaultYearsAfterLastContact };
+}
+
+/** Disclosure register lines in the participant's words (AVG art. 15(1)(c)). */
+export function disclosureLines(list: readonly DisclosureView[]) {
+  return list.map((d) => ({
+    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose] ?? d.purpose,
+    categories: d.categories.map((c) => dataCategories[c as DataCategory]?.nl ?? c), basis: basisNl[d.basis] ?? d.basis, legalDuty: d.legalDuty,
+  }));
+}
+
 /** Everything the copy says, as data; documents' bytes only for a full copy. */
 export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'overview') {
   const { request, dossier } = copyContent(ctx, requestId);
@@ -48,19 +74,9 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
   const personal = participantFieldNames
     .filter((f) => p[f] !== null && p[f] !== '' && p[f] !== undefined)
     .map((f) => ({ field: f, label: fieldLabel[f] ?? f, category: participantFields[f].category, value: String(p[f]) }));
-  const categories = (Object.keys(dataCategories) as DataCategory[]).map((c) => ({
-    category: c, label: dataCategories[c].nl, special: dataCategories[c].special,
-    purposes: [...new Set(participantFieldNames.filter((f) => participantFields[f].category === c).map((f) => participantFields[f].purpose))],
-  }));
+  const categories = processingCategories();
   const { profile } = loadPolicy(ctx.sqlite);
-  const yearsFor = (type: string) => (type === 'uwv' ? profile.retention.uwvYears : type === 'wmo' ? profile.retention.wmoYears : profile.retention.defaultYearsAfterLastContact);
-  const retention = dossier.trajectories.map((t) => ({
-    trajectoryId: t.id, type: t.type, endDate: t.endDate, years: yearsFor(t.type), until: t.endDate ? addYears(t.endDate, yearsFor(t.type)) : null,
-  }));
-  const disclosures = disclosuresOf(ctx.sqlite, request.participantId).map((d) => ({
-    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose] ?? d.purpose,
-    categories: d.categories.map((c) => dataCategories[c as DataCategory]?.nl ?? c), basis: basisNl[d.basis] ?? d.basis, legalDuty: d.legalDuty,
-  }));
+  const disclosures = disclosureLines(disclosuresOf(ctx.sqlite, request.participantId));
   const roles = new Map((ctx.sqlite.prepare('SELECT username, role FROM users').all() as { username: string; role: string }[]).map((u) => [u.username, u.role]));
   const accessLog = participantLog(ctx, request.participantId, copyViewer).filter((l) => l.outcome === 'ok').map((l) => ({
     at: l.at, action: l.action, description: actionNl[l.action] ?? `Handeling in het dossier (${l.action})`,
@@ -86,7 +102,7 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     ownStatements: (dossier.ownStatements ?? []).map((s) => ({ id: s.id, text: s.text, receivedOn: s.receivedOn, targets: s.targets })),
     restrictions: (dossier.restrictions ?? []).filter((r) => !r.liftedAt).map((r) => ({ id: r.id, reason: r.reason, placedAt: r.placedAt, targets: r.targets })),
     disclosures,
-    retention: { profile: profile.name, perTrajectory: retention, defaultYearsAfterLastContact: profile.retention.defaultYearsAfterLastContact },
+    retention: retentionTerms(profile, dossier.trajectories),
     accessLog,
     shieldRegister: shieldRegisterForCopy(ctx, request.participantId, dossier),
     withheldSections: dossier.withheldSections,

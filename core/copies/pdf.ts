@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { requestTypeNl, dutchDate } from '../letters/templates.ts';
+import { AP_ADDRESS, fieldValueNl, requestTypeNl, dutchDate } from '../letters/templates.ts';
 import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
 
 const require = createRequire(import.meta.url);
@@ -17,7 +17,6 @@ function loadFonts() {
   return fonts;
 }
 
-const AP = ['Autoriteit Persoonsgegevens', 'Postbus 93374', '2509 AJ Den Haag', 'autoriteitpersoonsgegevens.nl'];
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dateTime = (iso: string) => `${ddmmyyyy(iso)} ${iso.slice(11, 16)}`;
 const kb = (n: number) => (n < 1024 ? `${n} bytes` : `${(n / 1024).toFixed(1).replace('.', ',')} kB`);
@@ -53,7 +52,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}". Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
   block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
   block('P', 'Bent u het niet eens met de manier waarop wij met uw gegevens omgaan? Dien dan eerst een klacht in bij ons (via uw consulent of onze klachtenregeling). U kunt ook een klacht indienen bij de toezichthouder:');
-  block('P', AP.join('\n'));
+  block('P', AP_ADDRESS.join('\n'));
 
   // 2. AVG art. 15(1).
   block('H1', 'Informatie over de verwerking (AVG artikel 15 lid 1)');
@@ -82,7 +81,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
     const fields = data.participant.personal.filter((p) => p.category === c.category);
     if (fields.length === 0) continue;
     block('H3', c.label);
-    for (const p of fields) block('P', `${p.label}: ${p.value}`);
+    for (const p of fields) block('P', `${p.label}: ${fieldValueNl(p.field, p.value)}`);
   }
   const statementsFor = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.ownStatements.filter((s) => s.targets.some((t) => match(t as never)));
   const restricted = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.restrictions.some((r) => r.targets.some((t) => match(t as never)));

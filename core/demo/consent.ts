@@ -106,7 +106,7 @@ export function generateConsentDemo(sqlite: Sqlite, candidates: ConsentCandidate
     return sqlite.transaction(() => (recipientHandlers['recipients.create'](handlerCtx(sqlite, keeper, now) as never, input, {}) as { id: number }).id)();
   });
 
-  const insDoc = sqlite.prepare(`INSERT INTO documents (participant_id, kind, file_name, mime_type, size, sha256, content, uploaded_by, uploaded_at) VALUES (?, 'other', ?, 'text/plain', ?, ?, ?, ?, ?)`);
+  const insDoc = sqlite.prepare(`INSERT INTO documents (participant_id, kind, file_name, mime_type, size, sha256, content, uploaded_by, uploaded_at) VALUES (?, 'consentForm', ?, 'text/plain', ?, ?, ?, ?, ?)`);
   const insM = sqlite.prepare(`INSERT INTO mandates (participant_id, direction, recipient_id, purpose, purpose_note, categories, valid_from, valid_until, given_how, document_id,
     oral_note, recorded_by, recorded_at, withdrawn_on, withdrawn_how, withdrawal_note, withdrawn_by, withdrawn_at) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, 'signedForm', ?, NULL, ?, ?, ?, ?, ?, ?, ?)`);
   const insD = sqlite.prepare(`INSERT INTO disclosures (participant_id, recipient_id, disclosed_on, purpose, categories, channel, basis, mandate_id, legal_duty, exception_arguments,

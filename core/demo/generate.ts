@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { fakerNL as faker } from '@faker-js/faker';
 import type { Sqlite } from '../../db/connection.ts';
 import { generateConsentDemo, type ConsentCandidate, type ConsentDemoCounts } from './consent.ts';
+import { splitLastName } from './names.ts';
 
 export interface DemoOptions {
   participants: number;
@@ -63,14 +64,17 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
       for (let i = start; i < Math.min(start + batch, opts.participants); i++) {
         const sex = faker.person.sexType();
         const firstName = faker.person.firstName(sex);
-        const lastName = faker.person.lastName();
+        const surname = splitLastName(faker.person.lastName());
+        const lastName = surname.lastName;
+        const randomPrefix = pick(prefixes); // drawn always, so the rest of a seed's random sequence stays as it was
+        const prefix = surname.prefix ?? randomPrefix;
         const birth = faker.date.birthdate({ min: 17, max: 66, mode: 'age', refDate: opts.now });
         const city = faker.location.city();
         const consultant = opts.consultantIds[i % opts.consultantIds.length]!;
         seq++;
-        const pid = Number(insP.run(`DK-${year}-${String(seq).padStart(6, '0')}`, firstName, pick(prefixes), lastName, isoDate(birth), sex === 'female' ? 'female' : 'male',
+        const pid = Number(insP.run(`DK-${year}-${String(seq).padStart(6, '0')}`, firstName, prefix, lastName, isoDate(birth), sex === 'female' ? 'female' : 'male',
           faker.location.street(), String(faker.number.int({ min: 1, max: 300 })), faker.location.zipCode('#### ??').toUpperCase(), city,
-          `06${faker.string.numeric(8)}`, faker.internet.email({ firstName, lastName }).toLowerCase(),
+          `06${faker.string.numeric(8)}`, faker.internet.email({ firstName, lastName: [prefix, lastName].filter(Boolean).join('') }).toLowerCase(),
           i % 17 === 0 ? 1 : 0, i % 23 === 0 ? 1 : 0, pick(['Woont zelfstandig', 'Woont bij ouders', 'Woont samen met partner en kinderen', 'Beschermd wonen']),
           pick(['Ervaring in de logistiek', 'Werkte in de zorg', 'Horeca-ervaring', 'Geen recente werkervaring', 'Administratief medewerker']),
           i % 5 === 0 ? 'commissioner' : 'participant', i % 5 === 0 ? 'Deelnemer gaf toestemming voor overdracht door de opdrachtgever' : null, nowIso, nowIso).lastInsertRowid);
@@ -90,7 +94,7 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
         if (candidate) consent.push(candidate);
         entriesWritten += opts.entriesPerParticipant;
         if (i % 50 === 0) {
-          const content = Buffer.from(`Curriculum vitae (synthetisch)\n${firstName} ${lastName}\n${pick(['Logistiek medewerker', 'Verzorgende', 'Kok', 'Administratief medewerker'])}\n`);
+          const content = Buffer.from(`Curriculum vitae (synthetisch)\n${[firstName, prefix, lastName].filter(Boolean).join(' ')}\n${pick(['Logistiek medewerker', 'Verzorgende', 'Kok', 'Administratief medewerker'])}\n`);
           insD.run(pid, `cv-${seq}.txt`, content.length, createHash('sha256').update(content).digest('hex'), content, consultant, nowIso);
           documentsWritten++;
         }

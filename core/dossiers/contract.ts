@@ -8,7 +8,8 @@ import { Restriction } from '../restriction/contract.ts';
 export const TrajectoryType = z.enum(['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other']);
 export const TrajectoryStatus = z.enum(['planned', 'active', 'closed']);
 export const EntryKind = z.enum(['note', 'conversation', 'report']);
-export const DocumentKind = z.enum(['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other']);
+// consentForm: a signed consent form (machtiging, R10), so it need not be filed as 'other'.
+export const DocumentKind = z.enum(['cv', 'idCopy', 'consentForm', 'actionPlan', 'report', 'conversationReport', 'other']);
 export const DataSource = z.enum(['participant', 'commissioner']);
 export const Gender = z.enum(['female', 'male', 'other', 'unknown']);
 

@@ -109,7 +109,8 @@ export const DashboardRow = RequestSummary.pick({
   dueOn: true, statutoryMaxOn: true, handlerId: true, handlerName: true, extendedTo: true,
 }).extend({ workingDaysLeft: z.number().int(), urgency: Urgency });
 
-export const PolicySettings = z.object({ preset: z.enum(presetNames), profile: PolicyProfile, customised: z.boolean() });
+// place: the organisation's place for the date line of letters ("Utrecht, 2 december 2026").
+export const PolicySettings = z.object({ preset: z.enum(presetNames), profile: PolicyProfile, customised: z.boolean(), place: z.string().nullable() });
 
 const ByRequest = z.object({ requestId: Id }).strict();
 
@@ -222,7 +223,7 @@ export const requestsContract = contract(
   operation({ name: 'policy.get', permission: 'policy.manage', audit: 'none', input: z.object({}).strict(), output: PolicySettings }),
   operation({
     name: 'policy.update', permission: 'policy.manage', audit: 'write',
-    input: z.object({ preset: z.enum(presetNames).optional(), profile: PolicyProfile.nullish() }).strict(),
+    input: z.object({ preset: z.enum(presetNames).optional(), profile: PolicyProfile.nullish(), place: z.string().trim().max(100).nullish() }).strict(),
     output: PolicySettings,
   }),
 );

@@ -33,3 +33,13 @@ export function savePolicy(sqlite: Sqlite, preset: PresetName | undefined, profi
 export function organisationName(sqlite: Sqlite): string {
   return setting(sqlite, 'organisation') ?? 'onze organisatie';
 }
+
+/** The place on the date line of every letter; null until the organisation sets it. */
+export function organisationPlace(sqlite: Sqlite): string | null {
+  return setting(sqlite, 'organisationPlace') || null;
+}
+
+export function saveOrganisationPlace(sqlite: Sqlite, place: string | null): void {
+  if (place) sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run('organisationPlace', place);
+  else sqlite.prepare("DELETE FROM settings WHERE key = 'organisationPlace'").run();
+}

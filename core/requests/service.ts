@@ -7,11 +7,11 @@ import { accessBasis, requireAccess } from '../access/service.ts';
 import { participantFields } from '../api/categories.ts';
 import { domainError } from '../api/errors.ts';
 import { roleHas, type Role } from '../api/permissions.ts';
-import { addMonths, requestDeadline, workingDaysBetween } from '../calendar/index.ts';
+import { requestDeadline, statutoryDeadline, workingDaysBetween } from '../calendar/index.ts';
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
 import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
-import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, type LetterRequest } from '../letters/templates.ts';
+import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, fieldValueNl, type LetterRequest } from '../letters/templates.ts';
 import type { Ctx } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
@@ -21,7 +21,8 @@ import { hiddenFromUser, searchShieldsFor } from '../access/shields.ts';
 import { decideShieldsOfRequest } from '../shielding/service.ts';
 import type { Action, ExceptionGround, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
 import { earlierRecipients } from './notify.ts';
-import { loadPolicy, organisationName, savePolicy } from './policy.ts';
+import { copyFacts } from '../letters/facts.ts';
+import { loadPolicy, organisationName, organisationPlace, saveOrganisationPlace, savePolicy } from './policy.ts';
 
 type Detail = z.input<typeof RequestDetail>;
 type ActionName = z.infer<typeof Action>;
@@ -196,7 +197,7 @@ const fieldLabelNl: Record<string, string> = {
 };
 
 function describeChange(ctx: Ctx, c: { target: string; field: string | null; entryId: number | null; proposedValue: string | null }): string {
-  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue ?? '(verwijderd)'}`;
+  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue === null ? '(verwijderd)' : fieldValueNl(c.field ?? '', c.proposedValue)}`;
   const e = ctx.sqlite.prepare('SELECT participant_id AS p, trajectory_id AS t, title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { p: number; t: number | null; title: string; d: string } | undefined;
   // The title is dossier content: only where this user may see the entry (R26).
   if (!e || partHidden(visibility(ctx, e.p, { includeSpecial: true }), { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t })) return 'een verslag is aangepast';
@@ -204,20 +205,25 @@ function describeChange(ctx: Ctx, c: { target: string; field: string | null; ent
 }
 
 function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
-  // The address is dossier content: it is only filled in once identity is verified (R33).
+  // The address and the gender are dossier content: only filled in once identity is verified
+  // (R33); before that the salutation is "Geachte heer of mevrouw".
   let address: string | null = null;
+  let gender: LetterRequest['salutation']['gender'] = null;
   if (VERIFIED.includes(r.status)) {
-    const { street, houseNumber: nr, postcode, city } = readParticipant(ctx, r.participantId); // the same read path as the dossier (R04, R26)
-    const p = { street, nr, postcode, city };
-    const line1 = [p.street, p.nr].filter(Boolean).join(' ');
+    const p = readParticipant(ctx, r.participantId); // the same read path as the dossier (R04, R26)
+    const line1 = [p.street, p.houseNumber].filter(Boolean).join(' ');
     const line2 = [p.postcode, p.city].filter(Boolean).join(' ');
     address = [line1, line2].filter(Boolean).join('\n') || null;
+    gender = (p.gender as typeof gender) ?? null;
   }
   const representative = r.requesterKind === 'representative' ? { name: r.representativeName ?? '', relation: r.representativeRelation ?? '' } : null;
   return {
     type: r.type, receivedOn: r.receivedOn, dueOn: r.dueOn, statutoryMaxOn: r.statutoryMaxOn,
-    addressee: representative?.name ?? nameOf(r), address, participantName: nameOf(r), dossierNumber: r.dossierNumber,
-    representative, organisation: organisationName(ctx.sqlite), handlerName: r.handlerName,
+    addressee: representative?.name ?? nameOf(r), address,
+    salutation: representative ? { gender: null, lastNamePrefix: null, lastName: representative.name } : { gender, lastNamePrefix: r.lastNamePrefix, lastName: r.lastName },
+    participantName: nameOf(r), dossierNumber: r.dossierNumber, representative,
+    identityVerifiedOn: VERIFIED.includes(r.status) ? r.identityVerifiedOn : null,
+    organisation: organisationName(ctx.sqlite), place: organisationPlace(ctx.sqlite), today: ctx.today, handlerName: r.handlerName,
   };
 }
 
@@ -441,10 +447,11 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     const r = loadRow(ctx, input.requestId);
     requireAction(r, 'extend');
     requireDateBetween(input.noticeOn, r, ctx.today);
-    // AVG art. 12(3), R34: the notice within one month; the new term never past three months.
-    const oneMonth = addMonths(r.receivedOn, 1);
-    if (input.noticeOn > oneMonth) throw domainError('request.extensionNoticeLate', { max: oneMonth });
+    // AVG art. 12(3), R34: the notice within one month; the new term never past three months
+    // (both periods end on a working day, Regulation 1182/71 art. 3(4)).
     const { profile } = loadPolicy(ctx.sqlite);
+    const oneMonth = statutoryDeadline(r.receivedOn, false, profile.holidays);
+    if (input.noticeOn > oneMonth) throw domainError('request.extensionNoticeLate', { max: oneMonth });
     const { statutoryMax } = requestDeadline(r.receivedOn, r.type, profile, { extended: true });
     if (input.extendedTo > statutoryMax) throw domainError('request.extensionTooLate', { max: statutoryMax });
     if (input.extendedTo <= r.dueOn) throw domainError('request.extensionNotLater', { due: r.dueOn });
@@ -490,7 +497,7 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
       for (const rec of found.recipients) {
         const letter = correctionNoticeLetter({
           recipientName: rec.recipientName, participantName: nameOf(r), dossierNumber: r.dossierNumber, disclosedOn: rec.disclosedOn,
-          changes: described, organisation: organisationName(ctx.sqlite), handlerName: r.handlerName, today: ctx.today,
+          changes: described, organisation: organisationName(ctx.sqlite), place: organisationPlace(ctx.sqlite), handlerName: r.handlerName, today: ctx.today,
         });
         ins.run(r.id, rec.recipientId, rec.recipientName, JSON.stringify(rec.disclosureIds), letter, 'open', null, ctx.nowIso);
       }
@@ -532,15 +539,17 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     if (!r.outcome || !r.decidedOn) throw domainError('request.letterNotAvailable', { reason: 'er is nog geen besluit' });
     const ground = r.exception === 1 ? (ctx.sqlite.prepare('SELECT ground FROM request_board_decisions WHERE request_id = ? ORDER BY id DESC').get(r.id) as { ground: z.infer<typeof ExceptionGround> } | undefined)?.ground : undefined;
     const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c));
-    return { kind: input.kind, ...decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes }) };
+    const copy = CONSULTED_TYPES.includes(r.type) && r.outcome !== 'refused' ? copyFacts(ctx, r.id) : null;
+    return { kind: input.kind, ...decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes, copy }) };
   },
 
-  'policy.get': (ctx: Ctx) => loadPolicy(ctx.sqlite),
+  'policy.get': (ctx: Ctx) => ({ ...loadPolicy(ctx.sqlite), place: organisationPlace(ctx.sqlite) }),
 
   'policy.update': (ctx: Ctx, input) => {
     savePolicy(ctx.sqlite, input.preset, input.profile);
-    const after = loadPolicy(ctx.sqlite);
-    ctx.note.objects = { preset: after.preset, customised: after.customised };
+    if (input.place !== undefined) saveOrganisationPlace(ctx.sqlite, input.place);
+    const after = { ...loadPolicy(ctx.sqlite), place: organisationPlace(ctx.sqlite) };
+    ctx.note.objects = { preset: after.preset, customised: after.customised, place: after.place };
     return after;
   },
 };

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 
 /** A legal/local date 'YYYY-MM-DD' shown the Dutch way: 31-12-2024. */
 export function formatDate(iso: string | null | undefined): string {
@@ -13,6 +14,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return d.isValid() ? d.format('DD-MM-YYYY HH:mm') : iso;
 }
 
+/** A month 'YYYY-MM' in words: "december 2026" (or "December 2026" in English). */
+export function formatMonth(ym: string, lang: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(ym);
+  if (!m) return ym;
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+}
+
 export function today(): string {
   return dayjs().format('YYYY-MM-DD');
 }
@@ -25,4 +33,11 @@ export function formatBytes(n: number): string {
 
 export function fullName(p: { firstName: string; lastNamePrefix: string | null; lastName: string }): string {
   return [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' ');
+}
+
+/** A participant field's value as a person reads it: dates DD-MM-JJJJ, enum values in words ("vrouw", not "female"). */
+export function fieldText(t: TFunction, field: string, value: string): string {
+  if (field === 'birthDate') return formatDate(value);
+  if (field === 'gender') return t(`gender.${value}`, { defaultValue: value });
+  return value;
 }

@@ -10,6 +10,7 @@ import {
   dutchPublicHolidays,
   isWorkingDay,
   requestDeadline,
+  periodEnd,
   statutoryDeadline,
   workingDaysBetween,
 } from '../../core/calendar/index.ts';
@@ -184,20 +185,73 @@ describe('working-day terms', () => {
   });
 });
 
-describe('statutory maximum (AVG art. 12(3))', () => {
-  it('R34 one month, clamped to the end of a shorter month', () => {
+// The statutory month is a period under Regulation (EEC, Euratom) 1182/71: art. 3(2)(c) it ends
+// on the same date in the later month, or on that month's last day when the date does not exist;
+// art. 3(4) when that day is a Saturday, Sunday or public holiday it ends at the end of the next
+// working day. Each title below names the article the case follows.
+describe('statutory maximum (AVG art. 12(3), Regulation 1182/71)', () => {
+  it('R34 art. 3(2)(c): one month ends on the same date, clamped to the end of a shorter month', () => {
     // 31 Jan + 1 month: February 2025 has 28 days, February 2024 has 29.
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
     expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
     expect(addMonths('2025-11-30', 2)).toBe('2026-01-30');
     expect(addMonths('2025-03-31', -1)).toBe('2025-02-28');
-    expect(statutoryDeadline('2025-01-31', false)).toBe('2025-02-28');
-    expect(statutoryDeadline('2025-03-15', false)).toBe('2025-04-15');
+    // Fri 28 Feb 2025 and Tue 15 Apr 2025 are working days, so art. 3(4) changes nothing.
+    expect(statutoryDeadline('2025-01-31', false, lustrumOnly)).toBe('2025-02-28');
+    expect(statutoryDeadline('2025-03-15', false, lustrumOnly)).toBe('2025-04-15');
   });
 
-  it('R34 an extension can never pass three months from receipt', () => {
-    // 31 Jan + 3 months = 31 April, which does not exist → 30 April 2025.
-    expect(statutoryDeadline('2025-01-31', true)).toBe('2025-04-30');
+  it('R34 art. 3(4): received 28-02-2026, the month ends on Saturday 28-03-2026, so the legal date is Monday 30-03-2026', () => {
+    // 1 Jan 2026 is a Thursday; 28 Mar is 31 + 28 + 27 = 86 days later, 86 % 7 = 2 → Saturday.
+    expect(isWorkingDay('2026-03-28', lustrumOnly)).toBe(false);
+    expect(isWorkingDay('2026-03-29', lustrumOnly)).toBe(false);
+    expect(statutoryDeadline('2026-02-28', false, lustrumOnly)).toBe('2026-03-30');
+    // The organisation's own four-week term (MEE) is not a statutory period and is not moved: it
+    // stays on the earlier, safe side; only the legal maximum moves.
+    expect(requestDeadline('2026-02-28', 'verwijdering', mee)).toEqual({ due: '2026-03-28', statutoryMax: '2026-03-30' });
+  });
+
+  it('R34 art. 3(4): a month ending on Saturday 23-05-2026 passes Sunday and Whit Monday 25-05-2026 to Tuesday 26-05-2026', () => {
+    // Easter 5 Apr 2026 + 50 = Mon 25 May, Tweede Pinksterdag.
+    expect(statutoryDeadline('2026-04-23', false, lustrumOnly)).toBe('2026-05-26');
+  });
+
+  it('R34 art. 3(4): a month ending on Christmas Day (Thursday 25-12-2025) ends on Monday 29-12-2025', () => {
+    // Thu 25 and Fri 26 Dec are Christmas, then the weekend.
+    expect(statutoryDeadline('2025-11-25', false, lustrumOnly)).toBe('2025-12-29');
+  });
+
+  it('R34 art. 3(2)(c) then art. 3(4): 31-01-2026 + one month is Saturday 28-02-2026 (last day of February), so Monday 02-03-2026', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(statutoryDeadline('2026-01-31', false, lustrumOnly)).toBe('2026-03-02');
+  });
+
+  it('R34 R50 art. 3(4): whether Liberation Day moves the end depends on the holiday setting', () => {
+    // 5 Apr 2026 + 1 month = Tue 5 May 2026, not a lustrum year.
+    expect(statutoryDeadline('2026-04-05', false, lustrumOnly)).toBe('2026-05-05');
+    expect(statutoryDeadline('2026-04-05', false, everyYear)).toBe('2026-05-06');
+  });
+
+  it('R34 art. 3(2)(c) and 3(4): the statutory end is always a working day within four days after the plain month (property)', () => {
+    const day = fc.integer({ min: 0, max: 365 * 12 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+    const settings = fc.constantFrom(lustrumOnly, everyYear, withGoodFriday);
+    fc.assert(
+      fc.property(day, fc.boolean(), settings, (d, extended, s) => {
+        const plain = addMonths(d, extended ? 3 : 1);
+        const end = statutoryDeadline(d, extended, s);
+        const gap = workingDaysBetween(plain, end, s);
+        // Longest run of non-working days: Christmas on a Thursday (Thu, Fri, Sat, Sun).
+        const calendarGap = (Date.parse(end) - Date.parse(plain)) / 86_400_000;
+        return isWorkingDay(end, s) && calendarGap >= 0 && calendarGap <= 4 && gap === (plain === end ? 0 : 1)
+          && periodEnd(plain, s) === end && (isWorkingDay(plain, s) ? end === plain : end > plain);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('R34 art. 3(2)(c): an extension can never pass three months from receipt', () => {
+    // 31 Jan + 3 months = 31 April, which does not exist → Wed 30 April 2025, a working day.
+    expect(statutoryDeadline('2025-01-31', true, lustrumOnly)).toBe('2025-04-30');
     const r = requestDeadline('2025-01-31', 'inzage', factorTwee, {
       extended: true,
       extendedTo: '2025-12-31',
@@ -205,8 +259,13 @@ describe('statutory maximum (AVG art. 12(3))', () => {
     expect(r).toEqual({ due: '2025-04-30', statutoryMax: '2025-04-30' });
   });
 
-  it('R34 an extension without a promised date runs to the three-month maximum', () => {
-    // 3 Mar 2025 + 3 months = 3 Jun 2025.
+  it('R34 art. 3(4): an extension to three months ending on Saturday 31-10-2026 may run to Monday 02-11-2026', () => {
+    expect(requestDeadline('2026-07-31', 'inzage', factorTwee, { extended: true, extendedTo: '2026-12-31' }))
+      .toEqual({ due: '2026-11-02', statutoryMax: '2026-11-02' });
+  });
+
+  it('R34 art. 3(2)(c): an extension without a promised date runs to the three-month maximum', () => {
+    // 3 Mar 2025 + 3 months = Tue 3 Jun 2025.
     expect(requestDeadline('2025-03-03', 'inzage', factorTwee, { extended: true })).toEqual({
       due: '2025-06-03',
       statutoryMax: '2025-06-03',
@@ -217,16 +276,18 @@ describe('statutory maximum (AVG art. 12(3))', () => {
     ).toBe('2025-05-15');
   });
 
-  it('R34 a policy term longer than the statutory month is capped at one month', () => {
+  it('R34 art. 3(2)(c): a policy term longer than the statutory month is capped at one month', () => {
     const slow = PolicyProfile.parse({
       ...factorTwee,
       terms: { ...factorTwee.terms, inzage: { unit: 'workingDays', amount: 30 } },
     });
-    // 30 working days from 3 Mar 2025 lands in mid-April; one month is 3 Apr 2025.
+    // 30 working days from 3 Mar 2025 lands in mid-April; one month is Thu 3 Apr 2025.
     expect(requestDeadline('2025-03-03', 'inzage', slow)).toEqual({
       due: '2025-04-03',
       statutoryMax: '2025-04-03',
     });
+    // art. 3(4): from 28 Feb 2026 the cap is the legal date Mon 30 Mar 2026, not Saturday 28 Mar.
+    expect(requestDeadline('2026-02-28', 'inzage', slow).due).toBe('2026-03-30');
   });
 });
 

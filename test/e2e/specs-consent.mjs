@@ -92,7 +92,8 @@ async function consentFlow({ page }) {
   // A disclosure under the mandate: the live check says it is covered (R10, R14).
   dialog = await startDisclosure(page, 'UWV Utrecht');
   await dialog.getByTestId('check-allowed').waitFor();
-  assert.match(await dialog.getByTestId('check-allowed').textContent(), /Gedekt door machtiging/);
+  // Issue 13: the mandate is named as people name it, never by its number.
+  assert.match(await dialog.getByTestId('check-allowed').textContent(), /Gedekt door de machtiging voor UWV Utrecht \(.+\) van \d{2}-\d{2}-\d{4}\./);
   await screenshot(page, 'c3-verstrekking-toegestaan');
   await dialog.getByRole('button', { name: 'Verstrekking opslaan' }).click();
   await dialog.waitFor({ state: 'detached' });

@@ -88,6 +88,11 @@ async function inzageFlow({ page }) {
   await page.getByTestId('content-locked').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Dossierinhoud tonen' }).count(), 0, 'no dossier content before identity is verified');
   await page.getByTestId('letter-acknowledgement').getByText(/ontvangen/).first().waitFor();
+  // Issue 13: before identity is verified the letter greets neutrally and asks for an ID; it has a date line.
+  const ack = await page.getByTestId('letter-acknowledgement').textContent();
+  assert.match(ack, /Geachte heer of mevrouw Bos,/);
+  assert.match(ack, /geldig identiteitsbewijs/);
+  assert.match(ack, /\n\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}\n/);
 
   // The dashboard: one inzage, overdue, highlighted with words as well as colour.
   await page.getByRole('link', { name: 'Verzoeken' }).click();
@@ -125,6 +130,11 @@ async function inzageFlow({ page }) {
   assert.equal((await page.getByTestId('request-status').textContent()).trim(), 'Besloten');
   await page.getByRole('tab', { name: 'Besluit' }).click();
   await page.getByTestId('letter-decision').waitFor();
+  // Issue 10 item 4: the decision on an inzage says what is enclosed, who received data, and the AP's address.
+  const decision = await page.getByTestId('letter-decision').textContent();
+  assert.match(decision, /Bijgesloten vindt u een kopie/);
+  assert.match(decision, /Wij hebben geen gegevens over u aan anderen verstrekt\./);
+  assert.match(decision, /Autoriteit Persoonsgegevens, Postbus 93374, 2509 AJ Den Haag/);
   await checkAxe(page, 'verzoek (besloten)', failures);
   await screenshot(page, 'req-04-verzoek-besloten', { fullPage: true });
   // Printing the letter gives the letter, on one page, without the app around it (issue 13).
@@ -330,6 +340,8 @@ async function policySettings({ page }) {
   await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).fill('3');
   await page.getByLabel('Elk jaar vrij').check();
   await page.getByLabel('Goede Vrijdag is vrij').check();
+  // Issue 13: the place for the date line of letters is an organisation setting here.
+  await page.getByRole('textbox', { name: 'Plaats' }).fill('Deventer');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await page.getByTestId('policy-state').getByText('Aangepast').waitFor();
   await checkAxe(page, 'beleid', failures);
@@ -338,6 +350,7 @@ async function policySettings({ page }) {
   await page.getByRole('heading', { name: 'Beleid en termijnen', level: 1 }).waitFor();
   assert.equal(await page.getByRole('textbox', { name: 'Aantal voor Inzage' }).inputValue(), '3');
   assert.equal(await page.getByLabel('Goede Vrijdag is vrij').isChecked(), true);
+  assert.equal(await page.getByRole('textbox', { name: 'Plaats' }).inputValue(), 'Deventer');
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 

@@ -12,7 +12,8 @@ describe('request deadlines (R34, R50)', () => {
     // By hand: Fri 24 (1), weekend, Mon 27 Koningsdag, Tue 28 (2), Wed 29 (3), Thu 30 (4), Fri 1 May (5).
     const d = await w.admin.call('requests.intake', inzage(w.participantId));
     expect(d.request.dueOn).toBe('2026-05-01');
-    expect(d.request.statutoryMaxOn).toBe('2026-05-23');
+    // Regulation 1182/71 art. 3(4): one month is Sat 23 May; Sun 24 and Whit Monday 25 May pass → Tue 26 May.
+    expect(d.request.statutoryMaxOn).toBe('2026-05-26');
     expect(d.request.policyName).toBe('Factor Twee');
   });
 
@@ -54,11 +55,14 @@ describe('request deadlines (R34, R50)', () => {
     }), { numRuns: 60 });
   });
 
-  it('R34 the extension must be notified within the first month', async () => {
+  it('R34 the extension must be notified within the first month, which ends on a working day (Regulation 1182/71 art. 3(4))', async () => {
     w = await world('2026-06-01');
     const { request } = await w.admin.call('requests.intake', inzage(w.participantId, '2026-04-23'));
-    await expect(w.admin.call('requests.extend', { requestId: request.id, reason: 'Omvangrijk verzoek, meer tijd nodig', noticeOn: '2026-05-24', extendedTo: '2026-07-01' }))
-      .rejects.toMatchObject({ code: 'request.extensionNoticeLate' });
+    // The month ends Sat 23 May 2026 → Tue 26 May (Whit Monday 25 May): the 27th is late.
+    await expect(w.admin.call('requests.extend', { requestId: request.id, reason: 'Omvangrijk verzoek, meer tijd nodig', noticeOn: '2026-05-27', extendedTo: '2026-07-01' }))
+      .rejects.toMatchObject({ code: 'request.extensionNoticeLate', error: { params: { max: '2026-05-26' } } });
+    const ok = await w.admin.call('requests.extend', { requestId: request.id, reason: 'Omvangrijk verzoek, meer tijd nodig', noticeOn: '2026-05-26', extendedTo: '2026-07-01' });
+    expect(ok.request.extendedTo).toBe('2026-07-01');
   });
 
   it('R34 the dashboard sorts open requests by due date and flags overdue and due within 2 working days', async () => {

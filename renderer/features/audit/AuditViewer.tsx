@@ -7,6 +7,7 @@ import { call, type Out } from '../../api/client.ts';
 import { errorText, showError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditTable } from './AuditTable.tsx';
+import { formatMonth } from '../../components/format.ts';
 import { FormError } from '../../components/FormActions.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
@@ -133,7 +134,7 @@ function AuditLog() {
 
 /** R06: the monthly access review lists access outside the caseload and break-the-glass access. */
 function AccessReview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const [lines, setLines] = useState<Out<'audit.accessReview'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -165,7 +166,7 @@ function AccessReview() {
         <Button type="submit" loading={busy}>{t('audit.showReview')}</Button>
       </Group>
       <FormError error={error} />
-      {lines ? <AuditTable lines={lines} caption={t('audit.reviewCaption', { month })} /> : null}
+      {lines ? <AuditTable lines={lines} caption={t('audit.reviewCaption', { month: formatMonth(month, i18n.language) })} /> : null}
     </Stack>
   );
 }

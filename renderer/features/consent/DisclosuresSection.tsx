@@ -38,8 +38,18 @@ export function BasisBadge({ d }: { d: Pick<Disclosure, 'basis' | 'flagged' | 'r
   );
 }
 
+/** A mandate as people name it: "de machtiging voor UWV Utrecht (Re-integratie) van 01-01-2026", never its number. */
+function useMandateRef(mandates: Mandate[]) {
+  const { t } = useTranslation();
+  return (id: number): string => {
+    const m = mandates.find((x) => x.id === id);
+    return m ? t('consent.disclosures.mandateRef', { recipient: m.recipientName, purpose: t(`consent.purpose.${m.purpose}`), date: formatDate(m.validFrom) }) : t('consent.disclosures.mandateUnknown');
+  };
+}
+
 export function DisclosuresSection({ dossier, disclosures, mandates, recipients, mayRecord, reload }: Props) {
   const { t } = useTranslation();
+  const mandateRef = useMandateRef(mandates);
   const [recording, setRecording] = useState(false);
   const itemText = useItemText(dossier);
 
@@ -64,7 +74,7 @@ export function DisclosuresSection({ dossier, disclosures, mandates, recipients,
               </Table.Td>
               <Table.Td>
                 <BasisBadge d={d} />
-                <Text size="xs" c="dimmed">{d.legalDuty ?? d.exceptionArguments ?? (d.mandateId ? t('consent.disclosures.mandateN', { id: d.mandateId }) : '')}</Text>
+                <Text size="xs" c="dimmed">{d.legalDuty ?? d.exceptionArguments ?? (d.mandateId ? mandateRef(d.mandateId) : '')}</Text>
               </Table.Td>
               <Table.Td>{t(`consent.channel.${d.channel}`)}<Text size="xs" c="dimmed">{t('consent.by', { name: d.recordedBy })}</Text></Table.Td>
             </Table.Tr>
@@ -98,6 +108,7 @@ const AUTO = 'auto';
 
 function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients, reload }: { opened: boolean; onClose: () => void; dossier: DossierData; mandates: Mandate[]; recipients: Recipient[]; reload: () => Promise<void> }) {
   const { t } = useTranslation();
+  const mandateRef = useMandateRef(mandates);
   const options = useOptions();
   const p = dossier.participant;
   const [recipientId, setRecipientId] = useState<string | null>(null);
@@ -213,7 +224,7 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
             : checkError ? <Alert color="danger">{checkError}</Alert>
               : check?.allowed ? (
                 <Alert color="ok" icon={<IconCircleCheck size={18} />} title={t('consent.disclosures.allowed')} data-testid="check-allowed">
-                  {check.mandateId ? t('consent.disclosures.coveredBy', { id: check.mandateId }) : basis === 'exception' ? t('consent.disclosures.willBeFlagged') : t('consent.disclosures.allowedDuty')}
+                  {check.mandateId ? t('consent.disclosures.coveredBy', { mandate: mandateRef(check.mandateId) }) : basis === 'exception' ? t('consent.disclosures.willBeFlagged') : t('consent.disclosures.allowedDuty')}
                 </Alert>
               ) : check ? (
                 <Alert color="danger" icon={<IconCircleX size={18} />} title={t('consent.disclosures.refused')} data-testid="check-refused">{currentLanguage() === 'en' ? check.messageEn : check.message}</Alert>

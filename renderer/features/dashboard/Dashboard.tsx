@@ -8,6 +8,7 @@ import { navigate } from '../../state/router.ts';
 import { showError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RowList, Section } from '../dossiers/RowList.tsx';
+import { greetingKey } from './greeting.ts';
 
 type Rows = Out<'dossiers.list'>['rows'];
 
@@ -28,7 +29,7 @@ export function Dashboard() {
   return (
     <Stack>
       <PageHeader
-        title={t('dashboard.title', { name: me?.displayName ?? '' })}
+        title={t(greetingKey(new Date().getHours()), { name: me?.displayName ?? '' })}
         description={t('dashboard.subtitle')}
         actions={can(me, 'dossier.write') ? (
           <Button leftSection={<IconPlus size={16} />} onClick={() => navigate('/dossiers/new')}>{t('list.new')}</Button>

@@ -1,7 +1,7 @@
 // The organisation's policy profile (R50): the preset it starts from, the answer term per request
 // type, and which optional holidays are days off. Working days are counted by the one calendar.
 import { useEffect, useState } from 'react';
-import { Badge, Checkbox, Group, NumberInput, Paper, Radio, Select, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Badge, Checkbox, Group, NumberInput, Paper, Radio, Select, Skeleton, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { presetNames, requestTypes, termUnits, type PolicyProfile, type PresetName, type TermUnit } from '../../../core/policy/profile.ts';
 import { call, type Out } from '../../api/client.ts';
@@ -19,11 +19,13 @@ export function PolicySettings() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [profile, setProfile] = useState<PolicyProfile | null>(null);
   const [preset, setPreset] = useState<PresetName | null>(null);
+  const [place, setPlace] = useState('');
   const { busy, error, run } = useAction();
 
   function loaded(s: Settings) {
     setSettings(s);
     setProfile(s.profile);
+    setPlace(s.place ?? '');
   }
 
   useEffect(() => {
@@ -33,7 +35,7 @@ export function PolicySettings() {
   async function save() {
     if (!profile) return;
     await run(async () => {
-      const saved = await call('policy.update', { profile });
+      const saved = await call('policy.update', { profile, place: place.trim() || null });
       loaded(saved);
       useSession.setState({ idleLockMinutes: saved.profile.idleLockMinutes }); // this app's own lock follows at once
       showSuccess(t('requests.policy.saved'));
@@ -145,8 +147,13 @@ export function PolicySettings() {
             <NumberInput label={t('account.idleMinutes')} value={profile.idleLockMinutes} min={1} max={240} allowDecimal={false} w={220}
               onChange={(v) => typeof v === 'number' && setProfile((p) => (p ? { ...p, idleLockMinutes: v } : p))} />
           </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-letters">
+            <Text component="h2" id="policy-letters" fw={600} size="lg">{t('requests.policy.letters')}</Text>
+            <TextInput mt="sm" label={t('requests.policy.place')} description={t('requests.policy.placeHelp')} value={place} maxLength={100} w={320}
+              onChange={(e) => setPlace(e.currentTarget.value)} />
+          </Paper>
           <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
-          <FormActions error={error} onCancel={() => setProfile(settings.profile)} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
+          <FormActions error={error} onCancel={() => { setProfile(settings.profile); setPlace(settings.place ?? ''); }} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
           <ConfirmDialog
             opened={preset !== null}
             title={t('requests.policy.usePreset')}

@@ -185,7 +185,7 @@ export function RequestDetail({ params }: RouteProps) {
         <Stack gap={4}>
           <Group gap="sm">
             <Title order={1} size="h2" data-testid="request-title">{t('requests.detail.title', { type: t(`requests.type.${r.type}`).toLowerCase() })}</Title>
-            <UrgencyBadge urgency={detail.urgency} />
+            <UrgencyBadge urgency={detail.urgency} days={detail.workingDaysLeft} />
           </Group>
           <Text c="dimmed" size="sm">
             {r.participantName} · {r.dossierNumber} · <span data-testid="request-status">{t(`requests.status.${r.status}`)}</span>

@@ -7,15 +7,16 @@ import { participantFieldNames } from '../../../core/api/categories.ts';
 import type { DossierTarget } from '../../../core/statements/contract.ts';
 import type { Out } from '../../api/client.ts';
 import { formatDate } from '../../components/format.ts';
+import { deadlineTexts, type Urgency } from './deadline.ts';
 import './requests.css';
 
-export type Urgency = Out<'requests.dashboard'>['rows'][number]['urgency'];
+export type { Urgency } from './deadline.ts';
 type DossierLike = Pick<Out<'dossiers.get'>, 'entries' | 'documents'>;
 
 const urgencyColor: Record<Urgency, string> = { overdue: 'danger', dueSoon: 'warn', onTrack: 'ok', answered: 'gray.7' };
 
 /** Colour and words together: overdue and nearly due are never told by colour alone. */
-export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+export function UrgencyBadge({ urgency, days }: { urgency: Urgency; days: number }) {
   const { t } = useTranslation();
   const Icon = urgency === 'overdue' ? IconAlertTriangle : urgency === 'dueSoon' ? IconClock : urgency === 'onTrack' ? null : IconCheck;
   return (
@@ -26,7 +27,7 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
       data-testid="urgency"
       data-urgency={urgency}
     >
-      {t(`requests.urgency.${urgency}`)}
+      {deadlineTexts(t, urgency, days).badge}
     </Badge>
   );
 }
@@ -34,8 +35,8 @@ export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
 /** "nog 3 werkdagen" / "2 werkdagen te laat" next to the due date. */
 export function DaysLeft({ urgency, days }: { urgency: Urgency; days: number }) {
   const { t } = useTranslation();
-  if (urgency === 'answered') return null;
-  const text = urgency === 'overdue' ? t('requests.daysLate', { count: Math.max(1, -days) }) : days === 0 ? t('requests.dueToday') : t('requests.daysLeft', { count: days });
+  const text = deadlineTexts(t, urgency, days).detail;
+  if (text === null) return null;
   return <Text span size="xs" c={urgency === 'overdue' ? 'danger.6' : 'dimmed'} fw={urgency === 'onTrack' ? 400 : 600}>{text}</Text>;
 }
 
@@ -46,10 +47,11 @@ export function DueDate({ row }: { row: { dueOn: string; urgency: Urgency; worki
     <Stack gap={2}>
       <Group gap={6} wrap="nowrap">
         <Text fw={600}>{formatDate(row.dueOn)}</Text>
-        <UrgencyBadge urgency={row.urgency} />
+        <UrgencyBadge urgency={row.urgency} days={row.workingDaysLeft} />
       </Group>
       <Text size="xs">
-        <DaysLeft urgency={row.urgency} days={row.workingDaysLeft} />
+        {/* A nearly-due badge already names the days left. */}
+        {row.urgency === 'dueSoon' ? null : <DaysLeft urgency={row.urgency} days={row.workingDaysLeft} />}
         {row.extendedTo ? <Text span size="xs" c="dimmed"> · {t('requests.dashboard.extended')}</Text> : null}
       </Text>
     </Stack>

@@ -14,7 +14,7 @@ import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
 import { FormError } from '../../../components/FormActions.tsx';
 
-const kinds = ['cv', 'idCopy', 'actionPlan', 'report', 'conversationReport', 'other'] as const;
+const kinds = ['cv', 'idCopy', 'consentForm', 'actionPlan', 'report', 'conversationReport', 'other'] as const;
 type Kind = (typeof kinds)[number];
 /** Same limit as the backend (core/dossiers/contract.ts MAX_DOCUMENT_BYTES); checked here to avoid sending a huge file for nothing. */
 const MAX_BYTES = 20 * 1024 * 1024;

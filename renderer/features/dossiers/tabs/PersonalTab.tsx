@@ -6,7 +6,7 @@ import { dataCategories, participantFields, type ParticipantField } from '../../
 import { call } from '../../../api/client.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
-import { formatDate } from '../../../components/format.ts';
+import { fieldText } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
 import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
@@ -23,9 +23,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
     const v = p[f];
     if (!v && dossier.specialHidden && dataCategories[participantFields[f].category].special) return t('personal.specialHiddenValue');
     if (!v) return '—';
-    if (f === 'birthDate') return formatDate(v);
-    if (f === 'gender') return t(`gender.${v}`);
-    return v;
+    return fieldText(t, f, v);
   }
 
   if (editing) return <EditPersonal dossier={dossier} reload={reload} editable={editable} onDone={() => setEditing(false)} />;

@@ -2,7 +2,7 @@
 // only once the identity is verified), with the decision per change and when it was applied.
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../../components/format.ts';
+import { fieldText, formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import type { Detail, PanelProps } from '../types.ts';
 
@@ -32,11 +32,11 @@ export function ChangesPanel({ detail }: PanelProps) {
               <Table.Tr key={c.id} data-testid="change-row">
                 <Table.Td fw={600}>{labelOf(c)}</Table.Td>
                 <Table.Td className="dk-pre">
-                  {c.current ?? (detail.request.identityMethod ? t('requests.detail.changeEmpty') : <Text span size="sm" c="dimmed" fs="italic">{t('requests.detail.changeCurrentLocked')}</Text>)}
+                  {(c.current !== null && c.field ? fieldText(t, c.field, c.current) : c.current) ?? (detail.request.identityMethod ? t('requests.detail.changeEmpty') : <Text span size="sm" c="dimmed" fs="italic">{t('requests.detail.changeCurrentLocked')}</Text>)}
                 </Table.Td>
                 <Table.Td className="dk-pre">
                   {c.proposedTitle ? <Text fw={600} size="sm">{c.proposedTitle}</Text> : null}
-                  {c.proposedValue ?? t('requests.detail.changeEmpty')}
+                  {(c.proposedValue !== null && c.field ? fieldText(t, c.field, c.proposedValue) : c.proposedValue) ?? t('requests.detail.changeEmpty')}
                 </Table.Td>
                 <Table.Td>{t(`requests.ground.${c.ground}`)}</Table.Td>
                 <Table.Td>

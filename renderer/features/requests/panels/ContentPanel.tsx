@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { participantFieldNames } from '../../../../core/api/categories.ts';
 import { call } from '../../../api/client.ts';
 import { showError } from '../../../components/notify.ts';
-import { formatDate } from '../../../components/format.ts';
+import { fieldText, formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import { useTargetLabel } from '../shared.tsx';
 import { VERIFIED, type Content, type PanelProps } from '../types.ts';
@@ -62,7 +62,7 @@ export function ContentPanel({ detail }: PanelProps) {
               {participantFieldNames.filter((f) => p[f]).map((f) => (
                 <div key={f}>
                   <Text component="dt" size="xs" c="dimmed" fw={600}>{t(`fields.${f}`)}</Text>
-                  <Text component="dd" m={0} size="sm" className="dk-pre">{f === 'birthDate' ? formatDate(String(p[f])) : String(p[f])}</Text>
+                  <Text component="dd" m={0} size="sm" className="dk-pre">{fieldText(t, f, String(p[f]))}</Text>
                 </div>
               ))}
             </SimpleGrid>
