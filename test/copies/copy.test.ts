@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, TODAY, shieldFor, shieldWorld, type ShieldWorld } from '../shielding/support.ts';
 import { inzage, snapshot, verify, world } from '../requests/support.ts';
-import { fileOf, pdfAttachments, pdfText, qpdfStatus, unzip, type Made } from './support.ts';
+import { fileOf, pdfAttachments, pdfInfo, pdfText, qpdfStatus, unzip, type Made } from './support.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/schema/dossier-copy-v1.schema.json', import.meta.url), 'utf8'));
 const WITHHELD = 'Een deel van deze gegevens is niet opgenomen omdat het gegevens over anderen bevat (AVG artikel 15 lid 4).';
@@ -66,6 +66,16 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain(`Dossier ${w.dossierNumber} · 23-04-2026 · pagina 1 van`);
     expect(flat).not.toContain('Eva Eigenaar'); // no staff names by default
     expect(pdfAttachments(fileOf(made, '.pdf'), made.passphrase)).toContain('rapport.txt');
+  });
+
+  it('R21 the PDF is tagged, AES-256 encrypted, and embeds DejaVu Sans (regular and bold) once each', () => {
+    const { encryption, info, fonts } = pdfInfo(fileOf(made, '.pdf'), made.passphrase);
+    expect(encryption).toMatch(/R = 5/);
+    expect(encryption).toMatch(/stream encryption method: AESv3/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const rows = fonts.split('\n').filter((l) => l.includes('DejaVuSans'));
+    expect(rows.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+    for (const r of rows) expect(r).toMatch(/\syes\s+yes\s+yes\s/); // embedded, subset, with a ToUnicode map
   });
 
   it('R22 a part shielded from the copy leaves one line and no content: not in the PDF text, the PDF bytes, the zip entries or their names', () => {
