@@ -1,7 +1,7 @@
 // The participant's copy (R20, R21, R22, R31): a PDF for people and an encrypted zip for
 // machines, built in memory from the one read model for an inzage, afschrift or
 // overdraagbaarheid request with verified identity. Asynchronous: encryption (AES-256 in the zip)
-// runs on WebCrypto; the dossier is read in one transaction and the copy registered in another.
+// runs on WebCrypto; the dossier is read in one transaction, the copy registered and audited in another.
 import { z } from 'zod';
 import { operation, contract } from '../api/operation.ts';
 import { Id } from '../api/schemas.ts';

@@ -4,7 +4,7 @@
 import { dataCategories, participantFields, participantFieldNames, type DataCategory } from '../api/categories.ts';
 import { participantLog } from '../audit/service.ts';
 import { disclosuresOf } from '../disclosures/register.ts';
-import { readDocument } from '../access/view.ts';
+import { knownShields, readDocument, type DossierView, type ReadOptions } from '../access/view.ts';
 import { copyContent } from '../requests/service.ts';
 import { loadPolicy, organisationName } from '../requests/policy.ts';
 import type { Ctx } from '../router/context.ts';
@@ -88,7 +88,7 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     disclosures,
     retention: { profile: profile.name, perTrajectory: retention, defaultYearsAfterLastContact: profile.retention.defaultYearsAfterLastContact },
     accessLog,
-    shieldRegister: shieldRegisterForCopy(ctx, request.participantId, dossier),
+    shieldRegister: shieldRegisterForCopy(ctx, dossier, copyViewer),
     withheldSections: dossier.withheldSections,
   };
 }
@@ -96,24 +96,10 @@ export type CopyData = ReturnType<typeof buildCopyData>;
 
 const targetNl: Record<string, string> = { dossier: 'het hele dossier', field: 'een gegeven', category: 'een categorie gegevens', entry: 'een journaalregel', document: 'een document', trajectory: 'een traject' };
 
-/**
- * The shields the participant may know of: active ones not aimed at the copy, whose target the
- * copy shows anyway (a shield from the copy itself is never named, R22). Audiences by role or
- * recipient name; staff names stay out (organisation setting, default off).
- */
-function shieldRegisterForCopy(ctx: Ctx, participantId: number, dossier: ReturnType<typeof copyContent>['dossier']) {
-  const rows = ctx.sqlite.prepare("SELECT id, target_kind AS targetKind, target_ref AS targetRef, placed_at AS placedAt FROM shields WHERE participant_id = ? AND status = 'active' ORDER BY id")
-    .all(participantId) as { id: number; targetKind: string; targetRef: string | null; placedAt: string }[];
-  const aud = ctx.sqlite.prepare(`SELECT a.kind, u.role, r.name FROM shield_audiences a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN recipients r ON r.id = a.recipient_id WHERE a.shield_id = ?`);
-  const visible = (kind: string, ref: string | null) => {
-    if (kind === 'entry') return dossier.entries.some((e) => String(e.id) === ref);
-    if (kind === 'document') return dossier.documents.some((d) => String(d.id) === ref);
-    if (kind === 'trajectory') return dossier.trajectories.some((t) => String(t.id) === ref);
-    return dossier.withheldSections.length === 0 || kind === 'field';
-  };
-  return rows.flatMap((s) => {
-    const audiences = aud.all(s.id) as { kind: string; role: string | null; name: string | null }[];
-    if (audiences.some((a) => a.kind === 'participantCopy') || !visible(s.targetKind, s.targetRef)) return [];
-    return [{ target: targetNl[s.targetKind] ?? s.targetKind, since: s.placedAt.slice(0, 10), shieldedFrom: audiences.map((a) => (a.kind === 'recipient' ? a.name ?? 'een ontvanger' : `een ${roleNl[a.role ?? ''] ?? 'medewerker'}`)) }];
-  });
+/** The shields the participant may know of (core/access knownShields), in words: roles and recipients, never staff names. */
+function shieldRegisterForCopy(ctx: Ctx, dossier: DossierView, viewer: ReadOptions) {
+  return knownShields(ctx, dossier, viewer).map((s) => ({
+    target: targetNl[s.targetKind] ?? s.targetKind, since: s.since,
+    shieldedFrom: s.audiences.map((a) => (a.kind === 'recipient' ? a.name || 'een ontvanger' : `een ${roleNl[a.role] ?? 'medewerker'}`)),
+  }));
 }

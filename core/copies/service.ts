@@ -1,9 +1,12 @@
 // copies.make: the participant's copy for one request (R20, R21, R22, R31). Three steps: read (one
 // transaction, the read model with the participant's copy as viewer), build and encrypt in
-// memory (asynchronous: pdfkit's stream and zip.js's WebCrypto AES), register (one transaction).
+// memory (asynchronous: pdfkit's stream and zip.js's WebCrypto AES), register and audit (one
+// transaction).
 // No temp file, no log line with content; the passphrase is only in the answer.
 import { createHash } from 'node:crypto';
 import { domainError } from '../api/errors.ts';
+import { appendAudit } from '../audit/chain.ts';
+import { auditLine } from '../router/audit-line.ts';
 import type { RequestType } from '../policy/index.ts';
 import type { AuditNote, Ctx, HostState } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
@@ -41,15 +44,20 @@ export async function makeCopy(state: HostState, input: { requestId: number; for
   const files: MadeCopy['files'] = [];
   if (input.format !== 'zip') files.push({ fileName: `${base}.pdf`, mimeType: 'application/pdf', ...withHash(await copyPdf(data, passphrase)) });
   if (input.format !== 'pdf') files.push({ fileName: `${base}.zip`, mimeType: 'application/zip', ...withHash(await copyZip(data, passphrase)) });
+  // The register line and the audit line in one transaction (R05, R21): a copy is never handed out
+  // unrecorded, and never recorded without its audit line. The line names which copy and which
+  // files (their hashes), never the passphrase.
   const copyId = inTransaction(state, note, (ctx) => {
     const participantId = ctx.sqlite.prepare('SELECT participant_id AS p FROM requests WHERE id = ?').get(input.requestId) as { p: number };
     const { id } = ctx.sqlite.prepare(`INSERT INTO copies (request_id, participant_id, format, contents, files, passphrase_channel, made_by, made_at)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`).get(input.requestId, participantId.p, input.format, input.contents,
       JSON.stringify(files.map((f) => ({ fileName: f.fileName, sha256: f.sha256, size: f.size }))), input.passphraseChannel, ctx.session.userId, ctx.nowIso) as { id: number };
+    note.participantId = participantId.p;
+    note.objects = { ...note.objects, requestId: input.requestId, copyId: id, format: input.format, contents: input.contents, passphraseChannel: input.passphraseChannel, sha256: files.map((f) => f.sha256) };
+    appendAudit(ctx.sqlite, auditLine(state, 'copies.make', 'ok', note, ctx.nowIso));
+    note.written = true;
     return id;
   });
-  // The audit line (written by the router after this): which copy, which files, never the passphrase.
-  note.objects = { ...note.objects, requestId: input.requestId, copyId, format: input.format, contents: input.contents, passphraseChannel: input.passphraseChannel, sha256: files.map((f) => f.sha256) };
   return { copyId, passphrase, files };
 }
 

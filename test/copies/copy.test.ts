@@ -181,3 +181,38 @@ describe('third-party consultation in the copy (issue 10)', () => {
     for (const [name, bytes] of zip) expect(bytes.includes('vertelt over verzuim'), name).toBe(false);
   }, 60_000);
 });
+
+describe('the copy\'s register line and audit line (issue 10)', () => {
+  it('R21 R05 are written in one transaction: when the audit line cannot be written, no copy is registered; otherwise the line names the registered copy', async () => {
+    const w = await shieldWorld('field');
+    const sqlite = w.vault.admin.state.handle!.sqlite;
+    const copies = () => sqlite.prepare('SELECT id, made_at AS madeAt FROM copies').all() as { id: number; madeAt: string }[];
+    // A temporary trigger (this connection only) makes the copy's audit line fail.
+    sqlite.exec("CREATE TEMP TRIGGER no_copy_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'copies.make' BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    await expect(w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' })).rejects.toMatchObject({ code: 'operation.failed' });
+    expect(copies()).toEqual([]);
+    sqlite.exec('DROP TRIGGER no_copy_audit');
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' }) as Made;
+    const [row] = copies();
+    const lines = sqlite.prepare("SELECT at, participant_id AS p, objects FROM audit_log WHERE action = 'copies.make' AND outcome = 'ok'").all() as { at: string; p: number; objects: string }[];
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!.objects)).toMatchObject({ requestId: w.requestId, copyId: row!.id, sha256: made.files.map((f) => f.sha256) });
+    expect(lines[0]!.at).toBe(row!.madeAt);
+    expect(lines[0]!.p).toBe(w.participantId);
+  }, 60_000);
+});
+
+describe('the shield register in the copy (issue 10)', () => {
+  it('R22 R26 names a shield aimed at a colleague by role, never by name; a shield aimed at the copy itself is not named', async () => {
+    const w = await shieldWorld('entry');
+    await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'user', userId: w.colleague.state.session!.userId }]), requestedBy: 'participant' });
+    await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), target: { kind: 'document', documentId: w.ids.documentId! } });
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'overview' }) as Made;
+    const text = pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' ');
+    expect(text).toContain('Sinds 23-04-2026 is een journaalregel afgeschermd voor: een consulent.');
+    expect(text).not.toContain('een document afgeschermd');
+    expect(text).not.toContain('Cor Collega');
+    const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString());
+    expect(json.shieldRegister).toEqual([{ target: 'een journaalregel', since: TODAY, shieldedFrom: ['een consulent'] }]);
+  }, 60_000);
+});
