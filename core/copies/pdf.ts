@@ -1,19 +1,14 @@
 // The human-readable copy: a Dutch, tagged (screen readers), AES-256 encrypted PDF (pdfkit,
 // PDF 1.7 extension level 3), with DejaVu Sans embedded so ë, ï, é, ı, ł render, and the dossier
 // number, date and page number on every page. Built in memory; nothing touches the disk.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { requestTypeNl, dutchDate } from '../letters/templates.ts';
 import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
+import { readFont } from './font-files.ts';
 
-const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
+  fonts ??= { regular: readFont('regular'), bold: readFont('bold') };
   return fonts;
 }
 
