@@ -61,18 +61,23 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose] ?? d.purpose,
     categories: d.categories.map((c) => dataCategories[c as DataCategory]?.nl ?? c), basis: basisNl[d.basis] ?? d.basis, legalDuty: d.legalDuty,
   }));
-  const roles = new Map((ctx.sqlite.prepare('SELECT username, role FROM users').all() as { username: string; role: string }[]).map((u) => [u.username, u.role]));
-  const accessLog = participantLog(ctx, request.participantId, copyViewer).filter((l) => l.outcome === 'ok').map((l) => ({
-    at: l.at, action: l.action, description: actionNl[l.action] ?? `Handeling in het dossier (${l.action})`,
-    role: roleNl[roles.get(l.username ?? '') ?? ''] ?? (roles.get(l.username ?? '') ?? 'systeem'), reason: l.reason,
-  }));
+  // Who acted: role and organisation; the staff member's name only if the organisation chose so.
+  const organisation = organisationName(ctx.sqlite);
+  const staff = new Map((ctx.sqlite.prepare('SELECT username, role, display_name AS name FROM users').all() as { username: string; role: string; name: string }[]).map((u) => [u.username, u]));
+  const accessLog = participantLog(ctx, request.participantId, copyViewer).filter((l) => l.outcome === 'ok').map((l) => {
+    const who = staff.get(l.username ?? '');
+    return {
+      at: l.at, action: l.action, description: actionNl[l.action] ?? `Handeling in het dossier (${l.action})`,
+      role: who ? roleNl[who.role] ?? who.role : 'systeem', organisation, name: who && profile.copies.staffNamesInAccessLog ? who.name : null, reason: l.reason,
+    };
+  });
   const documents = dossier.documents.map((d) => ({
     id: d.id, kind: d.kind, fileName: d.fileName, mimeType: d.mimeType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt,
     content: contents === 'full' ? readDocument(ctx, d.id, copyViewer).content : null,
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
-    organisation: organisationName(ctx.sqlite),
+    organisation,
     madeOn: ctx.today,
     contents,
     request: { id: request.id, type: request.type, receivedOn: request.receivedOn, description: request.description, status: request.status, outcome: request.outcome },

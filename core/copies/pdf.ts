@@ -109,9 +109,9 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   }
   withheld('statements');
 
-  // 4. Who saw or changed the dossier (R05): roles, not names.
+  // 4. Who saw or changed the dossier (R05): role and organisation; names only by the organisation's setting.
   block('H1', 'Wie heeft uw dossier ingezien of gewijzigd');
-  for (const l of data.accessLog) block('P', `${dateTime(l.at)} — ${l.description} — door: ${l.role}${l.reason ? ` — reden: ${l.reason}` : ''}`);
+  for (const l of data.accessLog) block('P', `${dateTime(l.at)} — ${l.description} — door: ${l.name ? `${l.name}, ` : ''}${l.role} (${l.organisation})${l.reason ? ` — reden: ${l.reason}` : ''}`);
   block('H1', 'Afschermingen');
   none(data.shieldRegister, 'Er zijn geen afschermingen die voor u zichtbaar zijn.');
   for (const s of data.shieldRegister) block('P', `Sinds ${ddmmyyyy(s.since)} is ${s.target} afgeschermd voor: ${s.shieldedFrom.join(', ')}.`);

@@ -216,3 +216,26 @@ describe('the shield register in the copy (issue 10)', () => {
     expect(json.shieldRegister).toEqual([{ target: 'een journaalregel', since: TODAY, shieldedFrom: ['een consulent'] }]);
   }, 60_000);
 });
+
+describe('staff names in the copy\'s access log (issue 10)', () => {
+  it('R05 R21 by default the log names role and organisation only; with the organisation setting on, also the staff member', async () => {
+    const w = await shieldWorld('field');
+    const logOf = async () => {
+      const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'overview' }) as Made;
+      const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString()) as { accessLog: { action: string; role: string; organisation: string; name: string | null }[] };
+      return { text: pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' '), log: json.accessLog };
+    };
+    const { profile } = await w.privacyOfficer.call('policy.get', {});
+    expect(profile.copies.staffNamesInAccessLog).toBe(false);
+    const off = await logOf();
+    expect(off.text).toMatch(/Dossier aangemaakt — door: consulent \(Testbureau\)/);
+    expect(off.text).not.toContain('Eva Eigenaar');
+    expect(off.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: null });
+
+    await w.privacyOfficer.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: true } } });
+    const on = await logOf();
+    expect(on.text).toMatch(/Dossier aangemaakt — door: Eva Eigenaar, consulent \(Testbureau\)/);
+    expect(on.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: 'Eva Eigenaar' });
+    await expect(w.administration.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: false } } })).rejects.toMatchObject({ code: 'auth.forbidden' });
+  }, 60_000);
+});

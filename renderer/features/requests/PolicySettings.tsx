@@ -145,6 +145,11 @@ export function PolicySettings() {
             <NumberInput label={t('account.idleMinutes')} value={profile.idleLockMinutes} min={1} max={240} allowDecimal={false} w={220}
               onChange={(v) => typeof v === 'number' && setProfile((p) => (p ? { ...p, idleLockMinutes: v } : p))} />
           </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-copies">
+            <Text component="h2" id="policy-copies" fw={600} size="lg">{t('copies.policy.title')}</Text>
+            <Checkbox mt="sm" label={t('copies.policy.staffNames')} description={t('copies.policy.staffNamesHelp')} checked={profile.copies.staffNamesInAccessLog}
+              onChange={(e) => setProfile({ ...profile, copies: { ...profile.copies, staffNamesInAccessLog: e.currentTarget.checked } })} />
+          </Paper>
           <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
           <FormActions error={error} onCancel={() => setProfile(settings.profile)} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
           <ConfirmDialog
