@@ -3,6 +3,7 @@
 // disclosure register, the participant's log and the policy profile — never from dossier rows.
 import { dataCategories, participantFields, participantFieldNames, type DataCategory } from '../api/categories.ts';
 import { participantLog } from '../audit/service.ts';
+import { purposeNl } from '../disclosures/basis.ts';
 import { disclosuresOf } from '../disclosures/register.ts';
 import { knownShields, readDocument, type DossierView, type ReadOptions } from '../access/view.ts';
 import { copyContent } from '../requests/service.ts';
@@ -30,7 +31,8 @@ const actionNl: Record<string, string> = {
   'requests.carryOut': 'Verzoek uitgevoerd', 'requests.close': 'Verzoek afgesloten', 'requests.get': 'Verzoek bekeken', 'copies.make': 'Kopie van het dossier gemaakt',
   'audit.participantLog': 'Inzageoverzicht bekeken', 'access.breakGlass': 'Dossier buiten de caseload geopend',
 };
-const purposeNl: Record<string, string> = { reintegration: 're-integratie', assessment: 'beoordeling', reporting: 'rapportage', billing: 'facturering' };
+/** For people (the PDF); the machine-readable copy keeps the code. */
+export const genderNl: Record<string, string> = { female: 'vrouw', male: 'man', other: 'anders', unknown: 'onbekend' };
 const basisNl: Record<string, string> = { mandate: 'machtiging van de deelnemer', legalDuty: 'wettelijke plicht', exception: 'uitzondering (getoetst door de privacyfunctionaris)' };
 
 export const sectionNl = { personal: 'Persoonsgegevens', trajectories: 'Trajecten', entries: 'Journaal', documents: 'Documenten', statements: 'Eigen verklaringen' } as const;
@@ -58,7 +60,7 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     trajectoryId: t.id, type: t.type, endDate: t.endDate, years: yearsFor(t.type), until: t.endDate ? addYears(t.endDate, yearsFor(t.type)) : null,
   }));
   const disclosures = disclosuresOf(ctx.sqlite, request.participantId).map((d) => ({
-    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose] ?? d.purpose,
+    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose as keyof typeof purposeNl] ?? d.purpose,
     categories: d.categories.map((c) => dataCategories[c as DataCategory]?.nl ?? c), basis: basisNl[d.basis] ?? d.basis, legalDuty: d.legalDuty,
   }));
   // Who acted: role and organisation; the staff member's name only if the organisation chose so.

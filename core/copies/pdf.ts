@@ -3,7 +3,7 @@
 // number, date and page number on every page. Built in memory; nothing touches the disk.
 import PDFDocument from 'pdfkit';
 import { requestTypeNl, dutchDate } from '../letters/templates.ts';
-import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
+import { WITHHELD_LINE, genderNl, sectionNl, type CopyData } from './data.ts';
 import { readFont } from './font-files.ts';
 
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
@@ -48,7 +48,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('P', `Datum: ${ddmmyyyy(data.madeOn)}`);
   block('P', `Dossiernummer: ${data.dossierNumber}`);
   block('H2', `Uw verzoek om ${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type}`);
-  block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}". Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
+  block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}"${/[.!?]$/.test(data.request.description) ? '' : '.'} Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
   block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
   block('P', 'Bent u het niet eens met de manier waarop wij met uw gegevens omgaan? Dien dan eerst een klacht in bij ons (via uw consulent of onze klachtenregeling). U kunt ook een klacht indienen bij de toezichthouder:');
   block('P', AP.join('\n'));
@@ -80,7 +80,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
     const fields = data.participant.personal.filter((p) => p.category === c.category);
     if (fields.length === 0) continue;
     block('H3', c.label);
-    for (const p of fields) block('P', `${p.label}: ${p.value}`);
+    for (const p of fields) block('P', `${p.label}: ${p.field === 'gender' ? genderNl[p.value] ?? p.value : p.value}`);
   }
   const statementsFor = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.ownStatements.filter((s) => s.targets.some((t) => match(t as never)));
   const restricted = (match: (t: { kind: string; entryId?: number; documentId?: number }) => boolean) => data.restrictions.some((r) => r.targets.some((t) => match(t as never)));

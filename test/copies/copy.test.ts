@@ -56,6 +56,8 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain('rapport.txt');
     expect(flat).toContain('UWV Utrecht'); // the disclosure register
     expect(flat).toContain('wettelijke plicht (Art. 30c Wet SUWI)');
+    expect(flat).toContain('doel: re-integratie'); // codes in words, for people
+    expect(flat).toContain('Geslacht: vrouw');
     expect(flat).toContain('15 jaar na de einddatum — bewaren tot 30-06-2040'); // wmo trajectory ended 30-06-2025
     expect(flat).toContain('het traject loopt nog'); // the open uwv trajectory
     expect(flat).toContain('De gegevens zijn van uzelf afkomstig.');
