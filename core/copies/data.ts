@@ -3,6 +3,7 @@
 // disclosure register, the participant's log and the policy profile — never from dossier rows.
 import { dataCategories, participantFields, participantFieldNames, type DataCategory } from '../api/categories.ts';
 import { participantLog } from '../audit/service.ts';
+import { mandatesOf, mandateView } from '../consent/mandates.ts';
 import { purposeNl } from '../disclosures/basis.ts';
 import { disclosuresOf } from '../disclosures/register.ts';
 import { knownShields, readDocument, type DossierView, type ReadOptions } from '../access/view.ts';
@@ -31,6 +32,8 @@ const actionNl: Record<string, string> = {
   'requests.carryOut': 'Verzoek uitgevoerd', 'requests.close': 'Verzoek afgesloten', 'requests.get': 'Verzoek bekeken', 'copies.make': 'Kopie van het dossier gemaakt',
   'audit.participantLog': 'Inzageoverzicht bekeken', 'access.breakGlass': 'Dossier buiten de caseload geopend',
 };
+const directionNl: Record<string, string> = { shareWith: 'gegevens verstrekken aan', obtainFrom: 'gegevens opvragen bij' };
+const mandateStateNl: Record<string, string> = { active: 'geldig', notYetValid: 'nog niet geldig', expired: 'verlopen', withdrawn: 'ingetrokken' };
 /** For people (the PDF); the machine-readable copy keeps the code. */
 export const genderNl: Record<string, string> = { female: 'vrouw', male: 'man', other: 'anders', unknown: 'onbekend' };
 const basisNl: Record<string, string> = { mandate: 'machtiging van de deelnemer', legalDuty: 'wettelijke plicht', exception: 'uitzondering (getoetst door de privacyfunctionaris)' };
@@ -73,6 +76,13 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
       role: who ? roleNl[who.role] ?? who.role : 'systeem', organisation, name: who && profile.copies.staffNamesInAccessLog ? who.name : null, reason: l.reason,
     };
   });
+  // The participant's mandates (consent, R10–R17): the signed form only named when the copy shows it.
+  const shownDocuments = new Set(dossier.documents.map((d) => d.id));
+  const mandates = mandatesOf(ctx.sqlite, request.participantId).map((row) => mandateView(row, ctx.today)).map((m) => ({
+    recipient: m.recipientName, direction: directionNl[m.direction] ?? m.direction, purpose: purposeNl[m.purpose] ?? m.purpose, purposeNote: m.purposeNote,
+    categories: m.categories.map((c) => dataCategories[c]?.nl ?? c), validFrom: m.validFrom, validUntil: m.validUntil, state: mandateStateNl[m.state] ?? m.state,
+    withdrawnOn: m.withdrawnOn, form: m.documentId !== null && shownDocuments.has(m.documentId) ? m.documentName : null,
+  }));
   const documents = dossier.documents.map((d) => ({
     id: d.id, kind: d.kind, fileName: d.fileName, mimeType: d.mimeType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt,
     content: contents === 'full' ? readDocument(ctx, d.id, copyViewer).content : null,
@@ -93,6 +103,7 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     ownStatements: (dossier.ownStatements ?? []).map((s) => ({ id: s.id, text: s.text, receivedOn: s.receivedOn, targets: s.targets })),
     restrictions: (dossier.restrictions ?? []).filter((r) => !r.liftedAt).map((r) => ({ id: r.id, reason: r.reason, placedAt: r.placedAt, targets: r.targets })),
     disclosures,
+    mandates,
     retention: { profile: profile.name, perTrajectory: retention, defaultYearsAfterLastContact: profile.retention.defaultYearsAfterLastContact },
     accessLog,
     shieldRegister: shieldRegisterForCopy(ctx, dossier, copyViewer),

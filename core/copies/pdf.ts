@@ -49,7 +49,7 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('P', `Dossiernummer: ${data.dossierNumber}`);
   block('H2', `Uw verzoek om ${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type}`);
   block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}"${/[.!?]$/.test(data.request.description) ? '' : '.'} Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
-  block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
+  block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, machtigingen, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
   block('P', 'Bent u het niet eens met de manier waarop wij met uw gegevens omgaan? Dien dan eerst een klacht in bij ons (via uw consulent of onze klachtenregeling). U kunt ook een klacht indienen bij de toezichthouder:');
   block('P', AP.join('\n'));
 
@@ -60,6 +60,9 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('H2', 'Ontvangers aan wie gegevens zijn verstrekt');
   none(data.disclosures, 'Er zijn geen gegevens aan anderen verstrekt.');
   for (const d of data.disclosures) block('P', `${ddmmyyyy(d.disclosedOn)} — ${d.recipient}: ${d.categories.join(', ')}; doel: ${d.purpose}; grondslag: ${d.basis}${d.legalDuty ? ` (${d.legalDuty})` : ''}`);
+  block('H2', 'Machtigingen');
+  none(data.mandates, 'U heeft geen machtiging gegeven.');
+  for (const m of data.mandates) block('P', `${m.recipient}: ${m.direction}, ${m.categories.join(', ')}; doel: ${m.purpose}${m.purposeNote ? ` (${m.purposeNote})` : ''}; van ${ddmmyyyy(m.validFrom)}${m.validUntil ? ` tot ${ddmmyyyy(m.validUntil)}` : ''} — ${m.state}${m.withdrawnOn ? ` op ${ddmmyyyy(m.withdrawnOn)}` : ''}${m.form ? `; formulier: ${m.form}` : ''}`);
   block('H2', 'Bewaartermijn');
   block('P', `Wij bewaren uw dossier volgens ons beleid (${data.retention.profile}). De termijn hangt af van het soort traject en loopt vanaf de einddatum van het traject; zonder traject ${data.retention.defaultYearsAfterLastContact} jaar na het laatste contact.`);
   none(data.retention.perTrajectory, `Er is geen traject: de bewaartermijn is ${data.retention.defaultYearsAfterLastContact} jaar na het laatste contact.`);

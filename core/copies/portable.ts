@@ -32,6 +32,7 @@ export async function copyZip(data: CopyData, passphrase: string): Promise<Buffe
     ['entries.csv', enc.encode(csv(data.entries, ['id', 'trajectoryId', 'kind', 'entryDate', 'title', 'body', 'edited', 'restricted']))],
     ['documents.csv', enc.encode(csv(data.documents.map((d) => ({ ...d, file: d.content ? documentEntryName(d) : '' })), ['id', 'kind', 'fileName', 'mimeType', 'size', 'sha256', 'uploadedAt', 'file']))],
     ['disclosures.csv', enc.encode(csv(data.disclosures, ['disclosedOn', 'recipient', 'purpose', 'categories', 'basis', 'legalDuty']))],
+    ['mandates.csv', enc.encode(csv(data.mandates, ['recipient', 'direction', 'purpose', 'purposeNote', 'categories', 'validFrom', 'validUntil', 'state', 'withdrawnOn', 'form']))],
     ['access-log.csv', enc.encode(csv(data.accessLog, ['at', 'description', 'role', 'organisation', 'name', 'reason', 'action']))],
   ];
   for (const d of data.documents) if (d.content) files.push([documentEntryName(d), new Uint8Array(d.content)]);

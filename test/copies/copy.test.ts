@@ -40,6 +40,10 @@ describe('the participant\'s copy (issue 10)', () => {
     await w.administration.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), requestedBy: 'staff', reason: 'Gegevens over een derde die bezwaar maakte (R22)' });
     await w.owner.call('dossiers.addTrajectory', { participantId: w.participantId, type: 'wmo', commissioner: 'Gemeente Utrecht', startDate: '2024-01-08', endDate: '2025-06-30', description: 'Begeleiding naar dagbesteding' });
     await w.owner.call('dossiers.update', { participantId: w.participantId, changes: { medicalNotes: 'Rugklachten, tilbeperking 10 kg', city: 'Ĳsselstein — Łódź-straat ë ï é ı' }, reason: 'Gesprek met deelnemer' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'careCoordination', purposeNote: 'Afstemming met de wijkteams',
+      categories: ['work', 'trajectory'], validFrom: '2026-01-01', validUntil: '2026-12-31', given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
     started = Date.now();
     made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'full' }) as Made;
     text = pdfText(fileOf(made, '.pdf'), made.passphrase);
@@ -57,6 +61,8 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain('UWV Utrecht'); // the disclosure register
     expect(flat).toContain('wettelijke plicht (Art. 30c Wet SUWI)');
     expect(flat).toContain('doel: re-integratie'); // codes in words, for people
+    // The mandates (consent register), with the signed form the copy shows.
+    expect(flat).toContain('Gemeente Utrecht: gegevens verstrekken aan, Werk, Traject; doel: afstemming van hulpverlening (Afstemming met de wijkteams); van 01-01-2026 tot 31-12-2026 — geldig; formulier: rapport.txt');
     expect(flat).toContain('Geslacht: vrouw');
     expect(flat).toContain('15 jaar na de einddatum — bewaren tot 30-06-2040'); // wmo trajectory ended 30-06-2025
     expect(flat).toContain('het traject loopt nog'); // the open uwv trajectory
@@ -100,7 +106,7 @@ describe('the participant\'s copy (issue 10)', () => {
   });
 
   it('R31 the zip holds dossier.json valid against the schema, CSVs per table, the documents, and a manifest whose hashes match', () => {
-    expect([...zip.keys()].sort()).toEqual(expect.arrayContaining(['dossier.json', 'manifest.json', 'participant.csv', 'trajectories.csv', 'entries.csv', 'documents.csv', 'disclosures.csv', 'access-log.csv']));
+    expect([...zip.keys()].sort()).toEqual(expect.arrayContaining(['dossier.json', 'manifest.json', 'participant.csv', 'trajectories.csv', 'entries.csv', 'documents.csv', 'disclosures.csv', 'mandates.csv', 'access-log.csv']));
     const json = JSON.parse(zip.get('dossier.json')!.toString());
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
@@ -112,6 +118,7 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(zip.get(doc)!.toString()).toBe('gewoon document');
     expect(zip.get('disclosures.csv')!.toString()).toContain('UWV Utrecht');
     expect(zip.get('entries.csv')!.toString()).toContain('Notitie');
+    expect(zip.get('mandates.csv')!.toString()).toContain('Gemeente Utrecht');
   });
 
   it('R21 R31 without the passphrase neither file opens; file names carry the dossier number and date, never the name', async () => {
