@@ -11,7 +11,7 @@ import { copyContent } from '../requests/service.ts';
 import { loadPolicy, organisationName } from '../requests/policy.ts';
 import type { Ctx } from '../router/context.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1 as const;
 export const WITHHELD_LINE = 'Een deel van deze gegevens is niet opgenomen omdat het gegevens over anderen bevat (AVG artikel 15 lid 4).';
 
 const fieldLabel: Record<string, string> = {
@@ -29,7 +29,7 @@ const actionNl: Record<string, string> = {
   'dossiers.history': 'Wijzigingsgeschiedenis bekeken', 'dossiers.assign': 'Consulent aan dossier gekoppeld', 'dossiers.unassign': 'Consulent van dossier losgekoppeld',
   'dossiers.close': 'Dossier gesloten', 'disclosures.record': 'Gegevens verstrekt aan een ontvanger', 'requests.intake': 'Verzoek ontvangen',
   'requests.verifyIdentity': 'Identiteit vastgesteld', 'requests.decide': 'Besluit op verzoek genomen', 'requests.content': 'Inhoud voor de kopie bekeken',
-  'requests.carryOut': 'Verzoek uitgevoerd', 'requests.close': 'Verzoek afgesloten', 'requests.get': 'Verzoek bekeken', 'copies.make': 'Kopie van het dossier gemaakt',
+  'requests.carryOut': 'Verzoek uitgevoerd', 'copies.content': 'Inhoud voor de kopie bekeken', 'requests.close': 'Verzoek afgesloten', 'requests.get': 'Verzoek bekeken', 'copies.make': 'Kopie van het dossier gemaakt',
   'audit.participantLog': 'Inzageoverzicht bekeken', 'access.breakGlass': 'Dossier buiten de caseload geopend',
 };
 const directionNl: Record<string, string> = { shareWith: 'gegevens verstrekken aan', obtainFrom: 'gegevens opvragen bij' };

@@ -14,7 +14,7 @@ import { buildCopyData, type CopyData } from './data.ts';
 import type { copiesContract } from './contract.ts';
 import { makePassphrase } from './passphrase.ts';
 import { copyPdf } from './pdf.ts';
-import { copyZip } from './portable.ts';
+import { copyZip, dossierJson } from './portable.ts';
 import { COPY_TYPES } from '../requests/service.ts';
 
 /** A context for a step of an asynchronous operation, in its own transaction (like the router's). */
@@ -31,12 +31,18 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 export interface MadeCopy { copyId: number; passphrase: string; files: { fileName: string; mimeType: string; sha256: string; size: number; bytes: Buffer }[] }
 
 /** Reads, builds and registers a copy; the CLI writes the bytes, the API returns them in base64. */
+/** The copy's content for a request of a copy type (R20: identity verified first, in buildCopyData). */
+function copyDataFor(ctx: Ctx, requestId: number, contents: 'full' | 'overview'): CopyData {
+  const row = ctx.sqlite.prepare('SELECT type, outcome FROM requests WHERE id = ?').get(requestId) as { type: RequestType; outcome: string | null } | undefined;
+  const data = buildCopyData(ctx, requestId, contents); // not found, access (R04, R26), identity (R20, R33) first
+  if (!row || !COPY_TYPES.includes(row.type)) throw domainError('copy.wrongRequestType');
+  return data;
+}
+
 export async function makeCopy(state: HostState, input: { requestId: number; format: 'pdf' | 'zip' | 'both'; contents: 'full' | 'overview'; passphraseChannel: 'phone' | 'inPerson' | 'sms' | 'letter' }, note: AuditNote): Promise<MadeCopy> {
   const data: CopyData = inTransaction(state, note, (ctx) => {
-    const row = ctx.sqlite.prepare('SELECT type, outcome FROM requests WHERE id = ?').get(input.requestId) as { type: RequestType; outcome: string | null } | undefined;
-    const data = buildCopyData(ctx, input.requestId, input.contents); // not found, access (R04, R26), identity (R20, R33) first
-    if (!row || !COPY_TYPES.includes(row.type)) throw domainError('copy.wrongRequestType');
-    if (row.outcome === 'refused') throw domainError('copy.refused');
+    const data = copyDataFor(ctx, input.requestId, input.contents);
+    if (data.request.outcome === 'refused') throw domainError('copy.refused');
     return data;
   });
   const passphrase = makePassphrase();
@@ -68,6 +74,7 @@ export const copyHandlers: Handlers<typeof copiesContract> = {
     const made = await makeCopy(state, input, note);
     return { copyId: made.copyId, passphrase: made.passphrase, files: made.files.map(({ bytes, ...f }) => ({ ...f, contentBase64: bytes.toString('base64') })) };
   },
+  'copies.content': (ctx: Ctx, input) => dossierJson(copyDataFor(ctx, input.requestId, 'overview')),
   'copies.list': (ctx: Ctx, input) => {
     const r = ctx.sqlite.prepare('SELECT participant_id AS p FROM requests WHERE id = ?').get(input.requestId) as { p: number } | undefined;
     if (!r) throw domainError('request.notFound');

@@ -248,3 +248,33 @@ describe('staff names in the copy\'s access log (issue 10)', () => {
     await expect(w.administration.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: false } } })).rejects.toMatchObject({ code: 'auth.forbidden' });
   }, 60_000);
 });
+
+describe('the request\'s content view (issue 10, item 4)', () => {
+  it('R21 R22 copies.content shows what the copy holds — categories, trajectories, documents with sizes, recipients, mandates — and nothing shielded from the copy', async () => {
+    const w = await shieldWorld('entry');
+    await w.administration.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), requestedBy: 'staff', reason: 'Gegevens over een derde die bezwaar maakte (R22)' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'reintegration', purposeNote: null,
+      categories: ['work'], validFrom: '2026-01-01', validUntil: null, given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
+    const content = await w.administration.call('copies.content', { requestId: w.requestId });
+    expect(JSON.stringify(content)).not.toContain(CANARY);
+    expect(content.withheldSections).toContain('entries');
+    expect(content.documents.map((d) => [d.fileName, d.size])).toEqual([['rapport.txt', 'gewoon document'.length]]);
+    expect(content.disclosures.map((d) => d.recipient)).toEqual(['UWV Utrecht']);
+    expect(content.mandates.map((m) => [m.recipient, m.state, m.form])).toEqual([['Gemeente Utrecht', 'geldig', 'rapport.txt']]);
+    expect(content.trajectories.map((t) => t.commissioner)).toEqual(['UWV']);
+    // The copy made next holds the same (its access log has one line more: this view).
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' }) as Made;
+    const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString());
+    const { accessLog: viewLog, ...view } = content;
+    const { accessLog: copyLog, ...copy } = json;
+    expect(copy).toEqual(view);
+    expect(copyLog.map((l: { action: string }) => l.action)).toContain('copies.content');
+    expect(copyLog.length).toBeGreaterThan(viewLog.length);
+
+    const { request } = await w.administration.call('requests.intake', { participantId: w.participantId, type: 'inzage', requester: { kind: 'participant' }, channel: 'letter', receivedOn: TODAY, description: 'Nog niet geverifieerd', changes: [] });
+    await expect(w.administration.call('copies.content', { requestId: request.id })).rejects.toMatchObject({ code: 'request.identityNotVerified' });
+    await expect(w.owner.call('copies.content', { requestId: w.requestId })).rejects.toMatchObject({ code: 'auth.forbidden' });
+  }, 60_000);
+});

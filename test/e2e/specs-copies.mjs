@@ -28,6 +28,15 @@ async function inzageCopy({ page }) {
   });
   await registerRequest(page, { search: 'Bakker', type: 'Inzage', receivedOn: isoDay(0), description: 'Ik wil een kopie van mijn dossier.' });
   await verifyIdentity(page);
+  // The request's content view shows what the copy will hold, from the same function (item 4).
+  await page.getByRole('button', { name: 'Dossierinhoud tonen' }).click();
+  const content = page.getByTestId('request-content');
+  await content.getByRole('heading', { name: 'Ontvangers (verstrekkingenregister)' }).waitFor();
+  await content.getByRole('cell', { name: 'UWV Utrecht' }).waitFor();
+  await content.getByText('IJsselstein', { exact: true }).waitFor();
+  await content.getByRole('heading', { name: 'Machtigingen' }).waitFor();
+  await checkAxe(page, 'inhoud van de kopie', failures);
+  await screenshot(page, '32-inhoud-kopie', { fullPage: true });
   const decide = page.getByTestId('decide-form');
   await decide.getByRole('radio', { name: 'Toegekend', exact: true }).check();
   await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
