@@ -212,9 +212,13 @@ describe('the copy\'s register line and audit line (issue 10)', () => {
 });
 
 describe('the shield register in the copy (issue 10)', () => {
-  it('R22 R26 names a shield aimed at a colleague by role, never by name; a shield aimed at the copy itself is not named', async () => {
+  it('R22 R26 names a shield aimed at a colleague by role, never by name; a shield aimed at the copy itself is not named, nor the mandate form it hides', async () => {
     const w = await shieldWorld('entry');
     await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'user', userId: w.colleague.state.session!.userId }]), requestedBy: 'participant' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'reintegration', purposeNote: null,
+      categories: ['work'], validFrom: '2026-01-01', validUntil: null, given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
     await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), target: { kind: 'document', documentId: w.ids.documentId! } });
     const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'overview' }) as Made;
     const text = pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' ');
@@ -223,6 +227,7 @@ describe('the shield register in the copy (issue 10)', () => {
     expect(text).not.toContain('Cor Collega');
     const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString());
     expect(json.shieldRegister).toEqual([{ target: 'een journaalregel', since: TODAY, shieldedFrom: ['een consulent'] }]);
+    expect(json.mandates.map((m: { recipient: string; form: string | null }) => [m.recipient, m.form])).toEqual([['Gemeente Utrecht', null]]); // its form is shielded from the copy
   }, 60_000);
 });
 
