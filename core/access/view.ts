@@ -207,6 +207,42 @@ function shieldedFromOthers(ctx: Ctx, participantId: number): ShieldSet {
   return shieldSetOf(rows);
 }
 
+/** A shield as the viewers of a read may know of it: the kind of part, since when, and from whom (roles and recipients, never names). */
+export interface KnownShield {
+  targetKind: 'dossier' | 'field' | 'category' | 'entry' | 'document' | 'trajectory';
+  since: string;
+  audiences: ({ kind: 'user'; role: string } | { kind: 'recipient'; name: string })[];
+}
+
+/**
+ * The shield register as the viewers of one read may see it (R22, R26): active shields aimed at
+ * none of them, whose part the view shows anyway — a shield is never named to those it hides
+ * something from, nor a shield of a part they cannot see. `dossier` is this read's readDossier.
+ */
+export function knownShields(ctx: Ctx, dossier: DossierView, opts: ReadOptions = {}): KnownShield[] {
+  const viewers: Viewer[] = [{ kind: 'user', userId: ctx.session.userId }, ...(opts.alsoFor ?? [])];
+  const rows = prepared(ctx.sqlite, "SELECT id, target_kind AS targetKind, target_ref AS targetRef, placed_at AS placedAt FROM shields WHERE participant_id = ? AND status = 'active' ORDER BY id")
+    .all(dossier.participant.id) as { id: number; targetKind: KnownShield['targetKind']; targetRef: string | null; placedAt: string }[];
+  const audiences = prepared(ctx.sqlite, `SELECT a.kind, a.user_id AS userId, a.recipient_id AS recipientId, u.role, r.name
+    FROM shield_audiences a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN recipients r ON r.id = a.recipient_id WHERE a.shield_id = ? ORDER BY a.id`);
+  const isViewer = (a: { kind: string; userId: number | null; recipientId: number | null }) => viewers.some((v) =>
+    v.kind === a.kind && (v.kind === 'participantCopy' || (v.kind === 'user' ? v.userId === a.userId : v.recipientId === a.recipientId)));
+  const shown = (kind: KnownShield['targetKind'], ref: string | null) => {
+    if (kind === 'entry') return dossier.entries.some((e) => String(e.id) === ref);
+    if (kind === 'document') return dossier.documents.some((d) => String(d.id) === ref);
+    if (kind === 'trajectory') return dossier.trajectories.some((t) => String(t.id) === ref);
+    return dossier.withheldSections.length === 0 || kind === 'field';
+  };
+  return rows.flatMap((s) => {
+    const aimed = audiences.all(s.id) as { kind: 'user' | 'recipient' | 'participantCopy'; userId: number | null; recipientId: number | null; role: string | null; name: string | null }[];
+    if (aimed.some(isViewer) || !shown(s.targetKind, s.targetRef)) return [];
+    return [{
+      targetKind: s.targetKind, since: s.placedAt.slice(0, 10),
+      audiences: aimed.filter((a) => a.kind !== 'participantCopy').map((a) => (a.kind === 'recipient' ? { kind: 'recipient' as const, name: a.name ?? '' } : { kind: 'user' as const, role: a.role ?? '' })),
+    }];
+  });
+}
+
 export interface HistoryLine {
   at: string; by: string;
   /** field/entry: an edit with its earlier value; the others: a part added, or a caseload change. */

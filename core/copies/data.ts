@@ -3,14 +3,17 @@
 // disclosure register, the participant's log and the policy profile — never from dossier rows.
 import { dataCategories, participantFields, participantFieldNames, type DataCategory } from '../api/categories.ts';
 import { participantLog } from '../audit/service.ts';
+import { actionWords } from '../audit/actions.ts';
+import { mandatesOf, mandateView } from '../consent/mandates.ts';
+import { purposeNl } from '../disclosures/basis.ts';
 import { disclosuresOf, type DisclosureView } from '../disclosures/register.ts';
 import type { PolicyProfile } from '../policy/profile.ts';
-import { readDocument } from '../access/view.ts';
+import { knownShields, readDocument, type DossierView, type ReadOptions } from '../access/view.ts';
 import { copyContent } from '../requests/service.ts';
 import { loadPolicy, organisationName } from '../requests/policy.ts';
 import type { Ctx } from '../router/context.ts';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 1 as const;
 export const WITHHELD_LINE = 'Een deel van deze gegevens is niet opgenomen omdat het gegevens over anderen bevat (AVG artikel 15 lid 4).';
 
 const fieldLabel: Record<string, string> = {
@@ -21,17 +24,8 @@ const fieldLabel: Record<string, string> = {
 };
 export const trajectoryTypeNl: Record<string, string> = { uwv: 'UWV', wmo: 'Wmo', jeugdwet: 'Jeugdwet', wlz: 'Wlz', participatiewet: 'Participatiewet', other: 'Overig' };
 const roleNl: Record<string, string> = { consultant: 'consulent', administration: 'administratie', privacyOfficer: 'privacyfunctionaris', board: 'bestuur', admin: 'beheerder', administrator: 'beheerder' };
-const actionNl: Record<string, string> = {
-  'dossiers.create': 'Dossier aangemaakt', 'dossiers.get': 'Dossier bekeken', 'dossiers.update': 'Persoonsgegevens gewijzigd',
-  'dossiers.addEntry': 'Journaalregel toegevoegd', 'dossiers.updateEntry': 'Journaalregel gewijzigd', 'dossiers.addTrajectory': 'Traject toegevoegd',
-  'dossiers.updateTrajectory': 'Traject gewijzigd', 'dossiers.uploadDocument': 'Document toegevoegd', 'dossiers.downloadDocument': 'Document geopend',
-  'dossiers.history': 'Wijzigingsgeschiedenis bekeken', 'dossiers.assign': 'Consulent aan dossier gekoppeld', 'dossiers.unassign': 'Consulent van dossier losgekoppeld',
-  'dossiers.close': 'Dossier gesloten', 'disclosures.record': 'Gegevens verstrekt aan een ontvanger', 'requests.intake': 'Verzoek ontvangen',
-  'requests.verifyIdentity': 'Identiteit vastgesteld', 'requests.decide': 'Besluit op verzoek genomen', 'requests.content': 'Inhoud voor de kopie bekeken',
-  'requests.carryOut': 'Verzoek uitgevoerd', 'requests.close': 'Verzoek afgesloten', 'requests.get': 'Verzoek bekeken', 'copies.make': 'Kopie van het dossier gemaakt',
-  'audit.participantLog': 'Inzageoverzicht bekeken', 'access.breakGlass': 'Dossier buiten de caseload geopend',
-};
-const purposeNl: Record<string, string> = { reintegration: 're-integratie', assessment: 'beoordeling', reporting: 'rapportage', billing: 'facturering' };
+const directionNl: Record<string, string> = { shareWith: 'gegevens verstrekken aan', obtainFrom: 'gegevens opvragen bij' };
+const mandateStateNl: Record<string, string> = { active: 'geldig', notYetValid: 'nog niet geldig', expired: 'verlopen', withdrawn: 'ingetrokken' };
 const basisNl: Record<string, string> = { mandate: 'machtiging van de deelnemer', legalDuty: 'wettelijke plicht', exception: 'uitzondering (getoetst door de privacyfunctionaris)' };
 
 export const sectionNl = { personal: 'Persoonsgegevens', trajectories: 'Trajecten', entries: 'Journaal', documents: 'Documenten', statements: 'Eigen verklaringen' } as const;
@@ -61,7 +55,7 @@ export function retentionTerms(profile: PolicyProfile, trajectories: readonly { 
 /** Disclosure register lines in the participant's words (AVG art. 15(1)(c)). */
 export function disclosureLines(list: readonly DisclosureView[]) {
   return list.map((d) => ({
-    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose] ?? d.purpose,
+    recipient: d.recipientName, disclosedOn: d.disclosedOn, purpose: purposeNl[d.purpose as keyof typeof purposeNl] ?? d.purpose,
     categories: d.categories.map((c) => dataCategories[c as DataCategory]?.nl ?? c), basis: basisNl[d.basis] ?? d.basis, legalDuty: d.legalDuty,
   }));
 }
@@ -77,10 +71,22 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
   const categories = processingCategories();
   const { profile } = loadPolicy(ctx.sqlite);
   const disclosures = disclosureLines(disclosuresOf(ctx.sqlite, request.participantId));
-  const roles = new Map((ctx.sqlite.prepare('SELECT username, role FROM users').all() as { username: string; role: string }[]).map((u) => [u.username, u.role]));
-  const accessLog = participantLog(ctx, request.participantId, copyViewer).filter((l) => l.outcome === 'ok').map((l) => ({
-    at: l.at, action: l.action, description: actionNl[l.action] ?? `Handeling in het dossier (${l.action})`,
-    role: roleNl[roles.get(l.username ?? '') ?? ''] ?? (roles.get(l.username ?? '') ?? 'systeem'), reason: l.reason,
+  // Who acted: role and organisation; the staff member's name only if the organisation chose so.
+  const organisation = organisationName(ctx.sqlite);
+  const staff = new Map((ctx.sqlite.prepare('SELECT username, role, display_name AS name FROM users').all() as { username: string; role: string; name: string }[]).map((u) => [u.username, u]));
+  const accessLog = participantLog(ctx, request.participantId, copyViewer).filter((l) => l.outcome === 'ok').map((l) => {
+    const who = staff.get(l.username ?? '');
+    return {
+      at: l.at, action: l.action, description: actionWords(l.action).nl,
+      role: who ? roleNl[who.role] ?? who.role : 'systeem', organisation, name: who && profile.copies.staffNamesInAccessLog ? who.name : null, reason: l.reason,
+    };
+  });
+  // The participant's mandates (consent, R10–R17): the signed form only named when the copy shows it.
+  const shownDocuments = new Set(dossier.documents.map((d) => d.id));
+  const mandates = mandatesOf(ctx.sqlite, request.participantId).map((row) => mandateView(row, ctx.today)).map((m) => ({
+    recipient: m.recipientName, direction: directionNl[m.direction] ?? m.direction, purpose: purposeNl[m.purpose] ?? m.purpose, purposeNote: m.purposeNote,
+    categories: m.categories.map((c) => dataCategories[c]?.nl ?? c), validFrom: m.validFrom, validUntil: m.validUntil, state: mandateStateNl[m.state] ?? m.state,
+    withdrawnOn: m.withdrawnOn, form: m.documentId !== null && shownDocuments.has(m.documentId) ? m.documentName : null,
   }));
   const documents = dossier.documents.map((d) => ({
     id: d.id, kind: d.kind, fileName: d.fileName, mimeType: d.mimeType, size: d.size, sha256: d.sha256, uploadedAt: d.uploadedAt,
@@ -88,7 +94,7 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
-    organisation: organisationName(ctx.sqlite),
+    organisation,
     madeOn: ctx.today,
     contents,
     request: { id: request.id, type: request.type, receivedOn: request.receivedOn, description: request.description, status: request.status, outcome: request.outcome },
@@ -102,9 +108,10 @@ export function buildCopyData(ctx: Ctx, requestId: number, contents: 'full' | 'o
     ownStatements: (dossier.ownStatements ?? []).map((s) => ({ id: s.id, text: s.text, receivedOn: s.receivedOn, targets: s.targets })),
     restrictions: (dossier.restrictions ?? []).filter((r) => !r.liftedAt).map((r) => ({ id: r.id, reason: r.reason, placedAt: r.placedAt, targets: r.targets })),
     disclosures,
+    mandates,
     retention: retentionTerms(profile, dossier.trajectories),
     accessLog,
-    shieldRegister: shieldRegisterForCopy(ctx, request.participantId, dossier),
+    shieldRegister: shieldRegisterForCopy(ctx, dossier, copyViewer),
     withheldSections: dossier.withheldSections,
   };
 }
@@ -112,24 +119,10 @@ export type CopyData = ReturnType<typeof buildCopyData>;
 
 const targetNl: Record<string, string> = { dossier: 'het hele dossier', field: 'een gegeven', category: 'een categorie gegevens', entry: 'een journaalregel', document: 'een document', trajectory: 'een traject' };
 
-/**
- * The shields the participant may know of: active ones not aimed at the copy, whose target the
- * copy shows anyway (a shield from the copy itself is never named, R22). Audiences by role or
- * recipient name; staff names stay out (organisation setting, default off).
- */
-function shieldRegisterForCopy(ctx: Ctx, participantId: number, dossier: ReturnType<typeof copyContent>['dossier']) {
-  const rows = ctx.sqlite.prepare("SELECT id, target_kind AS targetKind, target_ref AS targetRef, placed_at AS placedAt FROM shields WHERE participant_id = ? AND status = 'active' ORDER BY id")
-    .all(participantId) as { id: number; targetKind: string; targetRef: string | null; placedAt: string }[];
-  const aud = ctx.sqlite.prepare(`SELECT a.kind, u.role, r.name FROM shield_audiences a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN recipients r ON r.id = a.recipient_id WHERE a.shield_id = ?`);
-  const visible = (kind: string, ref: string | null) => {
-    if (kind === 'entry') return dossier.entries.some((e) => String(e.id) === ref);
-    if (kind === 'document') return dossier.documents.some((d) => String(d.id) === ref);
-    if (kind === 'trajectory') return dossier.trajectories.some((t) => String(t.id) === ref);
-    return dossier.withheldSections.length === 0 || kind === 'field';
-  };
-  return rows.flatMap((s) => {
-    const audiences = aud.all(s.id) as { kind: string; role: string | null; name: string | null }[];
-    if (audiences.some((a) => a.kind === 'participantCopy') || !visible(s.targetKind, s.targetRef)) return [];
-    return [{ target: targetNl[s.targetKind] ?? s.targetKind, since: s.placedAt.slice(0, 10), shieldedFrom: audiences.map((a) => (a.kind === 'recipient' ? a.name ?? 'een ontvanger' : `een ${roleNl[a.role ?? ''] ?? 'medewerker'}`)) }];
-  });
+/** The shields the participant may know of (core/access knownShields), in words: roles and recipients, never staff names. */
+function shieldRegisterForCopy(ctx: Ctx, dossier: DossierView, viewer: ReadOptions) {
+  return knownShields(ctx, dossier, viewer).map((s) => ({
+    target: targetNl[s.targetKind] ?? s.targetKind, since: s.since,
+    shieldedFrom: s.audiences.map((a) => (a.kind === 'recipient' ? a.name || 'een ontvanger' : `een ${roleNl[a.role] ?? 'medewerker'}`)),
+  }));
 }

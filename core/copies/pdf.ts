@@ -1,19 +1,14 @@
 // The human-readable copy: a Dutch, tagged (screen readers), AES-256 encrypted PDF (pdfkit,
 // PDF 1.7 extension level 3), with DejaVu Sans embedded so ë, ï, é, ı, ł render, and the dossier
 // number, date and page number on every page. Built in memory; nothing touches the disk.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { AP_ADDRESS, fieldValueNl, requestTypeNl, dutchDate } from '../letters/templates.ts';
 import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
+import { readFont } from './font-files.ts';
 
-const require = createRequire(import.meta.url);
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function loadFonts() {
-  fonts ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  };
+  fonts ??= { regular: readFont('regular'), bold: readFont('bold') };
   return fonts;
 }
 
@@ -26,11 +21,14 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   const doc = new PDFDocument({
     pdfVersion: '1.7ext3', userPassword: passphrase, ownerPassword: passphrase,
     permissions: { printing: 'highResolution', copying: true, modifying: false, annotating: false, contentAccessibility: true, documentAssembly: false, fillingForms: false },
-    tagged: true, lang: 'nl-NL', displayTitle: true, bufferPages: true, font: f.regular as unknown as string, size: 'A4', margins: { top: 56, bottom: 64, left: 56, right: 56 },
+    // No default font: pdfkit caches a registered name only if no font of the same name was opened
+    // before, so a Buffer default made every doc.font('regular') parse DejaVu again (4 s per copy).
+    tagged: true, lang: 'nl-NL', displayTitle: true, bufferPages: true, font: null as unknown as string, size: 'A4', margins: { top: 56, bottom: 64, left: 56, right: 56 },
     info: { Title: `Kopie van dossier ${data.dossierNumber}`, Author: data.organisation, Subject: `${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type} ${ddmmyyyy(data.madeOn)}` },
   });
   doc.registerFont('regular', f.regular);
   doc.registerFont('bold', f.bold);
+  doc.font('regular');
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
@@ -49,8 +47,8 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('P', `Datum: ${ddmmyyyy(data.madeOn)}`);
   block('P', `Dossiernummer: ${data.dossierNumber}`);
   block('H2', `Uw verzoek om ${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type}`);
-  block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}". Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
-  block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
+  block('P', `Op ${dutchDate(data.request.receivedOn)} ontvingen wij uw verzoek: "${data.request.description}"${/[.!?]$/.test(data.request.description) ? '' : '.'} Met deze brief ontvangt u een kopie van de persoonsgegevens die wij over u verwerken (AVG artikel 15).`);
+  block('P', `Bijgesloten: de informatie over de verwerking (doelen, categorieën, ontvangers, machtigingen, bewaartermijn, bron, uw rechten), uw persoonsgegevens, trajecten, journaal, ${data.contents === 'full' ? 'de documenten (als bijlage in dit PDF-bestand)' : 'een overzicht van de documenten'}, uw eigen verklaringen, beperkingen, het overzicht van wie uw dossier heeft ingezien en de afschermingen die voor u zichtbaar zijn.`);
   block('P', 'Bent u het niet eens met de manier waarop wij met uw gegevens omgaan? Dien dan eerst een klacht in bij ons (via uw consulent of onze klachtenregeling). U kunt ook een klacht indienen bij de toezichthouder:');
   block('P', AP_ADDRESS.join('\n'));
 
@@ -61,6 +59,9 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   block('H2', 'Ontvangers aan wie gegevens zijn verstrekt');
   none(data.disclosures, 'Er zijn geen gegevens aan anderen verstrekt.');
   for (const d of data.disclosures) block('P', `${ddmmyyyy(d.disclosedOn)} — ${d.recipient}: ${d.categories.join(', ')}; doel: ${d.purpose}; grondslag: ${d.basis}${d.legalDuty ? ` (${d.legalDuty})` : ''}`);
+  block('H2', 'Machtigingen');
+  none(data.mandates, 'U heeft geen machtiging gegeven.');
+  for (const m of data.mandates) block('P', `${m.recipient}: ${m.direction}, ${m.categories.join(', ')}; doel: ${m.purpose}${m.purposeNote ? ` (${m.purposeNote})` : ''}; van ${ddmmyyyy(m.validFrom)}${m.validUntil ? ` tot ${ddmmyyyy(m.validUntil)}` : ''} — ${m.state}${m.withdrawnOn ? ` op ${ddmmyyyy(m.withdrawnOn)}` : ''}${m.form ? `; formulier: ${m.form}` : ''}`);
   block('H2', 'Bewaartermijn');
   block('P', `Wij bewaren uw dossier volgens ons beleid (${data.retention.profile}). De termijn hangt af van het soort traject en loopt vanaf de einddatum van het traject; zonder traject ${data.retention.defaultYearsAfterLastContact} jaar na het laatste contact.`);
   none(data.retention.perTrajectory, `Er is geen traject: de bewaartermijn is ${data.retention.defaultYearsAfterLastContact} jaar na het laatste contact.`);
@@ -110,9 +111,9 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   }
   withheld('statements');
 
-  // 4. Who saw or changed the dossier (R05): roles, not names.
+  // 4. Who saw or changed the dossier (R05): role and organisation; names only by the organisation's setting.
   block('H1', 'Wie heeft uw dossier ingezien of gewijzigd');
-  for (const l of data.accessLog) block('P', `${dateTime(l.at)} — ${l.description} — door: ${l.role}${l.reason ? ` — reden: ${l.reason}` : ''}`);
+  for (const l of data.accessLog) block('P', `${dateTime(l.at)} — ${l.description} — door: ${l.name ? `${l.name}, ` : ''}${l.role} (${l.organisation})${l.reason ? ` — reden: ${l.reason}` : ''}`);
   block('H1', 'Afschermingen');
   none(data.shieldRegister, 'Er zijn geen afschermingen die voor u zichtbaar zijn.');
   for (const s of data.shieldRegister) block('P', `Sinds ${ddmmyyyy(s.since)} is ${s.target} afgeschermd voor: ${s.shieldedFrom.join(', ')}.`);

@@ -32,7 +32,8 @@ export async function copyZip(data: CopyData, passphrase: string): Promise<Buffe
     ['entries.csv', enc.encode(csv(data.entries, ['id', 'trajectoryId', 'kind', 'entryDate', 'title', 'body', 'edited', 'restricted']))],
     ['documents.csv', enc.encode(csv(data.documents.map((d) => ({ ...d, file: d.content ? documentEntryName(d) : '' })), ['id', 'kind', 'fileName', 'mimeType', 'size', 'sha256', 'uploadedAt', 'file']))],
     ['disclosures.csv', enc.encode(csv(data.disclosures, ['disclosedOn', 'recipient', 'purpose', 'categories', 'basis', 'legalDuty']))],
-    ['access-log.csv', enc.encode(csv(data.accessLog, ['at', 'description', 'role', 'reason', 'action']))],
+    ['mandates.csv', enc.encode(csv(data.mandates, ['recipient', 'direction', 'purpose', 'purposeNote', 'categories', 'validFrom', 'validUntil', 'state', 'withdrawnOn', 'form']))],
+    ['access-log.csv', enc.encode(csv(data.accessLog, ['at', 'description', 'role', 'organisation', 'name', 'reason', 'action']))],
   ];
   for (const d of data.documents) if (d.content) files.push([documentEntryName(d), new Uint8Array(d.content)]);
   const manifest = { schemaVersion: data.schemaVersion, dossierNumber: data.dossierNumber, madeOn: data.madeOn, files: files.map(([name, b]) => ({ name, size: b.byteLength, sha256: sha256(b) })) };

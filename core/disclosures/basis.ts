@@ -21,7 +21,7 @@ export interface Basis {
   flagged: boolean;
 }
 
-const purposeNl: Record<Request['purpose'], string> = {
+export const purposeNl: Record<Request['purpose'], string> = {
   reintegration: 're-integratie', registration: 'aanmelding', indication: 'indicatie aanvragen',
   careCoordination: 'afstemming van hulpverlening', reporting: 'rapportage aan de opdrachtgever', other: 'ander doel',
 };

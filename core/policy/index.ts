@@ -15,5 +15,6 @@ export {
   presets,
   getPreset,
   ConsentSettings,
+  CopySettings,
 } from './profile.ts';
 export type { PolicyProfileInput, PresetName } from './profile.ts';

@@ -69,6 +69,14 @@ export const ConsentSettings = z.object({
 export type ConsentSettings = z.infer<typeof ConsentSettings>;
 const defaultConsent: ConsentSettings = { oralConsentAllowed: false, exceptionMinArguments: 50, statisticsThreshold: 5 };
 
+// The participant's copy (issue 10): its access log says who acted by role and organisation; the
+// names of staff members only when the organisation chooses so (default off).
+export const CopySettings = z.object({
+  staffNamesInAccessLog: z.boolean(),
+});
+export type CopySettings = z.infer<typeof CopySettings>;
+const defaultCopies: CopySettings = { staffNamesInAccessLog: false };
+
 export const Terms = z.object(
   Object.fromEntries(requestTypes.map((t) => [t, Term])) as Record<RequestType, typeof Term>,
 );
@@ -88,6 +96,7 @@ export const PolicyProfile = z.object({
   // R08: every user must add a TOTP code to the password at sign-in (enrolment right after it).
   requireTotp: z.boolean().default(false),
   consent: ConsentSettings.default(defaultConsent),
+  copies: CopySettings.default(defaultCopies),
 });
 export type PolicyProfile = z.infer<typeof PolicyProfile>;
 /** What a caller may pass before defaults are filled in. */
@@ -137,6 +146,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     idleLockMinutes: 10,
     requireTotp: false,
     consent: defaultConsent,
+    copies: defaultCopies,
   },
   // MEE Samen's privacy statement answers every request within four weeks.
   mee: {
@@ -148,6 +158,7 @@ export const presets: Readonly<Record<PresetName, PolicyProfile>> = deepFreeze({
     idleLockMinutes: 10,
     requireTotp: false,
     consent: defaultConsent,
+    copies: defaultCopies,
   },
 });
 

@@ -32,6 +32,8 @@ export interface AuditNote {
   objects?: Record<string, unknown>;
   reason?: string | null;
   flagged?: boolean;
+  /** An asynchronous operation wrote its ok line itself, in the transaction of its last change. */
+  written?: boolean;
 }
 
 export interface Ctx {

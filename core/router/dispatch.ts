@@ -11,17 +11,12 @@ import { apiContract, type OperationName } from '../contract.ts';
 import { handlers } from './handlers.ts';
 import { passwordChangeRequired } from '../auth/service.ts';
 import type { AuditNote, Ctx, HostState } from './context.ts';
+import { auditLine, idsOf } from './audit-line.ts';
 
 function inputError(err: z.ZodError): DomainError {
   const issues = err.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
   const detail = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ').slice(0, 300);
   return new DomainError('input.invalid', { detail }, issues);
-}
-
-/** Ids the call touched, for the audit line: keys ending in "Id", never values of fields. */
-function idsOf(value: unknown): Record<string, unknown> {
-  if (!value || typeof value !== 'object') return {};
-  return Object.fromEntries(Object.entries(value).filter(([k, v]) => /Id$/.test(k) && typeof v === 'number'));
 }
 
 /**
@@ -34,15 +29,6 @@ function safeParse(op: Operation, input: unknown): ReturnType<Operation['input']
   } catch {
     throw new DomainError('input.invalid', { detail: 'de invoer heeft een onverwachte vorm' }, []);
   }
-}
-
-function auditLine(state: HostState, name: string, outcome: 'ok' | 'denied' | 'failed', note: AuditNote, at: string) {
-  return {
-    action: name, outcome, at,
-    userId: state.session?.userId ?? null, username: state.session?.username ?? null,
-    onBehalfOf: state.session?.onBehalfOf ?? null, workstation: state.workstation,
-    participantId: note.participantId ?? null, objects: note.objects ?? {}, reason: note.reason ?? null, flagged: note.flagged ?? false,
-  };
 }
 
 /** Denials are audited too (R04/R05), in their own transaction since the call's was rolled back. */
@@ -76,7 +62,8 @@ export async function dispatch(state: HostState, name: string, rawInput: unknown
       // manage their own transactions, because key derivation is asynchronous.
       const value = await (handler as (s: HostState, i: unknown, n: AuditNote) => Promise<unknown>)(state, parsed.data, note);
       const out = op.output.parse(value);
-      if (op.audit !== 'none' && state.handle) {
+      // An operation that wrote its line in its own last transaction (note.written) is not audited twice.
+      if (op.audit !== 'none' && state.handle && !note.written) {
         const sqlite = state.handle.sqlite;
         sqlite.transaction(() => appendAudit(sqlite, auditLine(state, op.name, 'ok', { ...note, objects: { ...idsOf(parsed.data), ...note.objects } }, state.now().toISOString())))();
       }

@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD as VAULT_PASSWORD } from '../support/vault.ts';
+import { inzage, verify, world } from '../requests/support.ts';
+import { pdfInfo, pdfText } from '../copies/support.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bundles = {
@@ -91,6 +94,7 @@ describe('issue 12 finding 2: the app runs a compiled bundle', () => {
       // Any quoted path ending in .ts/.mts/.cts would be a source the bundle could try to load.
       expect(text.match(/["'`][^"'`\n]*\.[cm]?ts["'`]/g) ?? [], name).toEqual([]);
       expect(text, name).not.toContain('_journal.json');
+      expect(text, name).not.toContain('dejavu-fonts-ttf/'); // the copy's fonts are embedded, not looked up (issue 10)
     }
     const cli = readFileSync(bundles.cli, 'utf8');
     const main = readFileSync(bundles.electronMain, 'utf8');
@@ -183,4 +187,32 @@ describe('issue 12 finding 2: the app runs a compiled bundle', () => {
       }
     }
   });
+
+  it('R21 issue 10: the bundled CLI makes the copy with the fonts it carries: no font file in node_modules next to it', async () => {
+    // A lean app: dist-cli/ and the native modules only, so a font read from node_modules fails.
+    const lean = join(work, 'lean');
+    mkdirSync(join(lean, 'dist-cli'), { recursive: true });
+    mkdirSync(join(lean, 'node_modules'));
+    cpSync(bundles.cli, join(lean, 'dist-cli', 'dossierkluis.mjs'));
+    symlinkSync(join(root, 'node_modules', 'better-sqlite3'), join(lean, 'node_modules', 'better-sqlite3'), 'dir');
+    symlinkSync(join(root, 'node_modules', '@node-rs'), join(lean, 'node_modules', '@node-rs'), 'dir');
+    const w = await world();
+    await w.consultant.call('dossiers.update', { participantId: w.participantId, changes: { city: 'Ĳsselstein ë ï é' }, reason: 'Gesprek met deelnemer' });
+    const { request } = await w.admin.call('requests.intake', inzage(w.participantId));
+    await w.admin.call('requests.verifyIdentity', verify(request.id));
+    const user = w.admin.state.session!.username;
+    w.vault.close();
+    const out = join(work, 'kopie-lean.pdf');
+    const r = spawnSync(process.execPath, [join(lean, 'dist-cli', 'dossierkluis.mjs'), 'copy', '--vault', w.vault.dir, '--request', String(request.id), '--out', out, '--user', user], {
+      cwd: work, encoding: 'utf8', timeout: 60_000, env: { ...process.env, DOSSIERKLUIS_PASSWORD: VAULT_PASSWORD, TMPDIR: work },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const passphrase = /: ([a-z]+(?:-[a-z]+){5}-\d{5})$/m.exec(r.stderr)?.[1];
+    expect(passphrase, r.stderr).toBeDefined();
+    const pdf = readFileSync(out);
+    expect(pdfText(pdf, passphrase!)).toContain('Ĳsselstein ë ï é');
+    const fonts = pdfInfo(pdf, passphrase!).fonts.split('\n').filter((l) => l.includes('DejaVuSans'));
+    expect(fonts).toHaveLength(2);
+    rmSync(join(w.vault.dir, '..'), { recursive: true, force: true });
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CANARY, TODAY, shieldFor, shieldWorld, type ShieldWorld } from '../shielding/support.ts';
 import { inzage, snapshot, verify, world } from '../requests/support.ts';
-import { fileOf, pdfAttachments, pdfText, qpdfStatus, unzip, type Made } from './support.ts';
+import { fileOf, pdfAttachments, pdfInfo, pdfText, qpdfStatus, unzip, type Made } from './support.ts';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/schema/dossier-copy-v1.schema.json', import.meta.url), 'utf8'));
 const WITHHELD = 'Een deel van deze gegevens is niet opgenomen omdat het gegevens over anderen bevat (AVG artikel 15 lid 4).';
@@ -40,6 +40,10 @@ describe('the participant\'s copy (issue 10)', () => {
     await w.administration.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), requestedBy: 'staff', reason: 'Gegevens over een derde die bezwaar maakte (R22)' });
     await w.owner.call('dossiers.addTrajectory', { participantId: w.participantId, type: 'wmo', commissioner: 'Gemeente Utrecht', startDate: '2024-01-08', endDate: '2025-06-30', description: 'Begeleiding naar dagbesteding' });
     await w.owner.call('dossiers.update', { participantId: w.participantId, changes: { medicalNotes: 'Rugklachten, tilbeperking 10 kg', city: 'Ĳsselstein — Łódź-straat ë ï é ı' }, reason: 'Gesprek met deelnemer' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'careCoordination', purposeNote: 'Afstemming met de wijkteams',
+      categories: ['work', 'trajectory'], validFrom: '2026-01-01', validUntil: '2026-12-31', given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
     started = Date.now();
     made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'full' }) as Made;
     text = pdfText(fileOf(made, '.pdf'), made.passphrase);
@@ -56,6 +60,10 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain('rapport.txt');
     expect(flat).toContain('UWV Utrecht'); // the disclosure register
     expect(flat).toContain('wettelijke plicht (Art. 30c Wet SUWI)');
+    expect(flat).toContain('doel: re-integratie'); // codes in words, for people
+    // The mandates (consent register), with the signed form the copy shows.
+    expect(flat).toContain('Gemeente Utrecht: gegevens verstrekken aan, Werk, Traject; doel: afstemming van hulpverlening (Afstemming met de wijkteams); van 01-01-2026 tot 31-12-2026 — geldig; formulier: rapport.txt');
+    expect(flat).toContain('Geslacht: vrouw');
     expect(flat).toContain('15 jaar na de einddatum — bewaren tot 30-06-2040'); // wmo trajectory ended 30-06-2025
     expect(flat).toContain('het traject loopt nog'); // the open uwv trajectory
     expect(flat).toContain('De gegevens zijn van uzelf afkomstig.');
@@ -66,6 +74,16 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain(`Dossier ${w.dossierNumber} · 23-04-2026 · pagina 1 van`);
     expect(flat).not.toContain('Eva Eigenaar'); // no staff names by default
     expect(pdfAttachments(fileOf(made, '.pdf'), made.passphrase)).toContain('rapport.txt');
+  });
+
+  it('R21 the PDF is tagged, AES-256 encrypted, and embeds DejaVu Sans (regular and bold) once each', () => {
+    const { encryption, info, fonts } = pdfInfo(fileOf(made, '.pdf'), made.passphrase);
+    expect(encryption).toMatch(/R = 5/);
+    expect(encryption).toMatch(/stream encryption method: AESv3/);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    const rows = fonts.split('\n').filter((l) => l.includes('DejaVuSans'));
+    expect(rows.map((l) => l.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual(['DejaVuSans', 'DejaVuSans-Bold']);
+    for (const r of rows) expect(r).toMatch(/\syes\s+yes\s+yes\s/); // embedded, subset, with a ToUnicode map
   });
 
   it('R22 a part shielded from the copy leaves one line and no content: not in the PDF text, the PDF bytes, the zip entries or their names', () => {
@@ -88,7 +106,7 @@ describe('the participant\'s copy (issue 10)', () => {
   });
 
   it('R31 the zip holds dossier.json valid against the schema, CSVs per table, the documents, and a manifest whose hashes match', () => {
-    expect([...zip.keys()].sort()).toEqual(expect.arrayContaining(['dossier.json', 'manifest.json', 'participant.csv', 'trajectories.csv', 'entries.csv', 'documents.csv', 'disclosures.csv', 'access-log.csv']));
+    expect([...zip.keys()].sort()).toEqual(expect.arrayContaining(['dossier.json', 'manifest.json', 'participant.csv', 'trajectories.csv', 'entries.csv', 'documents.csv', 'disclosures.csv', 'mandates.csv', 'access-log.csv']));
     const json = JSON.parse(zip.get('dossier.json')!.toString());
     const validate = new Ajv({ allErrors: true }).compile(schema);
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
@@ -100,6 +118,7 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(zip.get(doc)!.toString()).toBe('gewoon document');
     expect(zip.get('disclosures.csv')!.toString()).toContain('UWV Utrecht');
     expect(zip.get('entries.csv')!.toString()).toContain('Notitie');
+    expect(zip.get('mandates.csv')!.toString()).toContain('Gemeente Utrecht');
   });
 
   it('R21 R31 without the passphrase neither file opens; file names carry the dossier number and date, never the name', async () => {
@@ -169,5 +188,98 @@ describe('third-party consultation in the copy (issue 10)', () => {
     expect(text).toContain(WITHHELD);
     const zip = await unzip(fileOf(made, '.zip'), made.passphrase);
     for (const [name, bytes] of zip) expect(bytes.includes('vertelt over verzuim'), name).toBe(false);
+  }, 60_000);
+});
+
+describe('the copy\'s register line and audit line (issue 10)', () => {
+  it('R21 R05 are written in one transaction: when the audit line cannot be written, no copy is registered; otherwise the line names the registered copy', async () => {
+    const w = await shieldWorld('field');
+    const sqlite = w.vault.admin.state.handle!.sqlite;
+    const copies = () => sqlite.prepare('SELECT id, made_at AS madeAt FROM copies').all() as { id: number; madeAt: string }[];
+    // A temporary trigger (this connection only) makes the copy's audit line fail.
+    sqlite.exec("CREATE TEMP TRIGGER no_copy_audit BEFORE INSERT ON audit_log WHEN NEW.action = 'copies.make' BEGIN SELECT RAISE(ABORT, 'audit refused'); END");
+    await expect(w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' })).rejects.toMatchObject({ code: 'operation.failed' });
+    expect(copies()).toEqual([]);
+    sqlite.exec('DROP TRIGGER no_copy_audit');
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' }) as Made;
+    const [row] = copies();
+    const lines = sqlite.prepare("SELECT at, participant_id AS p, objects FROM audit_log WHERE action = 'copies.make' AND outcome = 'ok'").all() as { at: string; p: number; objects: string }[];
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!.objects)).toMatchObject({ requestId: w.requestId, copyId: row!.id, sha256: made.files.map((f) => f.sha256) });
+    expect(lines[0]!.at).toBe(row!.madeAt);
+    expect(lines[0]!.p).toBe(w.participantId);
+  }, 60_000);
+});
+
+describe('the shield register in the copy (issue 10)', () => {
+  it('R22 R26 names a shield aimed at a colleague by role, never by name; a shield aimed at the copy itself is not named, nor the mandate form it hides', async () => {
+    const w = await shieldWorld('entry');
+    await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'user', userId: w.colleague.state.session!.userId }]), requestedBy: 'participant' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'reintegration', purposeNote: null,
+      categories: ['work'], validFrom: '2026-01-01', validUntil: null, given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
+    await w.owner.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), target: { kind: 'document', documentId: w.ids.documentId! } });
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'overview' }) as Made;
+    const text = pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' ');
+    expect(text).toContain('Sinds 23-04-2026 is een journaalregel afgeschermd voor: een consulent.');
+    expect(text).not.toContain('een document afgeschermd');
+    expect(text).not.toContain('Cor Collega');
+    const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString());
+    expect(json.shieldRegister).toEqual([{ target: 'een journaalregel', since: TODAY, shieldedFrom: ['een consulent'] }]);
+    expect(json.mandates.map((m: { recipient: string; form: string | null }) => [m.recipient, m.form])).toEqual([['Gemeente Utrecht', null]]); // its form is shielded from the copy
+  }, 60_000);
+});
+
+describe('staff names in the copy\'s access log (issue 10)', () => {
+  it('R05 R21 by default the log names role and organisation only; with the organisation setting on, also the staff member', async () => {
+    const w = await shieldWorld('field');
+    const logOf = async () => {
+      const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'both', contents: 'overview' }) as Made;
+      const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString()) as { accessLog: { action: string; role: string; organisation: string; name: string | null }[] };
+      return { text: pdfText(fileOf(made, '.pdf'), made.passphrase).replace(/\s+/g, ' '), log: json.accessLog };
+    };
+    const { profile } = await w.privacyOfficer.call('policy.get', {});
+    expect(profile.copies.staffNamesInAccessLog).toBe(false);
+    const off = await logOf();
+    expect(off.text).toMatch(/Dossier aangemaakt — door: consulent \(Testbureau\)/);
+    expect(off.text).not.toContain('Eva Eigenaar');
+    expect(off.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: null });
+
+    await w.privacyOfficer.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: true } } });
+    const on = await logOf();
+    expect(on.text).toMatch(/Dossier aangemaakt — door: Eva Eigenaar, consulent \(Testbureau\)/);
+    expect(on.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: 'Eva Eigenaar' });
+    await expect(w.administration.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: false } } })).rejects.toMatchObject({ code: 'auth.forbidden' });
+  }, 60_000);
+});
+
+describe('the request\'s content view (issue 10, item 4)', () => {
+  it('R21 R22 copies.content shows what the copy holds — categories, trajectories, documents with sizes, recipients, mandates — and nothing shielded from the copy', async () => {
+    const w = await shieldWorld('entry');
+    await w.administration.call('shielding.place', { ...shieldFor(w, [{ kind: 'participantCopy' }]), requestedBy: 'staff', reason: 'Gegevens over een derde die bezwaar maakte (R22)' });
+    await w.owner.call('mandates.record', {
+      participantId: w.participantId, direction: 'shareWith', recipientId: w.other.id, purpose: 'reintegration', purposeNote: null,
+      categories: ['work'], validFrom: '2026-01-01', validUntil: null, given: { how: 'signedForm', documentId: w.ids.documentId! },
+    });
+    const content = await w.administration.call('copies.content', { requestId: w.requestId });
+    expect(JSON.stringify(content)).not.toContain(CANARY);
+    expect(content.withheldSections).toContain('entries');
+    expect(content.documents.map((d) => [d.fileName, d.size])).toEqual([['rapport.txt', 'gewoon document'.length]]);
+    expect(content.disclosures.map((d) => d.recipient)).toEqual(['UWV Utrecht']);
+    expect(content.mandates.map((m) => [m.recipient, m.state, m.form])).toEqual([['Gemeente Utrecht', 'geldig', 'rapport.txt']]);
+    expect(content.trajectories.map((t) => t.commissioner)).toEqual(['UWV']);
+    // The copy made next holds the same (its access log has one line more: this view).
+    const made = await w.administration.call('copies.make', { requestId: w.requestId, format: 'zip', contents: 'overview' }) as Made;
+    const json = JSON.parse((await unzip(fileOf(made, '.zip'), made.passphrase)).get('dossier.json')!.toString());
+    const { accessLog: viewLog, ...view } = content;
+    const { accessLog: copyLog, ...copy } = json;
+    expect(copy).toEqual(view);
+    expect(copyLog.map((l: { action: string }) => l.action)).toContain('copies.content');
+    expect(copyLog.length).toBeGreaterThan(viewLog.length);
+
+    const { request } = await w.administration.call('requests.intake', { participantId: w.participantId, type: 'inzage', requester: { kind: 'participant' }, channel: 'letter', receivedOn: TODAY, description: 'Nog niet geverifieerd', changes: [] });
+    await expect(w.administration.call('copies.content', { requestId: request.id })).rejects.toMatchObject({ code: 'request.identityNotVerified' });
+    await expect(w.owner.call('copies.content', { requestId: w.requestId })).rejects.toMatchObject({ code: 'auth.forbidden' });
   }, 60_000);
 });

@@ -1,10 +1,11 @@
 // E2E specs for issue 5: data-subject requests from intake to decision, the deadline dashboard,
-// a granted correction with its recipients to notify, own statements and restrictions.
+// a granted correction with its recipients to notify, own statements and restrictions. Its set-up
+// steps are exported for the specs that continue a request (specs-copies.mjs).
 import assert from 'node:assert/strict';
 import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, printedPdf, printVia, screenshot, signIn, signOut } from './harness.mjs';
 
 /** A local date `days` days from today, as the API wants it (yyyy-mm-dd); fillDate types it Dutch. */
-function isoDay(days = 0) {
+export function isoDay(days = 0) {
   const d = new Date();
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -17,7 +18,7 @@ function addMonths(iso, months) {
 }
 
 /** beheer sets up the vault and an administration user; bram signs in and creates a participant. */
-async function setUp(page, participant = { firstName: 'Karel', lastName: 'Bos', city: 'Deventer' }) {
+export async function setUp(page, participant = { firstName: 'Karel', lastName: 'Bos', city: 'Deventer' }) {
   await firstRun(page);
   await signIn(page, 'beheer');
   await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
@@ -37,7 +38,7 @@ async function choose(page, field, option) {
 }
 
 /** Fills the intake form and registers; ends on the request page. */
-async function registerRequest(page, { search, type, receivedOn, description, changes = [], shoot = null }) {
+export async function registerRequest(page, { search, type, receivedOn, description, changes = [], shoot = null }) {
   await page.getByRole('link', { name: 'Verzoeken' }).click();
   await page.getByRole('button', { name: 'Nieuw verzoek' }).click();
   await page.getByRole('heading', { name: 'Nieuw verzoek registreren' }).waitFor();
@@ -58,7 +59,7 @@ async function registerRequest(page, { search, type, receivedOn, description, ch
   await page.getByTestId('request-title').waitFor();
 }
 
-async function verifyIdentity(page) {
+export async function verifyIdentity(page) {
   const form = page.getByTestId('identity-form');
   await combo(form, 'Hoe is de identiteit vastgesteld\\?').click();
   await page.getByRole('option', { name: 'Identiteitsbewijs getoond aan de balie' }).click();
@@ -168,7 +169,7 @@ async function inzageFlow({ page }) {
 }
 
 /** Calls the API as the signed-in user, the way the app does in browser mode (for seeding data). */
-async function api(page, name, input) {
+export async function api(page, name, input) {
   return page.evaluate(async ([op, body]) => {
     const res = await fetch(`/api/${encodeURIComponent(op)}`, {
       method: 'POST',

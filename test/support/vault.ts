@@ -59,12 +59,12 @@ export function tempDir(prefix = 'dossierkluis-test-'): string {
 }
 
 /** Creates a vault with an administrator; `as(role)` signs in a user of that role (made on first use). */
-export async function testVault(opts: { dir?: string } = {}): Promise<TestVault> {
+export async function testVault(opts: { dir?: string; organisation?: string } = {}): Promise<TestVault> {
   const dir = opts.dir ?? join(tempDir(), 'vault');
   const clock = { now: new Date('2026-03-02T09:00:00Z') };
   const newState = () => createHostState({ vaultDir: dir, workstation: 'test-werkplek', now: () => clock.now, kdfCost: TEST_KDF });
   const adminState = newState();
-  const { recoveryCode } = await createVault(adminState, { organisation: 'Testbureau', preset: 'factor-twee', admin: { username: 'beheerder', displayName: 'Beheerder', password: PASSWORD } });
+  const { recoveryCode } = await createVault(adminState, { organisation: opts.organisation ?? 'Testbureau', preset: 'factor-twee', admin: { username: 'beheerder', displayName: 'Beheerder', password: PASSWORD } });
   const admin = caller(adminState);
   const sessions = new Map<string, Caller>();
   const signInAs = async (username: string) => {

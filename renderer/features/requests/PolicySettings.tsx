@@ -152,6 +152,11 @@ export function PolicySettings() {
             <TextInput mt="sm" label={t('requests.policy.place')} description={t('requests.policy.placeHelp')} value={place} maxLength={100} w={320}
               onChange={(e) => setPlace(e.currentTarget.value)} />
           </Paper>
+          <Paper withBorder p="md" radius="md" component="section" aria-labelledby="policy-copies">
+            <Text component="h2" id="policy-copies" fw={600} size="lg">{t('copies.policy.title')}</Text>
+            <Checkbox mt="sm" label={t('copies.policy.staffNames')} description={t('copies.policy.staffNamesHelp')} checked={profile.copies.staffNamesInAccessLog}
+              onChange={(e) => setProfile({ ...profile, copies: { ...profile.copies, staffNamesInAccessLog: e.currentTarget.checked } })} />
+          </Paper>
           <Text size="sm" c="dimmed">{t('requests.policy.existingNote')}</Text>
           <FormActions error={error} onCancel={() => { setProfile(settings.profile); setPlace(settings.place ?? ''); }} submitLabel={t('requests.policy.save')} onSubmit={() => void save()} busy={busy} />
           <ConfirmDialog

@@ -1,5 +1,7 @@
-// The dossier as the requester will see it: only through requests.content, only after the
-// identity is verified (R20, R33), with the parts a third party objected to left out (R22).
+// The dossier as the requester will see it: only after the identity is verified (R20, R33), with
+// the parts a third party objected to left out (R22). For a request that ends in a copy (inzage,
+// afschrift, overdraagbaarheid) it is what the copy will hold (copies.content, CopyContents);
+// for the others the dossier as requests.content gives it.
 import { useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconEye, IconEyeOff, IconLock } from '@tabler/icons-react';
@@ -11,10 +13,15 @@ import { fieldText, formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import { useTargetLabel } from '../shared.tsx';
 import { VERIFIED, type Content, type PanelProps } from '../types.ts';
+import { CopyContents, type CopyContent } from './CopyContents.tsx';
+
+const COPY_TYPES: readonly string[] = ['inzage', 'afschrift', 'overdraagbaarheid'];
 
 export function ContentPanel({ detail }: PanelProps) {
   const { t } = useTranslation();
   const [content, setContent] = useState<Content | null>(null);
+  const [copy, setCopy] = useState<CopyContent | null>(null);
+  const forCopy = COPY_TYPES.includes(detail.request.type);
   const [busy, setBusy] = useState(false);
   const labelOf = useTargetLabel(content?.dossier ?? null);
   const verified = VERIFIED.includes(detail.request.status);
@@ -22,7 +29,8 @@ export function ContentPanel({ detail }: PanelProps) {
   async function show() {
     setBusy(true);
     try {
-      setContent(await call('requests.content', { requestId: detail.request.id }));
+      if (forCopy) setCopy(await call('copies.content', { requestId: detail.request.id }));
+      else setContent(await call('requests.content', { requestId: detail.request.id }));
     } catch (e) {
       showError(e);
     } finally {
@@ -43,13 +51,14 @@ export function ContentPanel({ detail }: PanelProps) {
     <Section title={t('requests.detail.content')}>
       <Stack>
         <Group>
-          {content ? (
-            <Button variant="default" leftSection={<IconEyeOff size={16} />} onClick={() => setContent(null)}>{t('requests.detail.contentHide')}</Button>
+          {content || copy ? (
+            <Button variant="default" leftSection={<IconEyeOff size={16} />} onClick={() => { setContent(null); setCopy(null); }}>{t('requests.detail.contentHide')}</Button>
           ) : (
             <Button variant="light" leftSection={<IconEye size={16} />} onClick={() => void show()} loading={busy}>{t('requests.detail.contentShow')}</Button>
           )}
           {busy ? <Loader size="xs" aria-label={t('common.loading')} /> : null}
         </Group>
+        {copy ? <CopyContents content={copy} /> : null}
         {content && p ? (
           <Stack data-testid="request-content">
             {content.withheld.length ? (

@@ -2,11 +2,12 @@
 // copy as PDF, machine-readable zip or both, full or overview. The passphrase is shown once with
 // a copy button and the warning to send it by another channel than the file; it is not kept.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Code, CopyButton, Group, Radio, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Progress, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFileDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
 import { downloadBlob } from '../../../components/download.ts';
+import { formatDateTime } from '../../../components/format.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import type { PanelProps } from '../types.ts';
@@ -65,13 +66,22 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
         </Radio.Group>
         <Select label={t('copies.channel')} value={channel} onChange={(v) => setChannel((v ?? 'phone') as Channel)} allowDeselect={false}
           data={(['phone', 'inPerson', 'sms', 'letter'] as const).map((c) => ({ value: c, label: t(`copies.channels.${c}`) }))} />
-        {error ? <Alert color="red">{error}</Alert> : null}
+        {error ? <Alert color="danger">{error}</Alert> : null}
         <Group><Button leftSection={<IconFileDownload size={16} />} loading={busy} onClick={() => void make()} data-testid="copy-make">{t('copies.make')}</Button></Group>
-        {busy ? <Text size="sm" c="dimmed">{t('copies.busy')}</Text> : null}
+        {busy ? (
+          // copies.make is one call that does not report how far it is: an indeterminate bar (no
+          // aria-valuenow), labelled, and the same words as text for everyone.
+          <Stack gap={4} data-testid="copy-progress">
+            <Progress.Root size="lg" role="progressbar" aria-label={t('copies.progress')} aria-valuetext={t('copies.busy')}>
+              <Progress.Section value={100} striped animated withAria={false} />
+            </Progress.Root>
+            <Text size="sm" role="status">{t('copies.busy')}</Text>
+          </Stack>
+        ) : null}
         {passphrase ? (
-          <Alert color="yellow" title={t('copies.passphraseTitle')} data-testid="copy-passphrase">
+          <Alert color="warn" title={t('copies.passphraseTitle')} data-testid="copy-passphrase">
             <Stack gap="xs">
-              <Group gap="sm"><Code fz="md">{passphrase}</Code>
+              <Group gap="sm"><Code fz="md" data-testid="copy-passphrase-value">{passphrase}</Code>
                 <CopyButton value={passphrase}>{({ copied, copy }) => <Button size="xs" variant="light" onClick={copy}>{copied ? t('copies.copied') : t('copies.copyPassphrase')}</Button>}</CopyButton>
               </Group>
               <Text size="sm">{t('copies.passphraseWarning')}</Text>
@@ -79,12 +89,12 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
           </Alert>
         ) : null}
         {copies.length > 0 ? (
-          <Table>
+          <Table data-testid="copy-list">
             <Table.Thead><Table.Tr><Table.Th>{t('copies.madeAt')}</Table.Th><Table.Th>{t('copies.madeBy')}</Table.Th><Table.Th>{t('copies.files')}</Table.Th><Table.Th>{t('copies.channel')}</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
               {copies.map((c) => (
                 <Table.Tr key={c.id}>
-                  <Table.Td>{c.madeAt.slice(0, 16).replace('T', ' ')}</Table.Td>
+                  <Table.Td>{formatDateTime(c.madeAt)}</Table.Td>
                   <Table.Td>{c.madeBy}</Table.Td>
                   <Table.Td>{c.files.map((f) => <Text key={f.sha256} size="xs">{f.fileName} <Code>{f.sha256.slice(0, 12)}…</Code></Text>)}</Table.Td>
                   <Table.Td>{t(`copies.channels.${c.passphraseChannel}`)}</Table.Td>
