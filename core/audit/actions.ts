@@ -117,6 +117,7 @@ const OPERATIONS = {
   'shielding.audiences': { nl: 'bekeek voor wie afgeschermd kan worden', en: 'viewed who parts can be shielded from' },
   'copies.make': { nl: 'maakte een kopie van het dossier voor de deelnemer', en: 'made a copy of the dossier for the participant' },
   'copies.list': { nl: 'bekeek de gemaakte kopieën', en: 'viewed the copies made' },
+  'copies.content': { nl: 'bekeek wat de kopie zal bevatten', en: 'viewed what the copy will contain' },
 } as const satisfies Record<OperationName, ActionWords>;
 
 const ALL: Record<string, ActionWords> = { ...OPERATIONS, ...SYSTEM_ACTIONS };
