@@ -69,8 +69,8 @@ describe('the participant\'s copy (issue 10)', () => {
     expect(flat).toContain('De gegevens zijn van uzelf afkomstig.');
     expect(flat).toContain('Uw rechten');
     expect(flat).toContain('Postbus 93374 2509 AJ Den Haag autoriteitpersoonsgegevens.nl');
-    expect(flat).toMatch(/23-04-2026 10:00 — Dossier aangemaakt — door: consulent/);
-    expect(flat).toContain('Identiteit vastgesteld — door: administratie');
+    expect(flat).toMatch(/23-04-2026 10:00 — maakte het dossier aan — door: consulent/);
+    expect(flat).toContain('stelde de identiteit van de verzoeker vast — door: administratie');
     expect(flat).toContain(`Dossier ${w.dossierNumber} · 23-04-2026 · pagina 1 van`);
     expect(flat).not.toContain('Eva Eigenaar'); // no staff names by default
     expect(pdfAttachments(fileOf(made, '.pdf'), made.passphrase)).toContain('rapport.txt');
@@ -242,13 +242,13 @@ describe('staff names in the copy\'s access log (issue 10)', () => {
     const { profile } = await w.privacyOfficer.call('policy.get', {});
     expect(profile.copies.staffNamesInAccessLog).toBe(false);
     const off = await logOf();
-    expect(off.text).toMatch(/Dossier aangemaakt — door: consulent \(Testbureau\)/);
+    expect(off.text).toMatch(/maakte het dossier aan — door: consulent \(Testbureau\)/);
     expect(off.text).not.toContain('Eva Eigenaar');
     expect(off.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: null });
 
     await w.privacyOfficer.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: true } } });
     const on = await logOf();
-    expect(on.text).toMatch(/Dossier aangemaakt — door: Eva Eigenaar, consulent \(Testbureau\)/);
+    expect(on.text).toMatch(/maakte het dossier aan — door: Eva Eigenaar, consulent \(Testbureau\)/);
     expect(on.log.find((l) => l.action === 'dossiers.create')).toMatchObject({ role: 'consulent', organisation: 'Testbureau', name: 'Eva Eigenaar' });
     await expect(w.administration.call('policy.update', { profile: { ...profile, copies: { staffNamesInAccessLog: false } } })).rejects.toMatchObject({ code: 'auth.forbidden' });
   }, 60_000);

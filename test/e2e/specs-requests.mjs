@@ -68,7 +68,7 @@ export async function verifyIdentity(page) {
   await page.getByTestId('identity-done').waitFor();
 }
 
-async function confirmDialog(page, button) {
+export async function confirmDialog(page, button) {
   await page.getByRole('button', { name: button }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Ja, doorgaan' }).click();
@@ -126,7 +126,7 @@ async function inzageFlow({ page }) {
 
   const decide = page.getByTestId('decide-form');
   await decide.getByRole('radio', { name: 'Toegekend', exact: true }).check();
-  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await confirmDialog(page, 'Besluit vastleggen');
   await page.getByTestId('decision-done').waitFor();
   assert.equal((await page.getByTestId('request-status').textContent()).trim(), 'Besloten');
   await page.getByRole('tab', { name: 'Besluit' }).click();
@@ -210,7 +210,7 @@ async function correctionFlow({ page }) {
   const decide = page.getByTestId('decide-form');
   await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
   assert.equal(await decide.getByRole('radio', { name: 'Toegekend', exact: true }).last().isChecked(), true, 'the outcome follows the decisions per change');
-  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await confirmDialog(page, 'Besluit vastleggen');
   await page.getByTestId('decision-done').waitFor();
   await confirmDialog(page, 'Besluit uitvoeren');
   await change.getByText(/Doorgevoerd op/).waitFor();
@@ -370,11 +370,11 @@ async function boardException({ page }) {
   await verifyIdentity(page);
   const decide = page.getByTestId('decide-form');
   await decide.getByRole('radio', { name: 'Afgewezen', exact: true }).check();
-  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await confirmDialog(page, 'Besluit vastleggen');
   await decide.getByTestId('form-error').getByText(/moet de redenen noemen/).waitFor();
   await label(decide, 'Redenen').fill('Lopend strafrechtelijk onderzoek naar de werkgever.');
   await decide.getByLabel(/uitzondering op het recht/).check();
-  await decide.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await confirmDialog(page, 'Besluit vastleggen');
   await decide.getByTestId('form-error').getByText(/besluit van het bestuur/).waitFor();
   const url = page.url();
   assert.equal(await page.getByRole('button', { name: 'Zelf behandelen' }).count(), 0, 'the handler has nothing to take over');
@@ -416,7 +416,7 @@ async function boardException({ page }) {
   await form.getByRole('radio', { name: 'Afgewezen', exact: true }).check();
   await label(form, 'Redenen').fill('Lopend strafrechtelijk onderzoek naar de werkgever.');
   await form.getByLabel(/uitzondering op het recht/).check();
-  await form.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await confirmDialog(page, 'Besluit vastleggen');
   await page.getByTestId('decision-done').getByText('Uitzondering op grond van een bestuursbesluit.').waitFor();
   await page.getByRole('tab', { name: 'Besluit' }).click();
   await page.getByTestId('letter-decision').getByText(/Autoriteit Persoonsgegevens/).waitFor();

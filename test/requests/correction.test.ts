@@ -16,7 +16,7 @@ describe('correction (R23, R24)', () => {
     const dossier = await w.consultant.call('dossiers.get', { participantId: w.participantId });
     expect(dossier.participant.workHistory).toBe('Magazijnmedewerker 2012-2020');
     const history = await w.consultant.call('dossiers.history', { participantId: w.participantId });
-    expect(history).toEqual([expect.objectContaining({ field: 'workHistory', oldValue: 'Magazijnmedewerker 2010-2020', newValue: 'Magazijnmedewerker 2012-2020', reason: expect.stringContaining(`Verzoek ${request.id}`) })]);
+    expect(history.filter((h) => h.what === 'field')).toEqual([expect.objectContaining({ field: 'workHistory', oldValue: 'Magazijnmedewerker 2010-2020', newValue: 'Magazijnmedewerker 2012-2020', reason: expect.stringContaining(`Verzoek ${request.id}`) })]);
   });
 
   it('R23 a corrected entry keeps its earlier text in the entry history', async () => {
@@ -30,7 +30,7 @@ describe('correction (R23, R24)', () => {
     const dossier = await w.consultant.call('dossiers.get', { participantId: w.participantId });
     expect(dossier.entries[0]).toMatchObject({ body: 'Werkgever J. Jansen vertelt over de planning.', edited: true });
     const history = await w.consultant.call('dossiers.history', { participantId: w.participantId });
-    expect(history).toEqual([expect.objectContaining({ what: 'entry', entryId: w.entryId, oldValue: 'Werkgever J. Jansen vertelt over verzuim.' })]);
+    expect(history.filter((h) => h.what === 'entry')).toEqual([expect.objectContaining({ what: 'entry', entryId: w.entryId, oldValue: 'Werkgever J. Jansen vertelt over verzuim.' })]);
   });
 
   it('R23 the outcome must match the decision per change, and every change needs a decision', async () => {

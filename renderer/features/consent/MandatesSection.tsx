@@ -111,7 +111,8 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
       <Group grow align="flex-start">
         <Select label={t('consent.mandates.direction')} data={options(['shareWith', 'obtainFrom'], 'consent.direction')} value={direction} onChange={(v) => v && setDirection(v as typeof direction)} allowDeselect={false} required />
         <Select label={t('consent.mandates.recipient')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={recipientId} onChange={setRecipientId} searchable required allowDeselect={false}
-          nothingFoundMessage={t('consent.recipients.none')} placeholder={t('consent.choose')} data-autofocus />
+          nothingFoundMessage={t('consent.recipients.none')} placeholder={t('consent.choose')} data-autofocus
+          description={t('consent.recipients.whoAdds')} />
       </Group>
       <Group grow align="flex-start">
         <Select label={t('consent.mandates.purpose')} data={options(purposes, 'consent.purpose')} value={purpose} onChange={(v) => v && setPurpose(v as typeof purpose)} allowDeselect={false} required />

@@ -134,7 +134,7 @@ export function ParticipantList() {
         </div>
         <div ref={scrollRef} style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }} tabIndex={-1}>
           {total === 0 ? (
-            <Text p="lg" c="dimmed">{q ? t('list.noResults') : t('list.empty')}</Text>
+            <Text p="lg" c="dimmed" data-testid="list-empty">{q ? t('list.noResults') : scope === 'caseload' ? t('list.emptyCaseload') : t('list.empty')}</Text>
           ) : (
             <div role="list" aria-label={t('list.title')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((it) => {

@@ -12,6 +12,7 @@ import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 import { useChangeLabel } from './ChangesPanel.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 
 type Outcome = (typeof RequestOutcome.options)[number];
 
@@ -30,6 +31,7 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
   const [reasons, setReasons] = useState('');
   const [exception, setException] = useState(false);
   const [decisions, setDecisions] = useState<Record<number, boolean>>({});
+  const [confirming, setConfirming] = useState(false);
   const { busy, error, setError, run } = useAction();
 
   if (r.outcome) {
@@ -51,12 +53,20 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
     if (Object.keys(next).length === detail.changes.length) setOutcome(outcomeOf(next));
   }
 
-  async function submit(e: FormEvent) {
+  // A decision cannot be changed once recorded (its letter goes out): asked once more, as carrying
+  // it out is (issue 13). The service's refusals (reasons missing, no board decision) show in the form.
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!outcome) {
       setError(t('form.fillRequired'));
       return;
     }
+    setConfirming(true);
+  }
+
+  async function decide() {
+    if (!outcome) return;
+    setConfirming(false);
     await run(async () => {
       onChange(await call('requests.decide', {
         requestId: r.id,
@@ -106,6 +116,9 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
           <FormActions error={error} submitLabel={t('requests.detail.decideSubmit')} busy={busy} />
         </Stack>
       </form>
+      <ConfirmDialog opened={confirming} title={t('requests.detail.decideSubmit')} confirmLabel={t('requests.detail.confirm')} onConfirm={() => void decide()} onCancel={() => setConfirming(false)} busy={busy}>
+        <Text size="sm">{t('requests.detail.decideConfirm', { outcome: outcome ? t(`requests.outcome.${outcome}`) : '' })}</Text>
+      </ConfirmDialog>
     </Section>
   );
 }
