@@ -1,6 +1,7 @@
 // The Electron shell: one window, locked down, and the 'api' channel to the host. No rules here;
 // everything a user may do or see is decided in core/.
-import { app, BrowserWindow, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, type MenuItemConstructorOptions } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 // Bundled with core/ into dist-electron/main.js by scripts/build.mjs: no TypeScript at run time.
@@ -8,7 +9,8 @@ import { createAppHost } from '../core/host/app-host.ts';
 import { CONTENT_SECURITY_POLICY } from '../core/host/csp.ts';
 import type { AppHost } from '../core/host/types.ts';
 import { DEBUG_SWITCHES, debugSwitch, isAppUrl as isAppUrlOf } from './guards.ts';
-import { registerApiChannel } from './ipc.ts';
+import { isTrustedSender, registerApiChannel } from './ipc.ts';
+import { registerSaveChannel } from './save.ts';
 
 // dist-electron/main.js → the app root (the repository, or app.asar when packaged).
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,10 +131,15 @@ if (debugging) {
       host = createAppHost({ vaultDir: resolve(vaultDir) });
       lockDownSession(CONTENT_SECURITY_POLICY);
       buildMenu();
-      registerApiChannel(ipcMain, {
-        host,
-        mainWindowId: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : undefined),
-        isAppUrl,
+      const mainWindowId = () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents.id : undefined);
+      registerApiChannel(ipcMain, { host, mainWindowId, isAppUrl });
+      registerSaveChannel(ipcMain, {
+        isTrusted: (event) => isTrustedSender(event, { mainWindowId, isAppUrl }),
+        showSaveDialog: (options) => (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options)),
+        // Readable by the user only: a copy is encrypted, but a CSV export is not.
+        writeFile: (path, bytes) => writeFile(path, bytes, { mode: 0o600 }),
+        defaultFolder: () => app.getPath('downloads'),
+        joinPath: join,
       });
       mainWindow = createWindow();
       mainWindow.on('closed', () => {

@@ -2,9 +2,16 @@
 // (`dossierkluis serve`). Both answer with the same ApiResult shape.
 import type { ApiResult } from '../../core/api/errors.ts';
 
+/** What saving a file came to: in browser mode the browser's download always counts as saved. */
+export type SavedFile = { saved: true; fileName: string } | { saved: false; reason: 'cancelled' | 'failed' };
+
 declare global {
   interface Window {
-    dossierkluis?: { call(name: string, input: unknown): Promise<ApiResult<unknown>> };
+    dossierkluis?: {
+      call(name: string, input: unknown): Promise<ApiResult<unknown>>;
+      /** Electron only: the system's save dialog (electron/save.ts). */
+      saveFile?(fileName: string, bytes: Uint8Array): Promise<SavedFile>;
+    };
   }
 }
 

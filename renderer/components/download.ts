@@ -1,7 +1,19 @@
-// Saving data the app already holds (an export, a stored document) as a file the user chooses.
+// Saving data the app already holds (an export, a stored document, a dossier copy) as a file the user
+// chooses: in Electron through the system's save dialog, in browser mode as the browser's download.
+import type { SavedFile } from '../api/transport.ts';
 
-/** Saves a Blob as a file through a temporary object URL. */
-export function downloadBlob(fileName: string, blob: Blob): void {
+export type { SavedFile };
+
+/** Saves a Blob; resolves with what happened (the user may cancel Electron's dialog). */
+export async function downloadBlob(fileName: string, blob: Blob): Promise<SavedFile> {
+  const shell = window.dossierkluis?.saveFile;
+  if (shell) {
+    try {
+      return await shell(fileName, new Uint8Array(await blob.arrayBuffer()));
+    } catch {
+      return { saved: false, reason: 'failed' };
+    }
+  }
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -10,9 +22,10 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, fileName };
 }
 
 /** Saves text (CSV by default) as a file. */
-export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  downloadBlob(fileName, new Blob([text], { type }));
+export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): Promise<SavedFile> {
+  return downloadBlob(fileName, new Blob([text], { type }));
 }

@@ -74,7 +74,7 @@ export function StatisticsPage() {
     setBusy(true);
     try {
       const file = await call('statistics.csv', input());
-      downloadText(file.fileName, file.csv);
+      void downloadText(file.fileName, file.csv);
     } catch (e) {
       showError(e);
     } finally {

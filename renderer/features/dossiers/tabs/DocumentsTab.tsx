@@ -71,7 +71,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
     try {
       const doc = await call('dossiers.downloadDocument', { documentId });
       const blob = new Blob([fromBase64(doc.contentBase64)], { type: doc.mimeType });
-      downloadBlob(doc.fileName, blob);
+      void downloadBlob(doc.fileName, blob);
     } catch (e) {
       showError(e);
     }

@@ -16,6 +16,7 @@ const COPY_TYPES: readonly string[] = ['inzage', 'afschrift', 'overdraagbaarheid
 const AFTER_DECISION: readonly string[] = ['decided', 'carriedOut', 'closed'];
 type Format = 'pdf' | 'zip' | 'both';
 type Channel = 'phone' | 'inPerson' | 'sms' | 'letter';
+type MadeFile = Out<'copies.make'>['files'][number];
 
 function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
@@ -35,14 +36,26 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
   const { busy, error, run } = useAction();
   const applies = canHandle && COPY_TYPES.includes(r.type) && AFTER_DECISION.includes(r.status) && r.outcome !== 'refused';
   useEffect(() => { if (applies) void call('copies.list', { requestId: r.id }).then(setCopies).catch(() => setCopies([])); }, [applies, r.id]);
+  // Files of the copy just made that the user did not save (Electron's dialog cancelled): the copy is
+  // registered already, so they can be saved again from here until the panel is left.
+  const [unsaved, setUnsaved] = useState<MadeFile[]>([]);
   if (!applies) return null;
+
+  async function save(files: readonly MadeFile[]) {
+    const left: MadeFile[] = [];
+    for (const f of files) {
+      const outcome = await downloadBlob(f.fileName, new Blob([bytesOf(f.contentBase64)], { type: f.mimeType }));
+      if (!outcome.saved) left.push(f);
+    }
+    setUnsaved(left);
+  }
 
   async function make() {
     setPassphrase(null);
     await run(async () => {
       const made = await call('copies.make', { requestId: r.id, format, contents, passphraseChannel: channel });
-      for (const f of made.files) downloadBlob(f.fileName, new Blob([bytesOf(f.contentBase64)], { type: f.mimeType }));
       setPassphrase(made.passphrase);
+      await save(made.files);
       setCopies(await call('copies.list', { requestId: r.id }));
     });
   }
@@ -77,6 +90,14 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
             </Progress.Root>
             <Text size="sm" role="status">{t('copies.busy')}</Text>
           </Stack>
+        ) : null}
+        {unsaved.length > 0 ? (
+          <Alert color="warn" title={t('copies.notSavedTitle')} data-testid="copy-unsaved">
+            <Stack gap="xs">
+              <Text size="sm">{t('copies.notSaved', { files: unsaved.map((f) => f.fileName).join(', ') })}</Text>
+              <Group><Button size="xs" onClick={() => void save(unsaved)}>{t('copies.saveAgain')}</Button></Group>
+            </Stack>
+          </Alert>
         ) : null}
         {passphrase ? (
           <Alert color="warn" title={t('copies.passphraseTitle')} data-testid="copy-passphrase">
