@@ -81,6 +81,7 @@ const OPERATIONS = {
   'requests.close': { nl: 'sloot een verzoek af', en: 'closed a request' },
   'requests.markNotification': { nl: 'legde vast dat een ontvanger bericht kreeg', en: 'recorded that a recipient was notified' },
   'requests.letter': { nl: 'maakte een brief over een verzoek', en: 'made a letter about a request' },
+  'requests.letterPdf': { nl: 'maakte een brief over een verzoek als PDF', en: 'made a letter about a request as a PDF' },
   'policy.get': { nl: 'bekeek het privacybeleid', en: 'viewed the privacy policy' },
   'policy.update': { nl: 'wijzigde het privacybeleid', en: 'changed the privacy policy' },
   'statements.record': { nl: 'legde een eigen verklaring van de deelnemer vast', en: "recorded the participant's own statement" },

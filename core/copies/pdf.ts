@@ -1,44 +1,19 @@
 // The human-readable copy: a Dutch, tagged (screen readers), AES-256 encrypted PDF (pdfkit,
 // PDF 1.7 extension level 3), with DejaVu Sans embedded so ë, ï, é, ı, ł render, and the dossier
 // number, date and page number on every page. Built in memory; nothing touches the disk.
-import PDFDocument from 'pdfkit';
+import { openPdf } from '../pdf/document.ts';
 import { AP_ADDRESS, fieldValueNl, requestTypeNl, dutchDate } from '../letters/templates.ts';
 import { WITHHELD_LINE, sectionNl, type CopyData } from './data.ts';
-import { readFont } from './font-files.ts';
-
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
-function loadFonts() {
-  fonts ??= { regular: readFont('regular'), bold: readFont('bold') };
-  return fonts;
-}
 
 const ddmmyyyy = (iso: string) => `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 const dateTime = (iso: string) => `${ddmmyyyy(iso)} ${iso.slice(11, 16)}`;
 const kb = (n: number) => (n < 1024 ? `${n} bytes` : `${(n / 1024).toFixed(1).replace('.', ',')} kB`);
 
 export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffer> {
-  const f = loadFonts();
-  const doc = new PDFDocument({
-    pdfVersion: '1.7ext3', userPassword: passphrase, ownerPassword: passphrase,
-    permissions: { printing: 'highResolution', copying: true, modifying: false, annotating: false, contentAccessibility: true, documentAssembly: false, fillingForms: false },
-    // No default font: pdfkit caches a registered name only if no font of the same name was opened
-    // before, so a Buffer default made every doc.font('regular') parse DejaVu again (4 s per copy).
-    tagged: true, lang: 'nl-NL', displayTitle: true, bufferPages: true, font: null as unknown as string, size: 'A4', margins: { top: 56, bottom: 64, left: 56, right: 56 },
-    info: { Title: `Kopie van dossier ${data.dossierNumber}`, Author: data.organisation, Subject: `${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type} ${ddmmyyyy(data.madeOn)}` },
+  const { doc, block, finish } = openPdf({
+    title: `Kopie van dossier ${data.dossierNumber}`, author: data.organisation, password: passphrase,
+    subject: `${requestTypeNl[data.request.type as keyof typeof requestTypeNl] ?? data.request.type} ${ddmmyyyy(data.madeOn)}`,
   });
-  doc.registerFont('regular', f.regular);
-  doc.registerFont('bold', f.bold);
-  doc.font('regular');
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
-
-  const root = doc.struct('Document');
-  doc.addStructure(root);
-  const block = (tag: 'H1' | 'H2' | 'H3' | 'P', text: string, font: 'regular' | 'bold' = tag === 'P' ? 'regular' : 'bold') => {
-    const size = tag === 'H1' ? 16 : tag === 'H2' ? 13 : tag === 'H3' ? 11 : 10;
-    root.add(doc.struct(tag, {}, [() => { doc.font(font).fontSize(size).text(text, { paragraphGap: tag === 'P' ? 3 : 5 }); }]));
-  };
   const withheld = (section: keyof typeof sectionNl) => { if (data.withheldSections.includes(section)) block('P', WITHHELD_LINE); };
   const none = (list: unknown[], text: string) => { if (list.length === 0) block('P', text); };
 
@@ -118,17 +93,5 @@ export async function copyPdf(data: CopyData, passphrase: string): Promise<Buffe
   none(data.shieldRegister, 'Er zijn geen afschermingen die voor u zichtbaar zijn.');
   for (const s of data.shieldRegister) block('P', `Sinds ${ddmmyyyy(s.since)} is ${s.target} afgeschermd voor: ${s.shieldedFrom.join(', ')}.`);
 
-  // Footer on every page, as an artifact so a screen reader skips it.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font('regular').fontSize(8).text(`Dossier ${data.dossierNumber} · ${ddmmyyyy(data.madeOn)} · pagina ${i + 1} van ${range.count}`, 56, doc.page.height - 40, { width: doc.page.width - 112, align: 'center', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return finish((page, pages) => `Dossier ${data.dossierNumber} · ${ddmmyyyy(data.madeOn)} · pagina ${page} van ${pages}`);
 }

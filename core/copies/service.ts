@@ -8,7 +8,7 @@ import { domainError } from '../api/errors.ts';
 import { appendAudit } from '../audit/chain.ts';
 import { auditLine } from '../router/audit-line.ts';
 import type { RequestType } from '../policy/index.ts';
-import type { AuditNote, Ctx, HostState } from '../router/context.ts';
+import { inTransaction, type AuditNote, type Ctx, type HostState } from '../router/context.ts';
 import type { Handlers } from '../router/types.ts';
 import { buildCopyData, type CopyData } from './data.ts';
 import type { copiesContract } from './contract.ts';
@@ -16,15 +16,6 @@ import { makePassphrase } from './passphrase.ts';
 import { copyPdf } from './pdf.ts';
 import { copyZip, dossierJson } from './portable.ts';
 import { COPY_TYPES } from '../requests/service.ts';
-
-/** A context for a step of an asynchronous operation, in its own transaction (like the router's). */
-function inTransaction<T>(state: HostState, note: AuditNote, fn: (ctx: Ctx) => T): T {
-  if (!state.handle || !state.session) throw domainError('auth.required');
-  const { sqlite, db } = state.handle;
-  const nowIso = state.now().toISOString();
-  const ctx: Ctx = { db, sqlite, session: state.session, nowIso, today: nowIso.slice(0, 10), note, audit: () => undefined };
-  return sqlite.transaction(() => fn(ctx))();
-}
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

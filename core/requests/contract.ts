@@ -220,6 +220,12 @@ export const requestsContract = contract(
     input: z.object({ requestId: Id, kind: LetterKind }).strict(),
     output: z.object({ kind: LetterKind, subject: z.string(), body: z.string() }),
   }),
+  // The same letter as a PDF to print and post (issue 13): no name in the file name.
+  operation({
+    name: 'requests.letterPdf', permission: 'requests.read', audit: 'read', async: true,
+    input: z.object({ requestId: Id, kind: LetterKind }).strict(),
+    output: z.object({ fileName: z.string(), mimeType: z.literal('application/pdf'), contentBase64: z.string() }),
+  }),
   operation({ name: 'policy.get', permission: 'policy.manage', audit: 'none', input: z.object({}).strict(), output: PolicySettings }),
   operation({
     name: 'policy.update', permission: 'policy.manage', audit: 'write',

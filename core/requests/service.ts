@@ -11,15 +11,16 @@ import { requestDeadline, statutoryDeadline, workingDaysBetween } from '../calen
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
 import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
-import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, fieldValueNl, type LetterRequest } from '../letters/templates.ts';
-import type { Ctx } from '../router/context.ts';
+import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, fieldValueNl, type Letter, type LetterRequest } from '../letters/templates.ts';
+import { letterPdf } from '../letters/pdf.ts';
+import { inTransaction, type Ctx, type HostState } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
 import type { DossierTarget } from '../statements/contract.ts';
 import { covers, readTargets, storeTargets } from '../statements/targets.ts';
 import { assertTargetsVisible, partHidden, readDossier, readParticipant, visibility, withheldValue, type Visibility } from '../access/view.ts';
 import { hiddenFromUser, searchShieldsFor } from '../access/shields.ts';
 import { decideShieldsOfRequest } from '../shielding/service.ts';
-import type { Action, ExceptionGround, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
+import type { Action, ExceptionGround, LetterKind, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
 import { earlierRecipients } from './notify.ts';
 import { copyFacts } from '../letters/facts.ts';
 import { loadPolicy, organisationName, organisationPlace, saveOrganisationPlace, savePolicy } from './policy.ts';
@@ -202,6 +203,25 @@ function describeChange(ctx: Ctx, c: { target: string; field: string | null; ent
   // The title is dossier content: only where this user may see the entry (R26).
   if (!e || partHidden(visibility(ctx, e.p, { includeSpecial: true }), { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t })) return 'een verslag is aangepast';
   return `verslag "${e.title}" van ${e.d} is aangepast`;
+}
+
+const LETTER_FILE_WORD: Record<z.infer<typeof LetterKind>, string> = { acknowledgement: 'ontvangstbevestiging', decision: 'besluit', extension: 'verlenging' };
+
+/** The text of a request's letter; a letter carries dossier content, so it takes the dossier's read path. */
+function letterOf(ctx: Ctx, input: { requestId: number; kind: z.infer<typeof LetterKind> }): Letter {
+  const r = loadRow(ctx, input.requestId);
+  requireAccess(ctx, r.participantId); // a letter carries dossier content: the dossier's read path (R04)
+  const lr = letterRequest(ctx, r);
+  if (input.kind === 'acknowledgement') return acknowledgementLetter(lr);
+  if (input.kind === 'extension') {
+    if (!r.extendedTo || !r.extensionReason || !r.extensionNoticeOn) throw domainError('request.letterNotAvailable', { reason: 'de termijn is niet verlengd' });
+    return extensionLetter(lr, { extendedTo: r.extendedTo, reason: r.extensionReason, noticeOn: r.extensionNoticeOn });
+  }
+  if (!r.outcome || !r.decidedOn) throw domainError('request.letterNotAvailable', { reason: 'er is nog geen besluit' });
+  const ground = r.exception === 1 ? (ctx.sqlite.prepare('SELECT ground FROM request_board_decisions WHERE request_id = ? ORDER BY id DESC').get(r.id) as { ground: z.infer<typeof ExceptionGround> } | undefined)?.ground : undefined;
+  const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c));
+  const copy = CONSULTED_TYPES.includes(r.type) && r.outcome !== 'refused' ? copyFacts(ctx, r.id) : null;
+  return decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes, copy });
 }
 
 function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
@@ -527,20 +547,18 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     return detail(ctx, r.id);
   },
 
-  'requests.letter': (ctx: Ctx, input) => {
-    const r = loadRow(ctx, input.requestId);
-    requireAccess(ctx, r.participantId); // a letter carries dossier content: the dossier's read path (R04)
-    const lr = letterRequest(ctx, r);
-    if (input.kind === 'acknowledgement') return { kind: input.kind, ...acknowledgementLetter(lr) };
-    if (input.kind === 'extension') {
-      if (!r.extendedTo || !r.extensionReason || !r.extensionNoticeOn) throw domainError('request.letterNotAvailable', { reason: 'de termijn is niet verlengd' });
-      return { kind: input.kind, ...extensionLetter(lr, { extendedTo: r.extendedTo, reason: r.extensionReason, noticeOn: r.extensionNoticeOn }) };
-    }
-    if (!r.outcome || !r.decidedOn) throw domainError('request.letterNotAvailable', { reason: 'er is nog geen besluit' });
-    const ground = r.exception === 1 ? (ctx.sqlite.prepare('SELECT ground FROM request_board_decisions WHERE request_id = ? ORDER BY id DESC').get(r.id) as { ground: z.infer<typeof ExceptionGround> } | undefined)?.ground : undefined;
-    const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c));
-    const copy = CONSULTED_TYPES.includes(r.type) && r.outcome !== 'refused' ? copyFacts(ctx, r.id) : null;
-    return { kind: input.kind, ...decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes, copy }) };
+  'requests.letter': (ctx: Ctx, input) => ({ kind: input.kind, ...letterOf(ctx, input) }),
+
+  // Asynchronous because pdfkit streams: the letter is read in one transaction, the PDF built
+  // after it; the router writes the read's audit line before the file is returned.
+  'requests.letterPdf': async (state: HostState, input, note) => {
+    const { letter, meta, fileName } = inTransaction(state, note, (ctx) => {
+      const letter = letterOf(ctx, input);
+      const r = loadRow(ctx, input.requestId);
+      note.participantId = r.participantId;
+      return { letter, meta: { organisation: organisationName(ctx.sqlite), dossierNumber: r.dossierNumber }, fileName: `brief-${LETTER_FILE_WORD[input.kind]}-${r.dossierNumber}-${ctx.today}.pdf` };
+    });
+    return { fileName, mimeType: 'application/pdf' as const, contentBase64: (await letterPdf(letter, meta)).toString('base64') };
   },
 
   'policy.get': (ctx: Ctx) => ({ ...loadPolicy(ctx.sqlite), place: organisationPlace(ctx.sqlite) }),

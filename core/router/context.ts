@@ -1,6 +1,7 @@
 // What an operation's handler gets: the open vault, the signed-in user, the clock, and a way to
 // say what the audit line of this call should record.
 import type { Db, Sqlite } from '../../db/connection.ts';
+import { domainError } from '../api/errors.ts';
 import type { Role } from '../api/permissions.ts';
 import type { AuditEvent } from '../audit/chain.ts';
 import type { KdfCost } from '../vault/keyslots.ts';
@@ -49,3 +50,15 @@ export interface Ctx {
 
 export type SyncHandler<I, O> = (ctx: Ctx, input: I) => O;
 export type AsyncHandler<I, O> = (state: HostState, input: I, note: AuditNote) => Promise<O> | O;
+
+/**
+ * A context for one step of an asynchronous operation, in its own transaction like the router's
+ * (an async operation reads, then builds outside any transaction, e.g. a PDF, then records).
+ */
+export function inTransaction<T>(state: HostState, note: AuditNote, fn: (ctx: Ctx) => T): T {
+  if (!state.handle || !state.session) throw domainError('auth.required');
+  const { sqlite, db } = state.handle;
+  const nowIso = state.now().toISOString();
+  const ctx: Ctx = { db, sqlite, session: state.session, nowIso, today: nowIso.slice(0, 10), note, audit: () => undefined };
+  return sqlite.transaction(() => fn(ctx))();
+}

@@ -25,6 +25,21 @@ export async function downloadBlob(fileName: string, blob: Blob): Promise<SavedF
   return { saved: true, fileName };
 }
 
+/** A file as the API returns it: its bytes in base64. */
+export interface ApiFile {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}
+
+/** Saves a file the API returned (a document, a copy, a letter as PDF). */
+export function downloadApiFile(file: ApiFile): Promise<SavedFile> {
+  const bin = atob(file.contentBase64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return downloadBlob(file.fileName, new Blob([bytes], { type: file.mimeType }));
+}
+
 /** Saves text (CSV by default) as a file. */
 export function downloadText(fileName: string, text: string, type = 'text/csv;charset=utf-8'): Promise<SavedFile> {
   return downloadBlob(fileName, new Blob([text], { type }));

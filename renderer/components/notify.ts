@@ -15,3 +15,8 @@ export function showError(e: unknown, title?: string): void {
 export function showSuccess(message: string): void {
   notifications.show({ color: 'ok', message, autoClose: 3500 });
 }
+
+/** A failure the app words itself (not a coded error from the API). */
+export function showFailure(message: string): void {
+  notifications.show({ color: 'danger', title: i18n.t('errors.title'), message, autoClose: 8000 });
+}

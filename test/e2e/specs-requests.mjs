@@ -2,6 +2,10 @@
 // a granted correction with its recipients to notify, own statements and restrictions. Its set-up
 // steps are exported for the specs that continue a request (specs-copies.mjs).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, printedPdf, printVia, screenshot, signIn, signOut } from './harness.mjs';
 
 /** A local date `days` days from today, as the API wants it (yyyy-mm-dd); fillDate types it Dutch. */
@@ -144,6 +148,22 @@ async function inzageFlow({ page }) {
   assert.equal(printed.pages, 1, `the decision letter prints on ${printed.pages} pages`);
   assert.match(printed.text.replace(/\s+/g, ' '), new RegExp(letterText.slice(0, 40).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')));
   for (const chrome of ['Verzoeken', 'Deelnemers', 'Afmelden', 'Kopiëren']) assert.ok(!printed.text.includes(chrome), `${chrome} is printed with the letter`);
+  // The letter as a PDF (issue 13): named by kind and dossier number, never the name; a real document.
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('letter-decision').locator('xpath=..').getByTestId('letter-pdf').click();
+  const pdf = await pdfDownload;
+  assert.match(pdf.suggestedFilename(), /^brief-besluit-[A-Z0-9-]+-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pdfDir = await mkdtemp(join(tmpdir(), 'dk-letter-'));
+  try {
+    const file = join(pdfDir, pdf.suggestedFilename());
+    await pdf.saveAs(file);
+    const pdfWords = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(pdfWords, /Onderwerp:/);
+    assert.match(pdfWords, /Autoriteit Persoonsgegevens/);
+    assert.match(pdfWords, /pagina 1 van \d/);
+  } finally {
+    await rm(pdfDir, { recursive: true, force: true });
+  }
   // And Ctrl+P on the page prints its content without navigation or buttons.
   const screen = await printedPdf(page);
   assert.ok(!screen.text.includes('Deelnemers') && !screen.text.includes('Termijn verlengen'), 'the page prints the app around it');

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { salutation, AP_ADDRESS } from '../../core/letters/templates.ts';
 import { removeVault } from '../support/vault.ts';
+import { pdfInfo, pdfText } from '../copies/support.ts';
 import { disclosure, mandate, world, type World } from '../consent/support.ts';
 import { verify } from '../requests/support.ts';
 
@@ -146,5 +147,57 @@ describe('request letters', () => {
     for (const kind of ['acknowledgement', 'decision', 'extension'] as const) {
       await expect(board.call('requests.letter', { requestId, kind })).rejects.toMatchObject({ code: 'access.denied' });
     }
+  });
+});
+
+describe('letters as PDF (issue 13)', () => {
+  const pdfOf = (f: { contentBase64: string }) => Buffer.from(f.contentBase64, 'base64');
+  /** pdftotext folds the layout; compare words, not line breaks. */
+  const words = (text: string) => text.replace(/\s+/g, ' ');
+
+  it('R34 R35 the decision letter as a PDF holds the same text, with letterhead, date and place line, subject and page footer; no name in the file name', async () => {
+    w = await world();
+    await w.privacyOfficer.call('policy.update', { place: 'Utrecht' });
+    const requestId = await granted(w, 'inzage');
+    const letter = await w.administration.call('requests.letter', { requestId, kind: 'decision' });
+    const file = await w.administration.call('requests.letterPdf', { requestId, kind: 'decision' });
+    expect(file.mimeType).toBe('application/pdf');
+    expect(file.fileName).toMatch(/^brief-besluit-[A-Z0-9-]+-2026-04-23\.pdf$/);
+    expect(file.fileName).not.toMatch(/Testenburg|Fenna/i);
+    const text = words(pdfText(pdfOf(file), ''));
+    expect(text).toContain('Utrecht, 23 april 2026');
+    expect(text).toContain(`Onderwerp: ${letter.subject}`);
+    expect(text).toContain('Geachte mevrouw Van der Testenburg,');
+    expect(text).toContain('Proefstraat 12 3511 AB Utrecht');
+    for (const line of AP_ADDRESS) expect(text).toContain(line);
+    // Every paragraph of the letter's text is in the PDF, in order.
+    let at = 0;
+    for (const paragraph of letter.body.split('\n\n').map(words)) {
+      const found = text.indexOf(paragraph.trim(), at);
+      expect(found, paragraph).toBeGreaterThanOrEqual(0);
+      at = found;
+    }
+    expect(text).toMatch(/dossier \S+ · pagina 1 van \d/);
+    // Tagged, Dutch, with the font embedded, so ë and ı print.
+    const { info, fonts } = pdfInfo(pdfOf(file), '');
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(new RegExp(`Title:\\s+${letter.subject}`));
+    expect(fonts).toMatch(/DejaVuSans\s.*yes/);
+  });
+
+  it('R04 R33 the PDF takes the letter\'s read path: no letter before there is a decision, none for the board, and an audit line for each', async () => {
+    w = await world();
+    const { request: r } = await w.administration.call('requests.intake', request(w, 'inzage'));
+    const ack = words(pdfText(pdfOf(await w.administration.call('requests.letterPdf', { requestId: r.id, kind: 'acknowledgement' })), ''));
+    expect(ack).toContain('Geachte heer of mevrouw Van der Testenburg,');
+    expect(ack).not.toContain('Proefstraat');
+    await expect(w.administration.call('requests.letterPdf', { requestId: r.id, kind: 'decision' })).rejects.toMatchObject({ code: 'request.letterNotAvailable' });
+    const board = await w.vault.as('board');
+    await expect(board.call('requests.letterPdf', { requestId: r.id, kind: 'acknowledgement' })).rejects.toMatchObject({ code: 'access.denied' });
+    expect(await w.administration.raw('requests.letterPdf', { requestId: r.id, kind: 'brief' })).toMatchObject({ ok: false, error: { code: 'input.invalid' } });
+    const log = await w.privacyOfficer.call('audit.list', { limit: 50 });
+    const about = (outcome: string) => log.lines.filter((l) => l.outcome === outcome && [l.action, ...l.actions].includes('requests.letterPdf'));
+    expect(about('ok').length).toBeGreaterThanOrEqual(1);
+    expect(about('denied').length).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,7 +1,8 @@
 // Pieces shared by the request screens and the dossier additions: the deadline badge, the
 // target picker (dossier, field, entry, document) and the letter view.
 import { Badge, Button, CopyButton, Group, MultiSelect, Paper, Stack, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconClock, IconCopy, IconPrinter } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconClock, IconCopy, IconFileTypePdf, IconPrinter } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantFieldNames } from '../../../core/api/categories.ts';
 import type { DossierTarget } from '../../../core/statements/contract.ts';
@@ -140,8 +141,19 @@ function printLetter(id: string) {
   window.print();
 }
 
-/** A generated letter as plain text, with copy and print. */
-export function LetterView({ id, subject, body, testId }: { id: string; subject?: string; body: string; testId?: string }) {
+function PdfButton({ onPdf }: { onPdf: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button size="xs" variant="default" leftSection={<IconFileTypePdf size={14} />} loading={busy} data-testid="letter-pdf"
+      onClick={() => { setBusy(true); void onPdf().finally(() => setBusy(false)); }}>
+      {t('requests.detail.letterPdf')}
+    </Button>
+  );
+}
+
+/** A generated letter as plain text, with copy and print, and a PDF of it where one can be made. */
+export function LetterView({ id, subject, body, testId, onPdf }: { id: string; subject?: string; body: string; testId?: string; onPdf?: () => Promise<void> }) {
   const { t } = useTranslation();
   const text = subject ? `${t('requests.detail.letterSubject', { subject })}\n\n${body}` : body;
   return (
@@ -159,6 +171,7 @@ export function LetterView({ id, subject, body, testId }: { id: string; subject?
           )}
         </CopyButton>
         <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} onClick={() => printLetter(id)}>{t('requests.detail.letterPrint')}</Button>
+        {onPdf ? <PdfButton onPdf={onPdf} /> : null}
       </Group>
     </Stack>
   );

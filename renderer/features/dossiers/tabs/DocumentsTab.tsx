@@ -6,7 +6,7 @@ import { messages } from '../../../../core/api/messages.ts';
 import { call } from '../../../api/client.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
-import { downloadBlob } from '../../../components/download.ts';
+import { downloadApiFile } from '../../../components/download.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatBytes, formatDateTime } from '../../../components/format.ts';
@@ -26,13 +26,6 @@ function toBase64(file: File): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
-}
-
-function fromBase64(b64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }
 
 export function DocumentsTab({ dossier, reload, editable }: TabProps) {
@@ -69,9 +62,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
 
   async function download(documentId: number) {
     try {
-      const doc = await call('dossiers.downloadDocument', { documentId });
-      const blob = new Blob([fromBase64(doc.contentBase64)], { type: doc.mimeType });
-      void downloadBlob(doc.fileName, blob);
+      void downloadApiFile(await call('dossiers.downloadDocument', { documentId }));
     } catch (e) {
       showError(e);
     }

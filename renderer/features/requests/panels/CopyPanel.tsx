@@ -6,7 +6,7 @@ import { Alert, Button, Code, CopyButton, Group, Progress, Radio, Select, Stack,
 import { IconFileDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
-import { downloadBlob } from '../../../components/download.ts';
+import { downloadApiFile } from '../../../components/download.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { Section } from '../../dossiers/RowList.tsx';
@@ -17,13 +17,6 @@ const AFTER_DECISION: readonly string[] = ['decided', 'carriedOut', 'closed'];
 type Format = 'pdf' | 'zip' | 'both';
 type Channel = 'phone' | 'inPerson' | 'sms' | 'letter';
 type MadeFile = Out<'copies.make'>['files'][number];
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export function CopyPanel({ detail, canHandle }: PanelProps) {
   const { t } = useTranslation();
@@ -44,7 +37,7 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
   async function save(files: readonly MadeFile[]) {
     const left: MadeFile[] = [];
     for (const f of files) {
-      const outcome = await downloadBlob(f.fileName, new Blob([bytesOf(f.contentBase64)], { type: f.mimeType }));
+      const outcome = await downloadApiFile(f);
       if (!outcome.saved) left.push(f);
     }
     setUnsaved(left);

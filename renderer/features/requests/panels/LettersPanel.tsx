@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../../api/client.ts';
-import { errorText } from '../../../components/notify.ts';
+import { downloadApiFile } from '../../../components/download.ts';
+import { errorText, showError, showFailure } from '../../../components/notify.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import { LetterView } from '../shared.tsx';
 import type { PanelProps } from '../types.ts';
@@ -21,6 +22,16 @@ export function LettersPanel({ detail }: PanelProps) {
   const kinds = kindsOf(r.outcome, r.extendedTo);
   const [tab, setTab] = useState<string | null>('acknowledgement');
   const [letters, setLetters] = useState<Partial<Record<Kind, Letter>>>({});
+
+  // The PDF is made on request only: each one is an audited read of the dossier.
+  async function savePdf(kind: Kind) {
+    try {
+      const saved = await downloadApiFile(await call('requests.letterPdf', { requestId: r.id, kind }));
+      if (!saved.saved && saved.reason === 'failed') showFailure(t('requests.detail.letterPdfNotSaved'));
+    } catch (e) {
+      showError(e);
+    }
+  }
 
   // Reloaded when the status changes: a decision or extension changes the letters.
   useEffect(() => {
@@ -50,7 +61,7 @@ export function LettersPanel({ detail }: PanelProps) {
             return (
               <Tabs.Panel key={k} value={k} pt="sm">
                 {!l ? <Loader size="sm" aria-label={t('common.loading')} /> : 'error' in l ? <Text c="dimmed">{l.error}</Text> : (
-                  <LetterView id={`letter-${k}`} subject={l.subject} body={l.body} testId={`letter-${k}`} />
+                  <LetterView id={`letter-${k}`} subject={l.subject} body={l.body} testId={`letter-${k}`} onPdf={() => savePdf(k)} />
                 )}
               </Tabs.Panel>
             );
