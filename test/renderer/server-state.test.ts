@@ -11,7 +11,7 @@ const notYetMoved = new Set([
   'App.tsx', 'Shell.tsx',
   'features/users/UserManagement.tsx', 'features/auth/SecondFactor.tsx', 'features/auth/useIdleLock.ts',
   'features/dossiers/ParticipantList.tsx', 'features/dossiers/useParticipantSearch.ts',
-  'features/dossiers/tabs/LogTab.tsx', 'features/dossiers/tabs/CaseloadTab.tsx', 'features/dossiers/DossierView.tsx',
+  'features/dossiers/DossierView.tsx',
   'features/audit/AuditViewer.tsx', 'features/requests/dossier/DossierRequests.tsx', 'features/requests/RequestDetail.tsx',
   'features/requests/panels/LettersPanel.tsx', 'features/requests/panels/NotifyPanel.tsx',
   'features/requests/panels/ConsultationPanel.tsx', 'features/requests/panels/CopyPanel.tsx',
