@@ -10,6 +10,7 @@ import { SignIn } from './features/auth/SignIn.tsx';
 import { Shell } from './Shell.tsx';
 import { ForcedPasswordChange } from './features/account/ChangePassword.tsx';
 import { errorText } from './components/notify.ts';
+import { SessionQueryProvider } from './api/QueryProvider.tsx';
 
 function Root() {
   const { t } = useTranslation();
@@ -57,7 +58,11 @@ function Root() {
   if (phase === 'signedOut') return <SignIn />;
   // A password someone else set opens only the password change (issue 12, finding 5).
   if (me?.mustChangePassword) return <ForcedPasswordChange me={me} />;
-  return <Shell />;
+  return (
+    <SessionQueryProvider sessionKey={me?.username ?? ''}>
+      <Shell />
+    </SessionQueryProvider>
+  );
 }
 
 export function App() {

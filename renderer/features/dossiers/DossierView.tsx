@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconLock, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -47,17 +48,20 @@ export function DossierView({ params }: RouteProps) {
   useEffect(() => setTab(urlTab), [urlTab]);
   const [closeOpen, setCloseOpen] = useState(false);
 
+  const queryClient = useQueryClient();
   const load = useCallback(async () => {
     try {
       const d = await call('dossiers.get', { participantId });
       setDossier(d);
+      // A (re)read of the dossier makes its tab reads stale: an open tab reads again, another on its next visit.
+      for (const op of ['dossiers.history', 'audit.participantLog'] as const) void queryClient.invalidateQueries({ queryKey: [op] });
       setDenied(false);
       setError(null);
     } catch (e) {
       if (e instanceof ApiCallError && e.code === 'access.denied') setDenied(true);
       else setError(errorText(e));
     }
-  }, [participantId]);
+  }, [participantId, queryClient]);
 
   useEffect(() => {
     if (!Number.isInteger(participantId) || participantId <= 0) setError(t('dossier.notFound'));

@@ -1,12 +1,14 @@
 // The privacy officer approves new accounts with dossier access (issue 12, finding 5): the second
 // person beside the administrator who made them. Until approved, the account cannot sign in.
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { call, type Out } from '../../api/client.ts';
+import { useApi } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { showError, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { useAction } from '../../components/useAction.ts';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -16,36 +18,27 @@ type Pending = Out<'users.pendingApproval'>[number];
 
 export function AccountApprovals() {
   const { t } = useTranslation();
-  const [pending, setPending] = useState<Pending[] | null>(null);
   const [refusing, setRefusing] = useState<Pending | null>(null);
   const { busy, error, run } = useAction();
 
-  const load = useCallback(async () => {
-    try {
-      setPending(await call('users.pendingApproval', {}));
-    } catch (e) {
-      showError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const query = useApi('users.pendingApproval', {});
 
   async function decide(u: Pending, approve: boolean) {
     await run(async () => {
       await call('users.decide', { userId: u.id, approve });
       showSuccess(t(approve ? 'account.approved' : 'account.refused', { name: u.displayName }));
       setRefusing(null);
-      await load();
+      await query.refetch();
     });
   }
 
   return (
     <Stack>
       <PageHeader title={t('account.approvalsTitle')} description={t('account.approvalsSubtitle')} />
-      {pending && pending.length === 0 ? <Text c="dimmed" data-testid="approvals-empty">{t('account.approvalsEmpty')}</Text> : (
+      <QueryState query={query} empty={(p) => p.length === 0} emptyText={<span data-testid="approvals-empty">{t('account.approvalsEmpty')}</span>}>
+        {(pending) => (
         <DataTable headers={[t('users.displayName'), t('users.username'), t('users.role'), t('account.createdBy'), t('account.createdAt')]} actions>
-          {(pending ?? []).map((u) => (
+          {pending.map((u) => (
             <Table.Tr key={u.id} data-testid="approval-row">
               <Table.Td fw={600}>{u.displayName}</Table.Td>
               <Table.Td ff="monospace">{u.username}</Table.Td>
@@ -61,7 +54,8 @@ export function AccountApprovals() {
             </Table.Tr>
           ))}
         </DataTable>
-      )}
+        )}
+      </QueryState>
       {refusing ? (
         <ConfirmDialog opened title={t('account.refuseTitle')} confirmLabel={t('account.refuse')} onConfirm={() => void decide(refusing, false)} onCancel={() => setRefusing(null)} busy={busy} error={error} color="danger" autoFocus="cancel">
           <Text>{t('account.refuseConfirm', { name: refusing.displayName, username: refusing.username })}</Text>

@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../../api/client.ts';
+import { call } from '../../../api/client.ts';
+import { useApi } from '../../../api/query.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import type { TabProps } from '../DossierView.tsx';
 
 export function CaseloadTab({ dossier, reload, editable }: TabProps) {
   const { t } = useTranslation();
-  const [consultants, setConsultants] = useState<Out<'dossiers.consultants'>>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const pid = dossier.participant.id;
 
-  useEffect(() => {
-    if (editable) call('dossiers.consultants', {}).then(setConsultants, showError);
-  }, [editable]);
+  const consultantsQuery = useApi('dossiers.consultants', {}, { enabled: editable });
+  const consultants = consultantsQuery.data ?? [];
 
   const assigned = new Set(dossier.consultants.map((c) => c.userId));
   const available = consultants.filter((c) => !assigned.has(c.userId));
