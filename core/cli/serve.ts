@@ -82,10 +82,10 @@ export async function serveCommand(args: ServeArgs): Promise<void> {
     console.log('Open dit adres zelf in uw browser; er is geen programma gevonden om het te openen.');
   }
   const freshAddress = (): void => console.log(`Nieuw adres (één keer te gebruiken): ${running.newUrl()}`);
-  if (process.stdin.isTTY) {
-    console.log('Elk adres werkt één keer. Druk op Enter voor een nieuw adres.');
-    process.stdin.on('data', freshAddress);
-  }
+  // A new line on standard input asks for a fresh address: typed Enter in a terminal, or written by
+  // a launcher (or a test) that started the server with a pipe. A closed stdin never asks.
+  if (process.stdin.isTTY) console.log('Elk adres werkt één keer. Druk op Enter voor een nieuw adres.');
+  process.stdin.on('data', freshAddress);
 
   await new Promise<void>((done) => {
     let stopping = false;

@@ -17,15 +17,25 @@ function parse(): Location {
 
 let current = parse();
 const listeners = new Set<() => void>();
-window.addEventListener('hashchange', () => {
-  current = parse();
+function sync(): void {
+  const next = parse();
+  if (next.path === current.path && next.query.toString() === current.query.toString()) return;
+  current = next;
   for (const l of listeners) l();
-});
+}
+window.addEventListener('hashchange', sync);
+window.addEventListener('popstate', sync);
 
+/**
+ * Goes to a path. When the address already shows it but the router has not seen it (the address
+ * was replaced without a hashchange, as browser mode does when it removes its one-time code), the
+ * router reads it now: otherwise the first page after sign-in would wait for a change that never
+ * comes (issue 13, bug 1).
+ */
 export function navigate(path: string): void {
   const target = `#${path}`;
-  if (location.hash === target) return;
-  location.hash = target;
+  if (location.hash === target) sync();
+  else location.hash = target;
 }
 
 export function useLocation(): Location {

@@ -23,7 +23,7 @@ export async function startServer() {
   const vault = await mkdtemp(join(tmpdir(), 'dk-e2e-'));
   const child = spawn(process.execPath, [BUNDLE, 'serve', '--vault', vault, '--port', '0'], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, BROWSER: 'none' },
   });
   let output = '';
@@ -50,6 +50,17 @@ export async function startServer() {
     url,
     vault,
     output: () => output,
+    /** A fresh one-time address, as Enter in the server's window gives (for a new tab). */
+    async newAddress() {
+      const seen = output.length;
+      child.stdin.write('\n');
+      for (let i = 0; i < 100; i++) {
+        const m = /Nieuw adres \(één keer te gebruiken\): (http:\/\/127\.0\.0\.1:\d+\/#code=[A-Za-z0-9_-]+)/.exec(output.slice(seen));
+        if (m) return m[1];
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`the server printed no new address:\n${output.slice(seen)}`);
+    },
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

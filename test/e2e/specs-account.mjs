@@ -84,6 +84,34 @@ async function secondTab({ page, server }) {
   await page.getByRole('heading', { name: 'Gebruikers', level: 1 }).waitFor();
 }
 
+// Issue 13, bug 1: in a tab opened on a fresh address, the first sign-in of someone who works with
+// dossiers lands on the start page and it loads (it stayed on "Bezig met laden…" and sent nothing).
+async function startPageAfterFirstSignIn({ page, server }) {
+  await firstRun(page);
+  await signIn(page, 'beheer');
+  await createUser(page, { displayName: 'Carla Consulent', username: 'carla', role: 'Consulent' });
+  await createUser(page, { displayName: 'Bram Administratie', username: 'bram', role: 'Administratie' });
+  await signOut(page);
+  const tab = await page.context().newPage();
+  const reads = [];
+  tab.on('request', (r) => { if (r.url().includes('/api/dossiers.')) reads.push(new URL(r.url()).pathname); });
+  await tab.goto(await server.newAddress());
+  await signIn(tab, 'carla');
+  await tab.getByRole('heading', { level: 1, name: /Carla Consulent/ }).waitFor({ timeout: 10_000 });
+  await tab.getByText('Mijn caseload (0 deelnemers)').waitFor({ timeout: 10_000 });
+  await tab.getByText('Er staan nog geen deelnemers in uw caseload.').waitFor();
+  assert.equal(await tab.getByText('Bezig met laden…').count(), 0, 'the start page still says it is loading');
+  assert.ok(reads.includes('/api/dossiers.list'), `the start page asked for no dossiers: ${reads.join(', ')}`);
+  assert.equal(new URL(tab.url()).hash, '#/', 'the one-time code is gone from the address');
+  // The administration starts on the open requests with their deadlines, not on an empty caseload.
+  await signOut(tab);
+  await signIn(tab, 'bram');
+  await tab.getByRole('heading', { level: 1, name: /Bram Administratie/ }).waitFor();
+  await tab.getByText(/Er staan geen verzoeken open/).waitFor({ timeout: 10_000 });
+  assert.equal(await tab.getByText(/Mijn caseload/).count(), 0, "the administration's start page shows a caseload");
+  await tab.close();
+}
+
 async function idleLockFollowsPolicy({ page }) {
   await firstRun(page);
   await signIn(page, 'beheer');
@@ -135,5 +163,6 @@ export const specs = [
   { name: '(acc-d) a new account with dossier access signs in only after the privacy officer approved it', run: approval },
   { name: '(acc-a) a reset password is replaced at sign-in and names who reset it; password change from the account menu; the administrator shortens the idle lock', run: resetAndChange },
   { name: '(acc-c) the app locks itself after the policy\'s idle time (2 minutes), not the default 10', run: idleLockFollowsPolicy },
+  { name: '(acc-e) issue 13 bug 1: the start page loads after the first sign-in in a tab opened on a fresh address', run: startPageAfterFirstSignIn },
   { name: '(acc-b) a second tab with the same address does not land in the signed-in session', run: secondTab },
 ];

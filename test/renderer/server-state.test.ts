@@ -18,7 +18,7 @@ const notYetMoved = new Set([
   'features/requests/RequestDashboard.tsx', 'features/requests/PolicySettings.tsx', 'features/requests/RequestIntake.tsx',
   'features/consent/RecipientsPage.tsx', 'features/consent/ConsentTab.tsx', 'features/consent/StatisticsPage.tsx',
   'features/consent/ObjectionsSection.tsx', 'features/consent/shared.tsx', 'features/consent/DisclosuresSection.tsx',
-  'features/consent/RegisterPage.tsx', 'features/dashboard/Dashboard.tsx', 'features/shielding/ShieldingTab.tsx',
+  'features/consent/RegisterPage.tsx', 'features/shielding/ShieldingTab.tsx',
   'features/shielding/ShieldDialogs.tsx',
 ]);
 
