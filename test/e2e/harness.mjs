@@ -267,3 +267,17 @@ export async function printVia(page, button) {
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   return result;
 }
+
+/**
+ * Issue 13: at 1366 px the dossier's tabs stand on one line and no badge in the page is cut off
+ * (an ellipsis or a label wider than its box).
+ */
+export async function assertFitsWithoutTruncation(page, what) {
+  const tabs = await page.getByTestId('dossier-tabs').getByRole('tab').evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  assert.ok(tabs.length > 0, `${what}: no dossier tabs found`);
+  assert.equal(new Set(tabs).size, 1, `${what}: the ${tabs.length} dossier tabs take more than one line (${tabs.join(', ')})`);
+  const cut = await page.locator('.mantine-Badge-root').evaluateAll((els) => els
+    .filter((e) => e.offsetParent !== null)
+    .flatMap((e) => [...e.querySelectorAll('*'), e].filter((x) => x.scrollWidth > x.clientWidth + 1).map(() => e.textContent)));
+  assert.deepEqual(cut, [], `${what}: badges cut off`);
+}

@@ -67,7 +67,7 @@ async function consentFlow({ page }) {
   let dialog;
   // The dossier opens on the tab named in its address ('#/dossiers/12?tab=consent'), as the register links it.
   await page.evaluate(() => { location.hash = `${location.hash.split('?')[0]}?tab=consent`; });
-  await page.getByRole('tab', { name: 'Toestemming & verstrekkingen', selected: true }).waitFor();
+  await page.getByRole('tab', { name: 'Toestemming', selected: true }).waitFor();
   await page.getByTestId('consent-tab').waitFor();
   await page.getByRole('heading', { name: 'Verwijsindex' }).waitFor(); // offered: the participant is under 23 (R13)
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkAxe, createParticipant, createUser, fillDate, firstRun, label, printedPdf, printVia, screenshot, signIn, signOut } from './harness.mjs';
+import { assertFitsWithoutTruncation, checkAxe, createParticipant, createUser, fillDate, firstRun, label, printedPdf, printVia, screenshot, signIn, signOut } from './harness.mjs';
 
 /** A local date `days` days from today, as the API wants it (yyyy-mm-dd); fillDate types it Dutch. */
 export function isoDay(days = 0) {
@@ -267,6 +267,7 @@ async function correctionFlow({ page }) {
   assert.equal(await listed.count(), 1, 'one request for this participant');
   await listed.getByText('Gesloten', { exact: true }).waitFor();
   await checkAxe(page, 'dossier (verzoeken)', failures);
+  await assertFitsWithoutTruncation(page, 'dossier of the administration');
   await screenshot(page, 'req-11-dossier-verzoeken');
   await listed.getByRole('link', { name: /^Verzoek \d+ openen: Correctie/ }).click();
   await page.getByTestId('request-title').waitFor();

@@ -1,7 +1,7 @@
 // The end-to-end specs (issue 3 item 5). Each gets its own fresh vault and server.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { PASSWORD, checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { PASSWORD, assertFitsWithoutTruncation, checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 const CV = 'Curriculum vitae van Ilse de Vries\nErvaring: magazijnmedewerker 2010-2020\n';
 
@@ -151,6 +151,8 @@ async function accessibilityAndScreenshots({ page }) {
   await screenshot(page, '06-dossier-journaal');
   await page.getByRole('tab', { name: 'Persoonsgegevens' }).click();
   await checkAxe(page, 'dossier persoonsgegevens', failures);
+  await assertFitsWithoutTruncation(page, 'dossier of the consultant');
+  assert.equal(await page.getByText('Categorie', { exact: true }).count(), 0, 'a "Categorie" badge on a section');
   await screenshot(page, '05-dossier-persoonsgegevens');
   for (const tab of ['Trajecten', 'Documenten', 'Geschiedenis', 'Caseload', 'Logboek']) {
     await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();

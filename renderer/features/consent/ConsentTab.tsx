@@ -1,4 +1,4 @@
-// The dossier tab "Toestemming & verstrekkingen": mandates, disclosures, objections and the
+// The dossier tab "Toestemming": mandates, disclosures, objections and the
 // Verwijsindex of one participant.
 import { useCallback, useEffect, useState } from 'react';
 import { Center, Divider, Loader, Stack } from '@mantine/core';

@@ -122,8 +122,8 @@ export function DossierView({ params }: RouteProps) {
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
       {dossier.shieldNotice ? <Alert color="gray" variant="light" icon={<IconEyeOff size={18} />} data-testid="shield-notice">{t('shielding.notice')}</Alert> : null}
       <DossierRights dossier={dossier} reload={load} />
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
-        <Tabs.List>
+      <Tabs value={tab} onChange={setTab} keepMounted={false} classNames={{ tab: 'dk-dossier-tab' }}>
+        <Tabs.List data-testid="dossier-tabs">
           <Tabs.Tab value="personal">{t('tabs.personal')}</Tabs.Tab>
           <Tabs.Tab value="trajectories">{t('tabs.trajectories')} <Text span size="sm" c="dimmed">({dossier.trajectories.length})</Text></Tabs.Tab>
           <Tabs.Tab value="journal">{t('tabs.journal')} <Text span size="sm" c="dimmed">({dossier.entries.length})</Text></Tabs.Tab>

@@ -50,12 +50,11 @@ export function fieldErrors(e: unknown): Partial<Record<string, string>> {
 }
 
 export function CategoryLegend({ category }: { category: DataCategory }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const c = dataCategories[category];
   return (
     <Group gap="xs" component="span">
       <Text component="span" fw={600}>{i18n.language === 'en' ? c.en : c.nl}</Text>
-      <Badge variant="outline" color="gray.7" size="xs">{t('categories.badge')}</Badge>
       {c.special ? <SpecialBadge /> : null}
     </Group>
   );
