@@ -208,12 +208,11 @@ function describeChange(ctx: Ctx, c: { target: string; field: string | null; ent
 const LETTER_FILE_WORD: Record<z.infer<typeof LetterKind>, string> = { acknowledgement: 'ontvangstbevestiging', decision: 'besluit', extension: 'verlenging' };
 
 /** The text of a request's letter; a letter carries dossier content, so it takes the dossier's read path. */
-function letterOf(ctx: Ctx, input: { requestId: number; kind: z.infer<typeof LetterKind> }): Letter {
-  const r = loadRow(ctx, input.requestId);
+function letterOf(ctx: Ctx, r: RequestRow, kind: z.infer<typeof LetterKind>): Letter {
   requireAccess(ctx, r.participantId); // a letter carries dossier content: the dossier's read path (R04)
   const lr = letterRequest(ctx, r);
-  if (input.kind === 'acknowledgement') return acknowledgementLetter(lr);
-  if (input.kind === 'extension') {
+  if (kind === 'acknowledgement') return acknowledgementLetter(lr);
+  if (kind === 'extension') {
     if (!r.extendedTo || !r.extensionReason || !r.extensionNoticeOn) throw domainError('request.letterNotAvailable', { reason: 'de termijn is niet verlengd' });
     return extensionLetter(lr, { extendedTo: r.extendedTo, reason: r.extensionReason, noticeOn: r.extensionNoticeOn });
   }
@@ -547,14 +546,14 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     return detail(ctx, r.id);
   },
 
-  'requests.letter': (ctx: Ctx, input) => ({ kind: input.kind, ...letterOf(ctx, input) }),
+  'requests.letter': (ctx: Ctx, input) => ({ kind: input.kind, ...letterOf(ctx, loadRow(ctx, input.requestId), input.kind) }),
 
   // Asynchronous because pdfkit streams: the letter is read in one transaction, the PDF built
   // after it; the router writes the read's audit line before the file is returned.
   'requests.letterPdf': async (state: HostState, input, note) => {
     const { letter, meta, fileName } = inTransaction(state, note, (ctx) => {
-      const letter = letterOf(ctx, input);
       const r = loadRow(ctx, input.requestId);
+      const letter = letterOf(ctx, r, input.kind);
       note.participantId = r.participantId;
       return { letter, meta: { organisation: organisationName(ctx.sqlite), dossierNumber: r.dossierNumber }, fileName: `brief-${LETTER_FILE_WORD[input.kind]}-${r.dossierNumber}-${ctx.today}.pdf` };
     });
