@@ -3,7 +3,7 @@
 // skips it). The participant's copy adds AES-256 encryption (PDF 1.7 extension level 3); letters are
 // printed and sent by post, so they are not encrypted.
 import PDFDocument from 'pdfkit';
-import { readFont } from '../copies/font-files.ts';
+import { readFont } from './font-files.ts';
 
 let fonts: { regular: Buffer; bold: Buffer } | null = null;
 function loadFonts() {

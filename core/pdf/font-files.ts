@@ -1,4 +1,4 @@
-// The fonts the copy embeds: DejaVu Sans regular and bold from the dejavu-fonts-ttf package, so
+// The fonts every PDF embeds (the participant's copy, the letters): DejaVu Sans regular and bold from the dejavu-fonts-ttf package, so
 // that ë, ï, é, ı, ł render. In the sources they are read from node_modules; scripts/build.mjs
 // replaces this module in the bundle with one that holds both files (it reads the names below),
 // so the bundled CLI and app read no font file at run time (like db/migration-files.ts).
