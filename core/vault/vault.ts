@@ -5,6 +5,7 @@ import { DatabaseBusyError, DatabaseDamagedError, WrongKeyError, copyDatabaseTo,
 import { NewerSchemaError, migrate } from '../../db/migrate.ts';
 import { closeAnchor, flushAnchor, openAnchor, rekeyAnchor } from '../audit/anchor.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
+import { rekeyLedger } from '../retention/ledger.ts';
 import { acquireLock, createEmptyFile, ensureDir, readSlotFile, secureVaultFiles, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
 import { openEnvelope, sealEnvelope, type Slot } from './keyslots.ts';
 import type { KeyObject } from 'node:crypto';
@@ -134,6 +135,7 @@ export function rekeyVault(handle: VaultHandle, slots: Slot[]): void {
   writeSlotFile(handle.dir, { ...file, slots, pending });
   rekeyDatabase(handle.sqlite, next.toString('hex'));
   rekeyAnchor(handle.sqlite, next);
+  rekeyLedger(handle.dir, handle.key, next);
   writeSlotFile(handle.dir, { ...file, slots: slots.map((s) => ({ ...s, envelope: pending[s.id]! })), pending: undefined });
   next.copy(handle.key);
   next.fill(0);
