@@ -7,6 +7,7 @@ import { fakerNL as faker } from '@faker-js/faker';
 import type { Sqlite } from '../../db/connection.ts';
 import { generateConsentDemo, type ConsentCandidate, type ConsentDemoCounts } from './consent.ts';
 import { splitLastName } from './names.ts';
+import { formatDossierNumber, lastIssued, markIssued } from '../dossiers/numbers.ts';
 
 export interface DemoOptions {
   participants: number;
@@ -44,8 +45,7 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
   faker.seed(opts.seed);
   const nowIso = opts.now.toISOString();
   const year = nowIso.slice(0, 4);
-  const last = sqlite.prepare('SELECT dossier_number AS n FROM participants WHERE dossier_number LIKE ? ORDER BY dossier_number DESC LIMIT 1').get(`DK-${year}-%`) as { n: string } | undefined;
-  let seq = last ? Number.parseInt(last.n.slice(8), 10) : 0;
+  let seq = lastIssued(sqlite, year);
   const insP = sqlite.prepare(`INSERT INTO participants (dossier_number, first_name, last_name_prefix, last_name, birth_date, gender, street, house_number, postcode, city, phone, email,
     phone_secret, email_secret, living_situation, work_history, source, source_note, status, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?)`);
@@ -72,7 +72,7 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
         const city = faker.location.city();
         const consultant = opts.consultantIds[i % opts.consultantIds.length]!;
         seq++;
-        const pid = Number(insP.run(`DK-${year}-${String(seq).padStart(6, '0')}`, firstName, prefix, lastName, isoDate(birth), sex === 'female' ? 'female' : 'male',
+        const pid = Number(insP.run(formatDossierNumber(year, seq), firstName, prefix, lastName, isoDate(birth), sex === 'female' ? 'female' : 'male',
           faker.location.street(), String(faker.number.int({ min: 1, max: 300 })), faker.location.zipCode('#### ??').toUpperCase(), city,
           `06${faker.string.numeric(8)}`, faker.internet.email({ firstName, lastName: [prefix, lastName].filter(Boolean).join('') }).toLowerCase(),
           i % 17 === 0 ? 1 : 0, i % 23 === 0 ? 1 : 0, pick(['Woont zelfstandig', 'Woont bij ouders', 'Woont samen met partner en kinderen', 'Beschermd wonen']),
@@ -102,6 +102,7 @@ export function generateDemo(sqlite: Sqlite, opts: DemoOptions): DemoCounts {
     })();
     opts.onProgress?.(Math.min(start + batch, opts.participants), opts.participants);
   }
+  markIssued(sqlite, year, seq);
   // A bulk load leaves the full-text index in many segments; merging them is what the index
   // would reach over time anyway (10 segments → 1 at 100,000 participants, under a second).
   if (opts.participants >= batch) sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('optimize')").run();

@@ -1,6 +1,7 @@
 // Participant dossiers: identity and circumstances (each field with its category, R01), source
 // of the data (R02), secret contact details (R03), trajectories, journal, documents, caseload.
 // Every change keeps the previous value; every read goes through core/access.
+import { issueDossierNumber } from './numbers.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { participantFieldNames, participantFields as participantFieldsByName, type ParticipantField } from '../api/categories.ts';
@@ -30,13 +31,6 @@ function requireOpen(p: ParticipantRow): void {
   if (p.status === 'closed') throw domainError('dossier.closed');
 }
 
-/** Dossier numbers are sequential per year and carry no personal data. */
-function nextDossierNumber(ctx: Ctx): string {
-  const year = ctx.today.slice(0, 4);
-  const last = ctx.sqlite.prepare("SELECT dossier_number AS n FROM participants WHERE dossier_number LIKE ? ORDER BY dossier_number DESC LIMIT 1").get(`DK-${year}-%`) as { n: string } | undefined;
-  const seq = last ? Number.parseInt(last.n.slice(8), 10) + 1 : 1;
-  return `DK-${year}-${String(seq).padStart(6, '0')}`;
-}
 
 type UpdateInput = { participantId: number; changes: Record<string, string | boolean | null | undefined>; reason: string | null };
 
@@ -99,7 +93,7 @@ export const dossierHandlers: Handlers<typeof dossiersContract> = {
 
   'dossiers.create': (ctx: Ctx, input) => {
     if (input.source === 'commissioner' && !input.sourceNote) throw domainError('dossier.sourceNoteRequired'); // R02
-    const dossierNumber = nextDossierNumber(ctx);
+    const dossierNumber = issueDossierNumber(ctx.sqlite, ctx.today.slice(0, 4));
     const row = ctx.db.insert(participants).values({ ...input, dossierNumber, status: 'active', createdAt: ctx.nowIso, updatedAt: ctx.nowIso }).returning({ id: participants.id }).get();
     // The consultant who registers a participant gets the dossier in their caseload.
     if (ctx.session.role === 'consultant') {

@@ -80,3 +80,18 @@ describe('destruction ledger (R44)', () => {
     expect(readLedger(w.dir, [third]).status).toBe('ok');
   });
 });
+
+describe('dossier numbers (R44)', () => {
+  it('R44 a dossier number is never issued twice, also not after the highest-numbered dossier is gone', async () => {
+    const w = await withParticipants(2);
+    const highest = w.made[1]!;
+    // As a destruction leaves it: the row gone (foreign keys off for this raw removal only).
+    w.sqlite.pragma('foreign_keys=OFF');
+    w.sqlite.prepare('DELETE FROM caseload WHERE participant_id = ?').run(highest.participantId);
+    w.sqlite.prepare('DELETE FROM participants WHERE id = ?').run(highest.participantId);
+    w.sqlite.pragma('foreign_keys=ON');
+    const next = await w.consultant.call('dossiers.create', aParticipant({ lastName: 'Nieuw' }));
+    expect(next.dossierNumber).not.toBe(highest.dossierNumber);
+    expect(next.dossierNumber > highest.dossierNumber).toBe(true);
+  });
+});
