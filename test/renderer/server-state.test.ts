@@ -16,8 +16,7 @@ const notYetMoved = new Set([
   'features/requests/PolicySettings.tsx',
   'features/consent/RecipientsPage.tsx', 'features/consent/ConsentTab.tsx', 'features/consent/StatisticsPage.tsx',
   'features/consent/ObjectionsSection.tsx', 'features/consent/shared.tsx', 'features/consent/DisclosuresSection.tsx',
-  'features/consent/RegisterPage.tsx', 'features/shielding/ShieldingTab.tsx',
-  'features/shielding/ShieldDialogs.tsx',
+  'features/consent/RegisterPage.tsx',
 ]);
 
 function files(dir: string): string[] {
