@@ -14,9 +14,7 @@ const notYetMoved = new Set([
   'features/dossiers/DossierView.tsx',
   'features/audit/AuditViewer.tsx',
   'features/requests/PolicySettings.tsx',
-  'features/consent/RecipientsPage.tsx', 'features/consent/ConsentTab.tsx', 'features/consent/StatisticsPage.tsx',
-  'features/consent/ObjectionsSection.tsx', 'features/consent/shared.tsx', 'features/consent/DisclosuresSection.tsx',
-  'features/consent/RegisterPage.tsx',
+  'features/consent/RecipientsPage.tsx', 'features/consent/StatisticsPage.tsx', 'features/consent/RegisterPage.tsx',
 ]);
 
 function files(dir: string): string[] {
