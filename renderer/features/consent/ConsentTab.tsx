@@ -1,11 +1,10 @@
 // The dossier tab "Toestemming": mandates, disclosures, objections and the
 // Verwijsindex of one participant.
-import { useCallback, useEffect, useState } from 'react';
-import { Center, Divider, Loader, Stack } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
+import { Divider, Stack } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useApi } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { today } from '../../components/format.ts';
-import { showError } from '../../components/notify.ts';
 import { can, useSession } from '../../state/session.ts';
 import type { TabProps } from '../dossiers/DossierView.tsx';
 import { MandatesSection } from './MandatesSection.tsx';
@@ -14,37 +13,23 @@ import { ObjectionsSection } from './ObjectionsSection.tsx';
 import { VerwijsindexSection } from './VerwijsindexSection.tsx';
 import { ageOn, useRecipients } from './shared.tsx';
 
-interface Lists {
-  mandates: Out<'mandates.list'>;
-  disclosures: Out<'disclosures.list'>;
-  objections: Out<'objections.list'>;
-  verwijsindex: Out<'verwijsindex.list'>;
-}
-
 export function ConsentTab({ dossier, editable }: TabProps) {
-  const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const participantId = dossier.participant.id;
   const { recipients } = useRecipients();
-  const [lists, setLists] = useState<Lists | null>(null);
+  // Four reads, each cached on its own and made stale by the records of its kind (consentChanges).
+  const mandates = useApi('mandates.list', { participantId });
+  const disclosures = useApi('disclosures.list', { participantId });
+  const objections = useApi('objections.list', { participantId });
+  const verwijsindex = useApi('verwijsindex.list', { participantId });
 
-  const load = useCallback(async () => {
-    try {
-      const input = { participantId };
-      const [mandates, disclosures, objections, verwijsindex] = await Promise.all([
-        call('mandates.list', input), call('disclosures.list', input), call('objections.list', input), call('verwijsindex.list', input),
-      ]);
-      setLists({ mandates, disclosures, objections, verwijsindex });
-    } catch (e) {
-      showError(e);
-    }
-  }, [participantId]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  if (!lists) return <Center h={200}><Loader aria-label={t('common.loading')} /></Center>;
+  // The tab shows once all four are there; the first that failed (or is still loading) speaks for it.
+  const reads: UseQueryResult<unknown>[] = [mandates, disclosures, objections, verwijsindex];
+  const waiting = reads.find((q) => q.isError) ?? reads.find((q) => q.isPending);
+  if (waiting || !mandates.data || !disclosures.data || !objections.data || !verwijsindex.data) {
+    return <QueryState query={waiting ?? mandates} height={200}>{() => null}</QueryState>;
+  }
+  const lists = { mandates: mandates.data, disclosures: disclosures.data, objections: objections.data, verwijsindex: verwijsindex.data };
   const mayRecord = editable && can(me, 'consent.record');
   const mayHandle = dossier.participant.status === 'active' && can(me, 'requests.handle');
   const birthDate = dossier.participant.birthDate;
@@ -53,15 +38,15 @@ export function ConsentTab({ dossier, editable }: TabProps) {
 
   return (
     <Stack gap="xl" data-testid="consent-tab">
-      <MandatesSection dossier={dossier} mandates={lists.mandates} recipients={recipients} mayRecord={mayRecord} reload={load} />
+      <MandatesSection dossier={dossier} mandates={lists.mandates} recipients={recipients} mayRecord={mayRecord} />
       <Divider />
-      <DisclosuresSection dossier={dossier} disclosures={lists.disclosures} mandates={lists.mandates} recipients={recipients} mayRecord={mayRecord} reload={load} />
+      <DisclosuresSection dossier={dossier} disclosures={lists.disclosures} mandates={lists.mandates} recipients={recipients} mayRecord={mayRecord} />
       <Divider />
-      <ObjectionsSection participantId={participantId} objections={lists.objections} recipients={recipients} mayHandle={mayHandle} reload={load} />
+      <ObjectionsSection participantId={participantId} objections={lists.objections} recipients={recipients} mayHandle={mayHandle} />
       {showVerwijsindex ? (
         <>
           <Divider />
-          <VerwijsindexSection participantId={participantId} registrations={lists.verwijsindex} age={age} mayRecord={mayRecord} reload={load} />
+          <VerwijsindexSection participantId={participantId} registrations={lists.verwijsindex} age={age} mayRecord={mayRecord} />
         </>
       ) : null}
     </Stack>

@@ -1,11 +1,12 @@
 // Disclosures (verstrekkingen) of one participant: the register per participant and the form
 // that asks the service live whether a disclosure is allowed, and why not (R03, R10, R12, R14, R27).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, MultiSelect, Radio, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconCircleCheck, IconCircleX, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { participantFieldNames, participantFields, type ParticipantField } from '../../../core/api/categories.ts';
-import { ApiCallError, call, type In, type Out } from '../../api/client.ts';
+import type { In, Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { errorText, showSuccess } from '../../components/notify.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
@@ -13,7 +14,7 @@ import { currentLanguage } from '../../i18n/index.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CategoryBadges, Section, categoryLabel, channels, purposes, useConsentSettings, useOptions, type Mandate, type Recipient } from './shared.tsx';
+import { CategoryBadges, Section, categoryLabel, channels, consentChanges, purposes, useConsentSettings, useOptions, type Mandate, type Recipient } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 type Disclosure = Out<'disclosures.list'>[number];
@@ -24,7 +25,6 @@ interface Props {
   mandates: Mandate[];
   recipients: Recipient[];
   mayRecord: boolean;
-  reload: () => Promise<void>;
 }
 
 export function BasisBadge({ d }: { d: Pick<Disclosure, 'basis' | 'flagged' | 'reviewedAt'> }) {
@@ -47,7 +47,7 @@ function useMandateRef(mandates: Mandate[]) {
   };
 }
 
-export function DisclosuresSection({ dossier, disclosures, mandates, recipients, mayRecord, reload }: Props) {
+export function DisclosuresSection({ dossier, disclosures, mandates, recipients, mayRecord }: Props) {
   const { t } = useTranslation();
   const mandateRef = useMandateRef(mandates);
   const [recording, setRecording] = useState(false);
@@ -81,7 +81,7 @@ export function DisclosuresSection({ dossier, disclosures, mandates, recipients,
           ))}
         </DataTable>
       )}
-      {mayRecord && recording ? <RecordDisclosureDialog opened onClose={() => setRecording(false)} dossier={dossier} mandates={mandates} recipients={recipients} reload={reload} /> : null}
+      {mayRecord && recording ? <RecordDisclosureDialog opened onClose={() => setRecording(false)} dossier={dossier} mandates={mandates} recipients={recipients} /> : null}
     </Section>
   );
 }
@@ -102,11 +102,10 @@ function useItemText(dossier: DossierData) {
   ].join('; ');
 }
 
-type Check = Out<'disclosures.check'>;
 type Basis = 'mandate' | 'legalDuty' | 'exception';
 const AUTO = 'auto';
 
-function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients, reload }: { opened: boolean; onClose: () => void; dossier: DossierData; mandates: Mandate[]; recipients: Recipient[]; reload: () => Promise<void> }) {
+function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients }: { opened: boolean; onClose: () => void; dossier: DossierData; mandates: Mandate[]; recipients: Recipient[] }) {
   const { t } = useTranslation();
   const mandateRef = useMandateRef(mandates);
   const options = useOptions();
@@ -124,9 +123,6 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
   const [args, setArgs] = useState('');
   const minArguments = useConsentSettings(opened)?.exceptionMinArguments ?? null; // R12
   const [note, setNote] = useState('');
-  const [check, setCheck] = useState<Check | null>(null);
-  const [checkError, setCheckError] = useState<string | null>(null);
-  const [checking, setChecking] = useState(false);
 
   const request = useMemo((): In<'disclosures.check'> | null => {
     if (!recipientId || !disclosedOn || fields.length + entryIds.length + documentIds.length === 0) return null;
@@ -144,24 +140,18 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
   }, [p.id, recipientId, disclosedOn, purpose, channel, fields, entryIds, documentIds, basis, mandateId, duty, args, note]);
   const debounced = useDebounced(request, 350);
 
-  useEffect(() => {
-    if (!opened || !debounced) {
-      setCheck(null);
-      setCheckError(null);
-      return;
-    }
-    let current = true;
-    setChecking(true);
-    call('disclosures.check', debounced).then(
-      (c) => { if (current) { setCheck(c); setCheckError(null); } },
-      (e) => { if (current) { setCheck(null); setCheckError(e instanceof ApiCallError && e.code === 'input.invalid' ? null : errorText(e)); } },
-    ).finally(() => { if (current) setChecking(false); });
-    return () => { current = false; };
-  }, [opened, debounced]);
+  // The live check asks the service for every settled change of the form and never answers from
+  // the cache (staleTime and gcTime 0): a mandate, objection or the policy may have changed since.
+  const checkQuery = useApi('disclosures.check', debounced as In<'disclosures.check'>, { enabled: opened && debounced !== null, staleTime: 0, gcTime: 0 });
+  const checking = checkQuery.isFetching;
+  const check = debounced && !checkQuery.isError ? checkQuery.data ?? null : null;
+  // An incomplete form is refused as input.invalid: that is no error to show, the hint says what is missing.
+  const checkError = debounced && checkQuery.isError && checkQuery.error.code !== 'input.invalid' ? errorText(checkQuery.error) : null;
+  const record = useApiMutation('disclosures.record', { invalidates: consentChanges.disclosure });
 
   async function submit() {
     if (!request) return;
-    await call('disclosures.record', request);
+    await record.mutateAsync(request);
     showSuccess(t('consent.disclosures.recorded'));
     setFields([]);
     setEntryIds([]);
@@ -169,7 +159,6 @@ function RecordDisclosureDialog({ opened, onClose, dossier, mandates, recipients
     setArgs('');
     setDuty('');
     setNote('');
-    await reload();
   }
 
   const fieldOptions = participantFieldNames

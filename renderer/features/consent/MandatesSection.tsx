@@ -5,13 +5,13 @@ import { Alert, Button, Group, MultiSelect, Radio, Select, Table, Text, TextInpu
 import { IconFileCertificate, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategoryNames, type DataCategory } from '../../../core/api/categories.ts';
-import { call } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CategoryBadges, MandateStateBadge, Section, categoryLabel, purposes, useConsentSettings, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
+import { CategoryBadges, MandateStateBadge, Section, consentChanges, categoryLabel, purposes, useConsentSettings, useOptions, withdrawalChannels, type Mandate, type Recipient } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 interface Props {
@@ -19,10 +19,9 @@ interface Props {
   mandates: Mandate[];
   recipients: Recipient[];
   mayRecord: boolean;
-  reload: () => Promise<void>;
 }
 
-export function MandatesSection({ dossier, mandates, recipients, mayRecord, reload }: Props) {
+export function MandatesSection({ dossier, mandates, recipients, mayRecord }: Props) {
   const { t } = useTranslation();
   const [recording, setRecording] = useState(false);
   const [withdrawing, setWithdrawing] = useState<Mandate | null>(null);
@@ -63,14 +62,15 @@ export function MandatesSection({ dossier, mandates, recipients, mayRecord, relo
           ))}
         </DataTable>
       )}
-      {mayRecord && recording ? <RecordMandateDialog opened onClose={() => setRecording(false)} dossier={dossier} recipients={recipients} reload={reload} /> : null}
-      <WithdrawDialog mandate={withdrawing} onClose={() => setWithdrawing(null)} reload={reload} />
+      {mayRecord && recording ? <RecordMandateDialog opened onClose={() => setRecording(false)} dossier={dossier} recipients={recipients} /> : null}
+      <WithdrawDialog mandate={withdrawing} onClose={() => setWithdrawing(null)} />
     </Section>
   );
 }
 
-function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: { opened: boolean; onClose: () => void; dossier: DossierData; recipients: Recipient[]; reload: () => Promise<void> }) {
+function RecordMandateDialog({ opened, onClose, dossier, recipients }: { opened: boolean; onClose: () => void; dossier: DossierData; recipients: Recipient[] }) {
   const { t } = useTranslation();
+  const record = useApiMutation('mandates.record', { invalidates: consentChanges.mandate });
   const options = useOptions();
   const [direction, setDirection] = useState<'shareWith' | 'obtainFrom'>('shareWith');
   const [recipientId, setRecipientId] = useState<string | null>(null);
@@ -87,7 +87,7 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
   const documents = dossier.documents;
 
   async function submit() {
-    await call('mandates.record', {
+    await record.mutateAsync({
       participantId: dossier.participant.id,
       direction,
       recipientId: Number(recipientId),
@@ -102,7 +102,6 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
     setRecipientId(null);
     setCategories([]);
     setDocumentId(null);
-    await reload();
   }
 
   const incomplete = (how === 'oral' && !oralAllowed) || !recipientId || categories.length === 0 || !validFrom || (how === 'signedForm' && !documentId);
@@ -143,8 +142,9 @@ function RecordMandateDialog({ opened, onClose, dossier, recipients, reload }: {
   );
 }
 
-function WithdrawDialog({ mandate, onClose, reload }: { mandate: Mandate | null; onClose: () => void; reload: () => Promise<void> }) {
+function WithdrawDialog({ mandate, onClose }: { mandate: Mandate | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const withdraw = useApiMutation('mandates.withdraw', { invalidates: consentChanges.mandate });
   const options = useOptions();
   const [on, setOn] = useState(today());
   const [how, setHow] = useState<(typeof withdrawalChannels)[number]>('letter');
@@ -152,10 +152,9 @@ function WithdrawDialog({ mandate, onClose, reload }: { mandate: Mandate | null;
 
   async function submit() {
     if (!mandate) return;
-    await call('mandates.withdraw', { mandateId: mandate.id, withdrawnOn: on, how, note: note.trim() || null });
+    await withdraw.mutateAsync({ mandateId: mandate.id, withdrawnOn: on, how, note: note.trim() || null });
     showSuccess(t('consent.mandates.withdrawn'));
     setNote('');
-    await reload();
   }
 
   return (

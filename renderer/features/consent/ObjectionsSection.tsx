@@ -1,21 +1,22 @@
 // Objections (verzet) to disclosure to named recipients: recorded with the participant's
 // circumstances, decided within the policy's term; an upheld objection blocks those recipients (R27).
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Anchor, Badge, Button, Group, MultiSelect, Paper, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
+import type { Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
 import { formatDate, today } from '../../components/format.ts';
-import { showError, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { can, useSession } from '../../state/session.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { Section, type Recipient } from './shared.tsx';
+import { consentChanges, Section, type Recipient } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 type Objection = Out<'objections.list'>[number];
 const statusColor = { pending: 'warn', upheld: 'danger', rejected: 'gray.7' } as const;
 
-export function ObjectionsSection({ participantId, objections, recipients, mayHandle, reload }: { participantId: number; objections: Objection[]; recipients: Recipient[]; mayHandle: boolean; reload: () => Promise<void> }) {
+export function ObjectionsSection({ participantId, objections, recipients, mayHandle }: { participantId: number; objections: Objection[]; recipients: Recipient[]; mayHandle: boolean }) {
   const { t } = useTranslation();
   const mayReadRequests = can(useSession((s) => s.me), 'requests.read');
   const [recording, setRecording] = useState(false);
@@ -51,8 +52,8 @@ export function ObjectionsSection({ participantId, objections, recipients, mayHa
           ))}
         </Stack>
       )}
-      {mayHandle && recording ? <RecordObjectionDialog opened onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} linkRequests={mayReadRequests} reload={reload} /> : null}
-      <DecideDialog objection={deciding} onClose={() => setDeciding(null)} reload={reload} />
+      {mayHandle && recording ? <RecordObjectionDialog opened onClose={() => setRecording(false)} participantId={participantId} recipients={recipients} linkRequests={mayReadRequests} /> : null}
+      <DecideDialog objection={deciding} onClose={() => setDeciding(null)} />
     </Section>
   );
 }
@@ -61,21 +62,13 @@ type VerzetRequest = Out<'requests.list'>['rows'][number];
 
 /** The participant's open 'verzet' requests an objection may belong to (none without requests.read). */
 function useOpenVerzetRequests(participantId: number, enabled: boolean): VerzetRequest[] {
-  const [rows, setRows] = useState<VerzetRequest[]>([]);
-  useEffect(() => {
-    if (!enabled) return;
-    let live = true;
-    call('requests.list', { participantId, open: true, limit: 500 }).then(
-      (r) => { if (live) setRows(r.rows.filter((x) => x.type === 'verzet')); },
-      showError,
-    );
-    return () => { live = false; };
-  }, [participantId, enabled]);
-  return enabled ? rows : [];
+  const open = useApi('requests.list', { participantId, open: true, limit: 500 }, { enabled }).data;
+  return useMemo(() => (enabled ? (open?.rows ?? []).filter((x) => x.type === 'verzet') : []), [open, enabled]);
 }
 
-function RecordObjectionDialog({ opened, onClose, participantId, recipients, linkRequests, reload }: { opened: boolean; onClose: () => void; participantId: number; recipients: Recipient[]; linkRequests: boolean; reload: () => Promise<void> }) {
+function RecordObjectionDialog({ opened, onClose, participantId, recipients, linkRequests }: { opened: boolean; onClose: () => void; participantId: number; recipients: Recipient[]; linkRequests: boolean }) {
   const { t } = useTranslation();
+  const record = useApiMutation('objections.record', { invalidates: consentChanges.objection });
   const [recipientIds, setRecipientIds] = useState<string[]>([]);
   const [circumstances, setCircumstances] = useState('');
   const [receivedOn, setReceivedOn] = useState(today());
@@ -83,12 +76,11 @@ function RecordObjectionDialog({ opened, onClose, participantId, recipients, lin
   const verzetRequests = useOpenVerzetRequests(participantId, linkRequests);
 
   async function submit() {
-    await call('objections.record', { participantId, recipientIds: recipientIds.map(Number), circumstances, receivedOn, requestId: requestId ? Number(requestId) : null });
+    await record.mutateAsync({ participantId, recipientIds: recipientIds.map(Number), circumstances, receivedOn, requestId: requestId ? Number(requestId) : null });
     showSuccess(t('consent.objections.recorded'));
     setRecipientIds([]);
     setCircumstances('');
     setRequestId(null);
-    await reload();
   }
 
   return (
@@ -112,18 +104,18 @@ function RecordObjectionDialog({ opened, onClose, participantId, recipients, lin
   );
 }
 
-function DecideDialog({ objection, onClose, reload }: { objection: Objection | null; onClose: () => void; reload: () => Promise<void> }) {
+function DecideDialog({ objection, onClose }: { objection: Objection | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const decide = useApiMutation('objections.decide', { invalidates: consentChanges.objection });
   const [outcome, setOutcome] = useState<'upheld' | 'rejected'>('upheld');
   const [reasons, setReasons] = useState('');
   const [decidedOn, setDecidedOn] = useState(today());
 
   async function submit() {
     if (!objection) return;
-    await call('objections.decide', { objectionId: objection.id, outcome, reasons, decidedOn });
+    await decide.mutateAsync({ objectionId: objection.id, outcome, reasons, decidedOn });
     showSuccess(t('consent.objections.decidedDone'));
     setReasons('');
-    await reload();
   }
 
   return (

@@ -3,17 +3,18 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
+import type { Out } from '../../api/client.ts';
+import { useApiMutation } from '../../api/query.ts';
 import { formatDate, today } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { Section, useOptions } from './shared.tsx';
+import { consentChanges, Section, useOptions } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 type Registration = Out<'verwijsindex.list'>[number];
 type Action = { kind: 'register' } | { kind: 'objection' | 'end'; registration: Registration };
 
-export function VerwijsindexSection({ participantId, registrations, age, mayRecord, reload }: { participantId: number; registrations: Registration[]; age: number | null; mayRecord: boolean; reload: () => Promise<void> }) {
+export function VerwijsindexSection({ participantId, registrations, age, mayRecord }: { participantId: number; registrations: Registration[]; age: number | null; mayRecord: boolean }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const eligible = age !== null && age < 23;
@@ -43,14 +44,17 @@ export function VerwijsindexSection({ participantId, registrations, age, mayReco
           </Group>
         </Paper>
       ))}
-      <VerwijsindexDialog action={action} participantId={participantId} onClose={() => setAction(null)} reload={reload} />
+      <VerwijsindexDialog action={action} participantId={participantId} onClose={() => setAction(null)} />
     </Section>
   );
 }
 
 /** One dialog for the three steps; each asks a date and a text. */
-function VerwijsindexDialog({ action, participantId, onClose, reload }: { action: Action | null; participantId: number; onClose: () => void; reload: () => Promise<void> }) {
+function VerwijsindexDialog({ action, participantId, onClose }: { action: Action | null; participantId: number; onClose: () => void }) {
   const { t } = useTranslation();
+  const register = useApiMutation('verwijsindex.register', { invalidates: consentChanges.verwijsindex });
+  const recordObjection = useApiMutation('verwijsindex.recordObjection', { invalidates: consentChanges.verwijsindex });
+  const end = useApiMutation('verwijsindex.end', { invalidates: consentChanges.verwijsindex });
   const options = useOptions();
   const [on, setOn] = useState(today());
   const [text, setText] = useState('');
@@ -59,12 +63,11 @@ function VerwijsindexDialog({ action, participantId, onClose, reload }: { action
 
   async function submit() {
     if (!action) return;
-    if (action.kind === 'register') await call('verwijsindex.register', { participantId, registeredOn: on, signalReason: text });
-    else if (action.kind === 'objection') await call('verwijsindex.recordObjection', { registrationId: action.registration.id, objectedOn: on, note: text, outcome });
-    else await call('verwijsindex.end', { registrationId: action.registration.id, endedOn: on, reason: text });
+    if (action.kind === 'register') await register.mutateAsync({ participantId, registeredOn: on, signalReason: text });
+    else if (action.kind === 'objection') await recordObjection.mutateAsync({ registrationId: action.registration.id, objectedOn: on, note: text, outcome });
+    else await end.mutateAsync({ registrationId: action.registration.id, endedOn: on, reason: text });
     showSuccess(t(`consent.verwijsindex.done.${action.kind}`));
     setText('');
-    await reload();
   }
 
   return (

@@ -1,12 +1,12 @@
 // Pieces shared by the consent screens: labels of categories, the mandate state badge, the
 // recipient list and the section layout. Generic tables, dialogs and downloads: components/.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, type DataCategory } from '../../../core/api/categories.ts';
-import { call, type Out } from '../../api/client.ts';
+import type { OperationName, Out } from '../../api/client.ts';
+import { useApi } from '../../api/query.ts';
 import { currentLanguage } from '../../i18n/index.ts';
-import { showError } from '../../components/notify.ts';
 
 export type Recipient = Out<'recipients.list'>[number];
 export type Mandate = Out<'mandates.list'>[number];
@@ -20,22 +20,27 @@ export function categoryLabel(c: DataCategory): string {
   return dataCategories[c][currentLanguage()];
 }
 
-/** Select options from a list of values and their i18n key prefix. */
+/**
+ * What each consent record changes besides its own list (issue 14): the registers across
+ * participants, what a correction's notifications reach (R24), the request an objection belongs
+ * to, and the participant's log, where every record is a line.
+ */
+export const consentChanges = {
+  mandate: ['mandates.list', 'mandates.overview', 'audit.participantLog'],
+  disclosure: ['disclosures.list', 'disclosures.register', 'requests.recipientsToNotify', 'audit.participantLog'],
+  objection: ['objections.list', 'requests.get', 'requests.list', 'audit.participantLog'],
+  verwijsindex: ['verwijsindex.list', 'audit.participantLog'],
+} satisfies Record<string, OperationName[]>;
+
 /**
  * What the consent forms need from the policy (R10, R12), read when a form opens; null until
- * known, so that an option the policy may forbid stays off meanwhile.
+ * known (or when it cannot be read), so that an option the policy may forbid stays off meanwhile.
  */
 export function useConsentSettings(opened: boolean): Out<'consent.settings'> | null {
-  const [settings, setSettings] = useState<Out<'consent.settings'> | null>(null);
-  useEffect(() => {
-    if (!opened) return;
-    let live = true;
-    call('consent.settings', {}).then((s) => { if (live) setSettings(s); }, showError);
-    return () => { live = false; };
-  }, [opened]);
-  return settings;
+  return useApi('consent.settings', {}, { enabled: opened }).data ?? null;
 }
 
+/** Select options from a list of values and their i18n key prefix. */
 export function useOptions() {
   const { t } = useTranslation();
   return (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -43,18 +48,9 @@ export function useOptions() {
 
 /** The recipient register as the dossier screens need it (active ones for new records). */
 export function useRecipients(includeInactive = false) {
-  const [recipients, setRecipients] = useState<Recipient[]>([]);
-  const load = useCallback(async () => {
-    try {
-      setRecipients(await call('recipients.list', { includeInactive }));
-    } catch (e) {
-      showError(e);
-    }
-  }, [includeInactive]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  return { recipients, reload: load };
+  const query = useApi('recipients.list', { includeInactive });
+  const reload = async () => { await query.refetch(); };
+  return { recipients: query.data ?? [], reload };
 }
 
 const stateColor = { active: 'ok', notYetValid: 'kluis.7', expired: 'gray.7', withdrawn: 'danger' } as const;

@@ -1,14 +1,15 @@
 // One data-subject request from intake to closing: the status stepper, the facts, and the next
 // step's form. Dossier content appears only through requests.content, after identity is verified.
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, Anchor, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client.ts';
+import { useApi } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import type { RouteProps } from '../../routes.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate } from '../../state/router.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { FormError } from '../../components/FormActions.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../components/format.ts';
@@ -24,6 +25,7 @@ import { NotifyPanel } from './panels/NotifyPanel.tsx';
 import { FinishPanel } from './panels/FinishPanel.tsx';
 import { LettersPanel } from './panels/LettersPanel.tsx';
 import { CopyPanel } from './panels/CopyPanel.tsx';
+import { useRequestStep } from './useRequestStep.ts';
 import { CHANGE_TYPES, CONSULTED_TYPES, VERIFIED, type Detail, type PanelProps } from './types.ts';
 
 
@@ -73,18 +75,16 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
  * Choosing any other handler needs a list of users with requests.handle, which no operation open to
  * the administration provides yet (dossiers.consultants lists consultants only).
  */
-function Handler({ detail, onChange, canHandle }: PanelProps) {
+function Handler({ detail, canHandle }: PanelProps) {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const { busy, error, run } = useAction();
-  const [handlers, setHandlers] = useState<{ userId: number; displayName: string }[]>([]);
   const r = detail.request;
   const mayAssign = canHandle && me !== null && r.status !== 'closed';
-  useEffect(() => {
-    if (mayAssign) call('requests.handlers', {}).then(setHandlers, () => setHandlers([]));
-  }, [mayAssign]);
+  const handlers = useApi('requests.handlers', {}, { enabled: mayAssign }).data ?? [];
+  const assignTo = useRequestStep('requests.assign');
   const assign = (handlerId: number, message: string) => void run(async () => {
-    onChange(await call('requests.assign', { requestId: r.id, handlerId }));
+    await assignTo({ requestId: r.id, handlerId });
     showSuccess(message);
   });
   return (
@@ -142,40 +142,37 @@ function Facts(props: PanelProps) {
   );
 }
 
+/** A request that cannot be shown (no such number, not found, refused): why, and the way back. */
+function Unavailable({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={640}>
+      <Title order={1} size="h2">{t('requests.dashboard.title')}</Title>
+      {children}
+      <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/requests')}>{t('requests.detail.back')}</Button></Group>
+    </Stack>
+  );
+}
+
 export function RequestDetail({ params }: RouteProps) {
   const { t } = useTranslation();
-  const me = useSession((s) => s.me);
   const requestId = Number(params.id);
-  const [detail, setDetail] = useState<Detail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const valid = Number.isInteger(requestId) && requestId > 0;
+  // Read on every open (staleTime 0), as before: steps on a request are taken from several places
+  // (the dossier, the consent tab, a colleague). A step here answers with the new detail (useRequestStep).
+  const query = useApi('requests.get', { requestId }, { enabled: valid, staleTime: 0 });
 
-  const load = useCallback(async () => {
-    try {
-      setDetail(await call('requests.get', { requestId }));
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [requestId]);
+  if (!valid) return <Unavailable><Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{t('requests.detail.notFound')}</Alert></Unavailable>;
+  if (query.isError) return <Unavailable><QueryState query={query}>{() => null}</QueryState></Unavailable>;
+  return <QueryState query={query} height={300}>{(detail) => <RequestPage detail={detail} />}</QueryState>;
+}
 
-  useEffect(() => {
-    if (!Number.isInteger(requestId) || requestId <= 0) setError(t('requests.detail.notFound'));
-    else void load();
-  }, [load, requestId, t]);
-
-  if (error && !detail) {
-    return (
-      <Stack maw={640}>
-        <Title order={1} size="h2">{t('requests.dashboard.title')}</Title>
-        <Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
-        <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/requests')}>{t('requests.detail.back')}</Button></Group>
-      </Stack>
-    );
-  }
-  if (!detail) return <Center h={300}><Loader aria-label={t('common.loading')} /></Center>;
-
+function RequestPage({ detail }: { detail: Detail }) {
+  const { t } = useTranslation();
+  const me = useSession((s) => s.me);
   const r = detail.request;
   const canHandle = can(me, 'requests.handle');
-  const props: PanelProps = { detail, onChange: setDetail, canHandle };
+  const props: PanelProps = { detail, canHandle };
   const isChange = CHANGE_TYPES.includes(r.type);
   const verified = VERIFIED.includes(r.status);
 

@@ -1,7 +1,7 @@
 // Intake of a data-subject request (R20, R23, R35): who asks (the participant or a legal
 // representative), how and when it arrived, which of the eleven types, and for a correction or
 // completion what must change per field or journal entry.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, ActionIcon } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,8 @@ import { participantFieldNames, type ParticipantField } from '../../../core/api/
 import { requestTypes, type RequestType } from '../../../core/policy/profile.ts';
 import { CorrectionGround } from '../../../core/requests/contract.ts';
 import { Channel } from '../../../core/statements/contract.ts';
-import { call, type In, type Out } from '../../api/client.ts';
+import type { In } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
 import { navigate, useLocation } from '../../state/router.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { formatDate, today } from '../../components/format.ts';
@@ -22,7 +23,6 @@ import { DateField } from '../../components/DateField.tsx';
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];
 interface ChangeDraft { key: number; target: 'field' | 'entry'; field: ParticipantField | null; entryId: string | null; value: string; title: string; ground: Ground }
-type Entries = Out<'dossiers.get'>['entries'];
 
 const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling'];
 let nextKey = 1;
@@ -65,8 +65,7 @@ export function RequestIntake() {
   const { t } = useTranslation();
   const loc = useLocation();
   const preset = loc.query.get('participant');
-  const [participantId, setParticipantId] = useState<string | null>(preset);
-  const [presetLabel, setPresetLabel] = useState<string | null>(preset ? null : '');
+  const [picked, setParticipantId] = useState<string | null>(preset);
   const [requester, setRequester] = useState<'participant' | 'representative'>('participant');
   const [repName, setRepName] = useState('');
   const [repRelation, setRepRelation] = useState('');
@@ -75,29 +74,23 @@ export function RequestIntake() {
   const [type, setType] = useState<RequestType | null>(null);
   const [description, setDescription] = useState('');
   const [changes, setChanges] = useState<ChangeDraft[]>([newChange()]);
-  const [entries, setEntries] = useState<Entries | null>(null);
   const { busy, error, setError, run } = useAction();
   const withChanges = type !== null && CHANGE_TYPES.includes(type);
   const needsEntries = withChanges && changes.some((c) => c.target === 'entry');
 
-  // Opened from a dossier: show that participant as chosen.
-  useEffect(() => {
-    if (!preset) return;
-    call('dossiers.get', { participantId: Number(preset) }).then(
-      (d) => setPresetLabel(`${[d.participant.firstName, d.participant.lastNamePrefix, d.participant.lastName].filter(Boolean).join(' ')} — ${d.participant.dossierNumber}`),
-      () => {
-        setParticipantId(null);
-        setPresetLabel('');
-      },
-    );
-  }, [preset]);
+  // Opened from a dossier: show that participant as chosen (the dossier's read is in the cache
+  // already). One that cannot be read is not chosen; the picker then starts empty.
+  const presetRead = useApi('dossiers.get', { participantId: Number(preset) }, { enabled: preset !== null });
+  const presetFailed = preset !== null && presetRead.isError;
+  const participantId = presetFailed && picked === preset ? null : picked;
+  const presetDossier = presetRead.data?.participant;
+  const presetLabel = preset === null || presetFailed ? ''
+    : presetDossier ? `${[presetDossier.firstName, presetDossier.lastNamePrefix, presetDossier.lastName].filter(Boolean).join(' ')} — ${presetDossier.dossierNumber}` : null;
 
-  // Only the titles of the journal entries, to name the entry a correction concerns.
-  useEffect(() => {
-    setEntries(null);
-    if (!needsEntries || !participantId) return;
-    call('dossiers.get', { participantId: Number(participantId) }).then((d) => setEntries(d.entries), () => setEntries([]));
-  }, [needsEntries, participantId]);
+  // Only the titles of the journal entries, to name the entry a correction concerns; none if the dossier cannot be read.
+  const entriesRead = useApi('dossiers.get', { participantId: Number(participantId) }, { enabled: needsEntries && participantId !== null });
+  const entries = entriesRead.data?.entries ?? (entriesRead.isError ? [] : null);
+  const intake = useApiMutation('requests.intake', { invalidates: ['requests.list', 'requests.dashboard', 'objections.list'] });
 
   const update = (key: number, patch: Partial<ChangeDraft>) => setChanges((cs) => cs.map((c) => (c.key === key ? { ...c, ...patch } : c)));
 
@@ -130,7 +123,7 @@ export function RequestIntake() {
       return;
     }
     await run(async () => {
-      const d = await call('requests.intake', input);
+      const d = await intake.mutateAsync(input);
       showSuccess(t('requests.intake.registered'));
       navigate(`/requests/${d.request.id}`);
     });

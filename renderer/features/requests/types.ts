@@ -4,7 +4,6 @@ export type Detail = Out<'requests.get'>;
 export type Content = Out<'requests.content'>;
 export interface PanelProps {
   detail: Detail;
-  onChange: (d: Detail) => void;
   canHandle: boolean;
 }
 

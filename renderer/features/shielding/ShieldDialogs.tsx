@@ -1,38 +1,46 @@
 // Placing a shield (what, from whom, at whose request, why) and lifting one (why); both ask for
 // an explicit confirmation before the call (R26).
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MultiSelect, Select, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, dataCategoryNames, participantFieldNames } from '../../../core/api/categories.ts';
-import { call } from '../../api/client.ts';
+import type { OperationName } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { can, useSession } from '../../state/session.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { ConfirmStepForm } from '../../components/ConfirmStepForm.tsx';
 import type { DossierData } from '../dossiers/DossierView.tsx';
 import { parseTarget, useShieldLabels } from './labels.ts';
-import type { Audiences, Shield, ShieldAudience } from './types.ts';
+import type { Shield, ShieldAudience } from './types.ts';
 
 type RequestedBy = 'participant' | 'representative' | 'staff';
 
-export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: DossierData; onClose: () => void; onSaved: () => Promise<void> }) {
+/**
+ * What placing or lifting a shield changes: the register, what the dossier shows to whom (its
+ * reads and history), and the request a proposed shield belongs to.
+ */
+const AFTER_SHIELD_CHANGE: OperationName[] = [
+  'shielding.list', 'dossiers.get', 'dossiers.history', 'audit.participantLog', 'requests.get', 'requests.list', 'requests.content',
+];
+const NO_AUDIENCES = { users: [], recipients: [] };
+
+export function PlaceShieldDialog({ dossier, onClose }: { dossier: DossierData; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const labels = useShieldLabels(dossier);
-  const [audiences, setAudiences] = useState<Audiences | null>(null);
   const [target, setTarget] = useState<string | null>(null);
   const [who, setWho] = useState<string[]>([]);
   const [requestedBy, setRequestedBy] = useState<RequestedBy>('participant');
   const [representative, setRepresentative] = useState('');
   const [reason, setReason] = useState('');
   const [requestId, setRequestId] = useState<string | null>(null);
-  const [requests, setRequests] = useState<{ value: string; label: string }[]>([]);
-
-  useEffect(() => {
-    void call('shielding.audiences', {}).then(setAudiences).catch(() => setAudiences({ users: [], recipients: [] }));
-    // Open afscherming requests of this participant, for those who may read requests.
-    void call('requests.list', { participantId: dossier.participant.id, open: true, offset: 0, limit: 50 })
-      .then((r) => setRequests(r.rows.filter((x) => x.type === 'afscherming' && (x.status === 'identityVerified' || x.status === 'thirdPartiesConsulted'))
-        .map((x) => ({ value: String(x.id), label: t('shielding.requestOption', { id: x.id, date: x.receivedOn.split('-').reverse().join('-') }) }))))
-      .catch(() => setRequests([]));
-  }, [dossier.participant.id, t]);
+  const audiences = useApi('shielding.audiences', {}).data ?? NO_AUDIENCES;
+  // Open afscherming requests of this participant, for those who may read requests.
+  const mayReadRequests = can(useSession((s) => s.me), 'requests.read');
+  const openRequests = useApi('requests.list', { participantId: dossier.participant.id, open: true, offset: 0, limit: 50 }, { enabled: mayReadRequests }).data;
+  const requests = useMemo(() => (openRequests?.rows ?? [])
+    .filter((x) => x.type === 'afscherming' && (x.status === 'identityVerified' || x.status === 'thirdPartiesConsulted'))
+    .map((x) => ({ value: String(x.id), label: t('shielding.requestOption', { id: x.id, date: x.receivedOn.split('-').reverse().join('-') }) })), [openRequests, t]);
+  const place = useApiMutation('shielding.place', { invalidates: AFTER_SHIELD_CHANGE });
 
   const lang = i18n.language === 'en' ? 'en' : 'nl';
   const targets = [
@@ -45,8 +53,8 @@ export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: Doss
   ];
   const audienceData = [
     { group: t('shielding.audience.group.copy'), items: [{ value: 'copy', label: t('shielding.audience.participantCopy') }] },
-    { group: t('shielding.audience.group.users'), items: (audiences?.users ?? []).map((u) => ({ value: `user:${u.userId}`, label: `${u.displayName} (${t(`roles.${u.role}`)})` })) },
-    { group: t('shielding.audience.group.recipients'), items: (audiences?.recipients ?? []).map((r) => ({ value: `recipient:${r.recipientId}`, label: r.name })) },
+    { group: t('shielding.audience.group.users'), items: audiences.users.map((u) => ({ value: `user:${u.userId}`, label: `${u.displayName} (${t(`roles.${u.role}`)})` })) },
+    { group: t('shielding.audience.group.recipients'), items: audiences.recipients.map((r) => ({ value: `recipient:${r.recipientId}`, label: r.name })) },
   ];
   const toAudience = (key: string): ShieldAudience => {
     const [kind, id] = key.split(':');
@@ -68,12 +76,11 @@ export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: Doss
       invalidText={t('shielding.placeInvalid')}
       onClose={onClose}
       onSubmit={async () => {
-        await call('shielding.place', {
+        await place.mutateAsync({
           participantId: dossier.participant.id, target: parseTarget(target!), audiences: who.map(toAudience), requestedBy,
           representativeName: requestedBy === 'representative' ? representative.trim() : null, reason: reason.trim(), requestId: requestId ? Number(requestId) : null,
         });
         showSuccess(requestId ? t('shielding.proposed') : t('shielding.placed'));
-        await onSaved();
       }}
     >
       <Select label={t('shielding.field.target')} data={targets} value={target} onChange={setTarget} searchable required comboboxProps={{ withinPortal: true }} data-testid="shield-target" data-autofocus />
@@ -87,8 +94,9 @@ export function PlaceShieldDialog({ dossier, onClose, onSaved }: { dossier: Doss
   );
 }
 
-export function LiftShieldDialog({ shield, label, onClose, onSaved }: { shield: Shield; label: string; onClose: () => void; onSaved: () => Promise<void> }) {
+export function LiftShieldDialog({ shield, label, onClose }: { shield: Shield; label: string; onClose: () => void }) {
   const { t } = useTranslation();
+  const lift = useApiMutation('shielding.lift', { invalidates: AFTER_SHIELD_CHANGE });
   const [reason, setReason] = useState('');
   return (
     <ConfirmStepForm
@@ -102,9 +110,8 @@ export function LiftShieldDialog({ shield, label, onClose, onSaved }: { shield: 
       invalidText={t('shielding.field.reasonHelp')}
       onClose={onClose}
       onSubmit={async () => {
-        await call('shielding.lift', { shieldId: shield.id, reason: reason.trim() });
+        await lift.mutateAsync({ shieldId: shield.id, reason: reason.trim() });
         showSuccess(t('shielding.lifted'));
-        await onSaved();
       }}
     >
       <Textarea label={t('shielding.field.liftReason')} description={t('shielding.field.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} autosize minRows={2} required data-testid="shield-lift-reason" data-autofocus />

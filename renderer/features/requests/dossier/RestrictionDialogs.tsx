@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import { Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../../api/client.ts';
+import type { Out } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { AFTER_DOSSIER_RIGHT } from './rightsChanges.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { TargetPicker, parseTargetKey } from '../shared.tsx';
 import { ConfirmStepForm } from '../../../components/ConfirmStepForm.tsx';
@@ -41,6 +43,7 @@ function ReasonDialog({ title, intro, reasonLabel, confirmText, submitLabel, col
 export function PlaceRestrictionDialog({ dossier, onClose, onSaved }: { dossier: Dossier; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
   const [targets, setTargets] = useState<string[]>([]);
+  const place = useApiMutation('restriction.place', { invalidates: AFTER_DOSSIER_RIGHT });
   return (
     <ReasonDialog
       title={t('requests.rights.restrictionPlace')}
@@ -52,7 +55,7 @@ export function PlaceRestrictionDialog({ dossier, onClose, onSaved }: { dossier:
       valid={targets.length > 0}
       extra={<TargetPicker dossier={dossier} value={targets} onChange={setTargets} label={t('requests.rights.restrictionTargets')} />}
       onSubmit={async (reason) => {
-        await call('restriction.place', { participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), reason });
+        await place.mutateAsync({ participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), reason });
         showSuccess(t('requests.rights.restrictionPlaced'));
         await onSaved();
       }}
@@ -63,6 +66,7 @@ export function PlaceRestrictionDialog({ dossier, onClose, onSaved }: { dossier:
 
 export function LiftRestrictionDialog({ restriction, onClose, onSaved }: { restriction: Restriction; onClose: () => void; onSaved: () => Promise<void> }) {
   const { t } = useTranslation();
+  const lift = useApiMutation('restriction.lift', { invalidates: AFTER_DOSSIER_RIGHT });
   return (
     <ReasonDialog
       title={t('requests.rights.restrictionLift')}
@@ -73,7 +77,7 @@ export function LiftRestrictionDialog({ restriction, onClose, onSaved }: { restr
       color="danger"
       valid
       onSubmit={async (reason) => {
-        await call('restriction.lift', { restrictionId: restriction.id, reason });
+        await lift.mutateAsync({ restrictionId: restriction.id, reason });
         showSuccess(t('requests.rights.restrictionLifted'));
         await onSaved();
       }}

@@ -5,7 +5,9 @@ import { Alert, Modal, Select, SimpleGrid, Stack, Textarea } from '@mantine/core
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Channel } from '../../../../core/statements/contract.ts';
-import { call, type Out } from '../../../api/client.ts';
+import type { Out } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { AFTER_DOSSIER_RIGHT } from './rightsChanges.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
 import { parseTargetKey, TargetPicker } from '../shared.tsx';
@@ -28,6 +30,7 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
   const [receivedOn, setReceivedOn] = useState(today());
   const [channel, setChannel] = useState<ChannelName>('letter');
   const { busy, error, setError, run } = useAction();
+  const record = useApiMutation('statements.record', { invalidates: AFTER_DOSSIER_RIGHT });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -36,7 +39,7 @@ export function StatementDialog({ dossier, initialTargets, title, onClose, onSav
       return;
     }
     await run(async () => {
-      await call('statements.record', { participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), text: text.trim(), receivedOn, channel });
+      await record.mutateAsync({ participantId: dossier.participant.id, requestId: null, targets: targets.map(parseTargetKey), text: text.trim(), receivedOn, channel });
       showSuccess(t('requests.rights.statementSaved'));
       await onSaved();
       onClose();

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Paper, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ExceptionGround } from '../../../../core/requests/contract.ts';
-import { call } from '../../../api/client.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import { can, useSession } from '../../../state/session.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
@@ -16,7 +16,8 @@ import { DateField } from '../../../components/DateField.tsx';
 
 type Ground = (typeof ExceptionGround.options)[number];
 
-export function BoardPanel({ detail, onChange }: PanelProps) {
+export function BoardPanel({ detail }: PanelProps) {
+  const boardDecision = useRequestStep('requests.boardDecision');
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const isBoard = can(me, 'requests.boardDecide');
@@ -34,7 +35,7 @@ export function BoardPanel({ detail, onChange }: PanelProps) {
       return;
     }
     await run(async () => {
-      onChange(await call('requests.boardDecision', { requestId: detail.request.id, ground, decision: decision.trim(), decidedOn: on }));
+      await boardDecision({ requestId: detail.request.id, ground, decision: decision.trim(), decidedOn: on });
       showSuccess(t('requests.detail.boardSaved'));
       setDecision('');
       setGround(null);

@@ -1,17 +1,19 @@
 // R22: before inzage or a copy, third parties named in the dossier are asked; their objection can
 // shield those parts from the copy.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ConsultationAnswer } from '../../../../core/requests/contract.ts';
-import { call } from '../../../api/client.ts';
-import { errorText, showSuccess } from '../../../components/notify.ts';
+import { useApi } from '../../../api/query.ts';
+import { QueryState } from '../../../components/QueryState.tsx';
+import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import { parseTargetKey, TargetPicker, useTargetLabel } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
-import type { Content, Detail, PanelProps } from '../types.ts';
+import { useRequestStep } from '../useRequestStep.ts';
+import type { Detail, PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { DateField } from '../../../components/DateField.tsx';
 
@@ -19,8 +21,9 @@ type Answer = Exclude<(typeof ConsultationAnswer.options)[number], 'pending'>;
 type Consultation = Detail['consultations'][number];
 const answerColor: Record<string, string> = { pending: 'warn', agreed: 'ok', objected: 'danger', unreachable: 'gray.7' };
 
-function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['onChange'] }) {
+function AnswerForm({ c }: { c: Consultation }) {
   const { t } = useTranslation();
+  const answerConsultation = useRequestStep('requests.answerConsultation');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [on, setOn] = useState(today());
   const [withhold, setWithhold] = useState(false);
@@ -34,7 +37,7 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
       return;
     }
     await run(async () => {
-      onChange(await call('requests.answerConsultation', { consultationId: c.id, answer, answeredOn: on, withhold, note: note.trim() || null }));
+      await answerConsultation({ consultationId: c.id, answer, answeredOn: on, withhold, note: note.trim() || null });
       showSuccess(t('requests.detail.answered'));
     });
   }
@@ -63,17 +66,15 @@ function AnswerForm({ c, onChange }: { c: Consultation; onChange: PanelProps['on
   );
 }
 
-function NewConsultation({ requestId, onChange, onDone }: { requestId: number; onChange: PanelProps['onChange']; onDone: () => void }) {
+function NewConsultation({ requestId, onDone }: { requestId: number; onDone: () => void }) {
   const { t } = useTranslation();
-  const [content, setContent] = useState<Content | null>(null);
+  // The parts to ask about are picked from the dossier as the request may show it (an audited read).
+  const content = useApi('requests.content', { requestId });
+  const consult = useRequestStep('requests.consult');
   const [thirdParty, setThirdParty] = useState('');
   const [targets, setTargets] = useState<string[]>([]);
   const [askedOn, setAskedOn] = useState(today());
   const { busy, error, setError, run } = useAction();
-
-  useEffect(() => {
-    call('requests.content', { requestId }).then(setContent, (e) => setError(errorText(e)));
-  }, [requestId]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -82,7 +83,7 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
       return;
     }
     await run(async () => {
-      onChange(await call('requests.consult', { requestId, thirdParty: thirdParty.trim(), targets: targets.map(parseTargetKey), askedOn, answer: 'pending', withhold: false, note: null }));
+      await consult({ requestId, thirdParty: thirdParty.trim(), targets: targets.map(parseTargetKey), askedOn, answer: 'pending', withhold: false, note: null });
       showSuccess(t('requests.detail.consulted'));
       onDone();
     });
@@ -96,7 +97,9 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
             <TextInput label={t('requests.detail.thirdParty')} value={thirdParty} onChange={(e) => setThirdParty(e.currentTarget.value)} required data-autofocus />
             <DateField label={t('requests.detail.askedOn')} value={askedOn} maxDate={today()} onChange={setAskedOn} required />
           </SimpleGrid>
-          {content ? <TargetPicker dossier={content.dossier} value={targets} onChange={setTargets} label={t('requests.detail.consultTargets')} /> : null}
+          <QueryState query={content} height={80}>
+            {(c) => <TargetPicker dossier={c.dossier} value={targets} onChange={setTargets} label={t('requests.detail.consultTargets')} />}
+          </QueryState>
           <FormActions error={error} onCancel={onDone} submitLabel={t('requests.detail.consultAdd')} busy={busy} />
         </Stack>
       </form>
@@ -104,7 +107,7 @@ function NewConsultation({ requestId, onChange, onDone }: { requestId: number; o
   );
 }
 
-export function ConsultationPanel({ detail, onChange, canHandle }: PanelProps) {
+export function ConsultationPanel({ detail, canHandle }: PanelProps) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const labelOf = useTargetLabel(null);
@@ -129,11 +132,11 @@ export function ConsultationPanel({ detail, onChange, canHandle }: PanelProps) {
               {c.answeredOn ? ` · ${t('requests.detail.answeredOn')} ${formatDate(c.answeredOn)}` : ''}
             </Text>
             {c.note ? <Text size="sm" className="dk-pre">{c.note}</Text> : null}
-            {c.answer === 'pending' && mayConsult ? <AnswerForm c={c} onChange={onChange} /> : null}
+            {c.answer === 'pending' && mayConsult ? <AnswerForm c={c} /> : null}
           </Paper>
         ))}
         {mayConsult ? (adding ? (
-          <NewConsultation requestId={detail.request.id} onChange={onChange} onDone={() => setAdding(false)} />
+          <NewConsultation requestId={detail.request.id} onDone={() => setAdding(false)} />
         ) : (
           <Group><Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setAdding(true)}>{t('requests.detail.consultAdd')}</Button></Group>
         )) : null}

@@ -1,11 +1,12 @@
 // "Kopie maken" (issue 10, R21, R31): after a decision that is not a refusal, the participant's
 // copy as PDF, machine-readable zip or both, full or overview. The passphrase is shown once with
 // a copy button and the warning to send it by another channel than the file; it is not kept.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Code, CopyButton, Group, Progress, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFileDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../../api/client.ts';
+import type { Out } from '../../../api/client.ts';
+import { useApi, useApiMutation } from '../../../api/query.ts';
 import { downloadApiFile } from '../../../components/download.ts';
 import { formatDateTime } from '../../../components/format.ts';
 import { useAction } from '../../../components/useAction.ts';
@@ -25,10 +26,11 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
   const [contents, setContents] = useState<'full' | 'overview'>('full');
   const [channel, setChannel] = useState<Channel>('phone');
   const [passphrase, setPassphrase] = useState<string | null>(null);
-  const [copies, setCopies] = useState<Out<'copies.list'>>([]);
   const { busy, error, run } = useAction();
   const applies = canHandle && COPY_TYPES.includes(r.type) && AFTER_DECISION.includes(r.status) && r.outcome !== 'refused';
-  useEffect(() => { if (applies) void call('copies.list', { requestId: r.id }).then(setCopies).catch(() => setCopies([])); }, [applies, r.id]);
+  const copies = useApi('copies.list', { requestId: r.id }, { enabled: applies }).data ?? [];
+  // A copy made is registered on the request: its list and the request read again.
+  const makeCopy = useApiMutation('copies.make', { invalidates: ['copies.list', 'requests.get', 'audit.participantLog'] });
   // Files of the copy just made that the user did not save (Electron's dialog cancelled): the copy is
   // registered already, so they can be saved again from here until the panel is left.
   const [unsaved, setUnsaved] = useState<MadeFile[]>([]);
@@ -46,10 +48,9 @@ export function CopyPanel({ detail, canHandle }: PanelProps) {
   async function make() {
     setPassphrase(null);
     await run(async () => {
-      const made = await call('copies.make', { requestId: r.id, format, contents, passphraseChannel: channel });
+      const made = await makeCopy.mutateAsync({ requestId: r.id, format, contents, passphraseChannel: channel });
       setPassphrase(made.passphrase);
       await save(made.files);
-      setCopies(await call('copies.list', { requestId: r.id }));
     });
   }
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Checkbox, Group, Radio, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { RequestOutcome } from '../../../../core/requests/contract.ts';
-import { call } from '../../../api/client.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
@@ -23,7 +23,8 @@ function outcomeOf(decisions: Record<number, boolean>): Outcome | null {
   return v.every(Boolean) ? 'granted' : v.some(Boolean) ? 'partlyGranted' : 'refused';
 }
 
-export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
+export function DecidePanel({ detail, canHandle }: PanelProps) {
+  const decideRequest = useRequestStep('requests.decide');
   const { t } = useTranslation();
   const r = detail.request;
   const labelOf = useChangeLabel();
@@ -68,13 +69,13 @@ export function DecidePanel({ detail, onChange, canHandle }: PanelProps) {
     if (!outcome) return;
     setConfirming(false);
     await run(async () => {
-      onChange(await call('requests.decide', {
+      await decideRequest({
         requestId: r.id,
         outcome,
         reasons: reasons.trim() || null,
         exception: outcome !== 'granted' && exception,
         changeDecisions: Object.entries(decisions).map(([changeId, accepted]) => ({ changeId: Number(changeId), accepted })),
-      }));
+      });
       showSuccess(t('requests.detail.decided'));
     });
   }

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Group, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconCalendarPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
@@ -13,7 +13,8 @@ import type { PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { DateField } from '../../../components/DateField.tsx';
 
-export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
+export function ExtendPanel({ detail, canHandle }: PanelProps) {
+  const extend = useRequestStep('requests.extend');
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -29,7 +30,7 @@ export function ExtendPanel({ detail, onChange, canHandle }: PanelProps) {
       return;
     }
     await run(async () => {
-      onChange(await call('requests.extend', { requestId: detail.request.id, reason: reason.trim(), noticeOn, extendedTo }));
+      await extend({ requestId: detail.request.id, reason: reason.trim(), noticeOn, extendedTo });
       showSuccess(t('requests.detail.extendedDone'));
       setOpen(false);
     });

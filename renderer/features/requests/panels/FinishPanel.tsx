@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { IconCheck, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
@@ -13,7 +13,9 @@ import { FormError } from '../../../components/FormActions.tsx';
 import { useAction } from '../../../components/useAction.ts';
 import type { PanelProps } from '../types.ts';
 
-export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
+export function FinishPanel({ detail, canHandle }: PanelProps) {
+  const carryOut = useRequestStep('requests.carryOut');
+  const close = useRequestStep('requests.close');
   const { t } = useTranslation();
   const r = detail.request;
   const [note, setNote] = useState('');
@@ -26,10 +28,10 @@ export function FinishPanel({ detail, onChange, canHandle }: PanelProps) {
   async function carryOutOrClose() {
     await run(async () => {
       if (confirm === 'carryOut') {
-        onChange(await call('requests.carryOut', { requestId: r.id, note: note.trim() || null }));
+        await carryOut({ requestId: r.id, note: note.trim() || null });
         showSuccess(t('requests.detail.carriedOut'));
       } else {
-        onChange(await call('requests.close', { requestId: r.id }));
+        await close({ requestId: r.id });
         showSuccess(t('requests.detail.closed'));
       }
     });

@@ -4,7 +4,7 @@ import { Alert, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core'
 import { IconId } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { IdentityMethod } from '../../../../core/requests/contract.ts';
-import { call } from '../../../api/client.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { formatDate, today } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
@@ -15,7 +15,8 @@ import { DateField } from '../../../components/DateField.tsx';
 
 type Method = (typeof IdentityMethod.options)[number];
 
-export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
+export function IdentityPanel({ detail, canHandle }: PanelProps) {
+  const verifyIdentity = useRequestStep('requests.verifyIdentity');
   const { t } = useTranslation();
   const r = detail.request;
   const [method, setMethod] = useState<Method | null>(null);
@@ -42,7 +43,7 @@ export function IdentityPanel({ detail, onChange, canHandle }: PanelProps) {
       return;
     }
     await run(async () => {
-      onChange(await call('requests.verifyIdentity', { requestId: r.id, method, checkedAgainst: against.trim(), verifiedOn: on }));
+      await verifyIdentity({ requestId: r.id, method, checkedAgainst: against.trim(), verifiedOn: on });
       showSuccess(t('requests.detail.verified'));
     });
   }

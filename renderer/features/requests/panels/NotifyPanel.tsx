@@ -1,25 +1,26 @@
 // R24: after a granted correction, every earlier recipient of the corrected data (from the
 // disclosure register) gets a notification with a letter; the request shows who was informed or
 // why that was not possible.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../../api/client.ts';
+import { useApi } from '../../../api/query.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { formatDate } from '../../../components/format.ts';
 import { Section } from '../../dossiers/RowList.tsx';
 import { LetterView } from '../shared.tsx';
 import { useAction } from '../../../components/useAction.ts';
+import { useRequestStep } from '../useRequestStep.ts';
 import type { Detail, PanelProps } from '../types.ts';
 import { FormActions } from '../../../components/FormActions.tsx';
 
-type Recipients = Out<'requests.recipientsToNotify'>;
 type Notification = Detail['notifications'][number];
 const statusColor: Record<string, string> = { open: 'warn', sent: 'ok', notPossible: 'gray.7' };
 
-function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose: () => void; onChange: PanelProps['onChange'] }) {
+function NotPossibleDialog({ n, onClose }: { n: Notification; onClose: () => void }) {
   const { t } = useTranslation();
+  const markNotification = useRequestStep('requests.markNotification');
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
   async function submit(e: FormEvent) {
@@ -29,7 +30,7 @@ function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose:
       return;
     }
     await run(async () => {
-      onChange(await call('requests.markNotification', { notificationId: n.id, status: 'notPossible', reason: reason.trim() }));
+      await markNotification({ notificationId: n.id, status: 'notPossible', reason: reason.trim() });
       showSuccess(t('requests.detail.marked'));
       onClose();
     });
@@ -46,23 +47,21 @@ function NotPossibleDialog({ n, onClose, onChange }: { n: Notification; onClose:
   );
 }
 
-export function NotifyPanel({ detail, onChange }: PanelProps) {
+export function NotifyPanel({ detail }: PanelProps) {
   const { t } = useTranslation();
   const r = detail.request;
-  const [found, setFound] = useState<Recipients | null>(null);
+  // Read again after each step on the request (it invalidates this read): a decision changes who is to be told.
+  const found = useApi('requests.recipientsToNotify', { requestId: r.id }).data ?? null;
+  const markNotification = useRequestStep('requests.markNotification');
   const [notPossible, setNotPossible] = useState<Notification | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const anyAccepted = detail.changes.some((c) => c.accepted);
   const decided = r.outcome !== null;
 
-  useEffect(() => {
-    call('requests.recipientsToNotify', { requestId: r.id }).then(setFound, () => setFound(null));
-  }, [r.id, r.status]);
-
   async function markSent(n: Notification) {
     setBusy(n.id);
     try {
-      onChange(await call('requests.markNotification', { notificationId: n.id, status: 'sent', reason: null }));
+      await markNotification({ notificationId: n.id, status: 'sent', reason: null });
       showSuccess(t('requests.detail.marked'));
     } catch (err) {
       showError(err);
@@ -117,7 +116,7 @@ export function NotifyPanel({ detail, onChange }: PanelProps) {
             ) : null}
           </Paper>
         ))}
-        {notPossible ? <NotPossibleDialog n={notPossible} onClose={() => setNotPossible(null)} onChange={onChange} /> : null}
+        {notPossible ? <NotPossibleDialog n={notPossible} onClose={() => setNotPossible(null)} /> : null}
       </Stack>
     </Section>
   );
