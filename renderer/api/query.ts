@@ -34,11 +34,16 @@ export function apiKey<N extends OperationName>(op: N, input: In<N>): readonly u
 
 type ApiQueryOptions<N extends OperationName> = Omit<UseQueryOptions<Out<N>, ApiCallError>, 'queryKey' | 'queryFn'>;
 
-export function useApi<N extends OperationName>(op: N, input: In<N>, opts: ApiQueryOptions<N> = {}) {
-  return useQuery<Out<N>, ApiCallError>({ queryKey: apiKey(op, input), queryFn: () => call(op, input), ...opts });
+/** The key and the read of one operation, for useApi and for lists of reads (useQueries). */
+export function apiQuery<N extends OperationName>(op: N, input: In<N>) {
+  return { queryKey: apiKey(op, input), queryFn: () => call(op, input) };
 }
 
-export function useApiMutation<N extends OperationName>(op: N, opts: { invalidates?: OperationName[] } = {}) {
+export function useApi<N extends OperationName>(op: N, input: In<N>, opts: ApiQueryOptions<N> = {}) {
+  return useQuery<Out<N>, ApiCallError>({ ...apiQuery(op, input), ...opts });
+}
+
+export function useApiMutation<N extends OperationName>(op: N, opts: { invalidates?: readonly OperationName[] } = {}) {
   const client = useQueryClient();
   return useMutation<Out<N>, ApiCallError, In<N>>({
     mutationFn: (input) => call(op, input),
