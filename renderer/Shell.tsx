@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { routes, matchRoute } from './routes.tsx';
 import { can, useSession } from './state/session.ts';
 import { navigate, useLocation } from './state/router.ts';
-import { call } from './api/client.ts';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { ParticipantSpotlight } from './features/dossiers/ParticipantSpotlight.tsx';
-import { lockNow, useIdleLock } from './features/auth/useIdleLock.ts';
+import { endSession, lockNow, useIdleLock } from './features/auth/useIdleLock.ts';
 import { SecondFactorSettings } from './features/auth/SecondFactor.tsx';
 
 export function Shell() {
@@ -32,12 +31,7 @@ export function Shell() {
   }, [permitted, home, loc.path]);
 
   async function signOut() {
-    try {
-      await call('auth.signOut', {});
-    } catch {
-      /* signed out on this side anyway */
-    }
-    useSession.getState().signedOut({ username: me?.username ?? null });
+    await endSession({ locked: false });
     navigate('/');
   }
 

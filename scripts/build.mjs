@@ -21,6 +21,8 @@ export const OUTPUTS = {
   preload: join(ROOT, 'dist-electron', 'preload.cjs'),
   cli: join(ROOT, 'dist-cli', 'dossierkluis.mjs'),
 };
+/** Left in dist-renderer/ by the e2e test build (scripts/e2e.mjs); `npm start` builds again when it is there. */
+export const E2E_BUILD_MARKER = join('dist-renderer', 'e2e-build.txt');
 const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'electron'];
 const MIGRATIONS = join(ROOT, 'db', 'migrations');
 // Everything the bundles are made from; a newer file here makes them stale.

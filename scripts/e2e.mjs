@@ -7,13 +7,13 @@
 //   --only TEXT       run the specs whose name contains TEXT
 //   --update-docs     copy the key screenshots to docs/screenshots/
 import { spawnSync } from 'node:child_process';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ROOT, SHOTS, openApp } from '../test/e2e/harness.mjs';
-import { build, bundleIsStale } from './build.mjs';
+import { E2E_BUILD_MARKER, build, bundleIsStale } from './build.mjs';
 import { specs as coreSpecs } from '../test/e2e/specs.mjs';
 
 // Feature modules add their specs as test/e2e/specs-<module>.mjs exporting `specs`.
@@ -26,13 +26,18 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
 const DOC_SHOTS = ['01-eerste-start', '02-herstelcode', '03-aanmelden', '04-overzicht', '04-deelnemers', '05-dossier-persoonsgegevens', '06-dossier-journaal', '07-reden-opgeven', '09-logboek-gemeld', '10-gebruikers', '11-zoeken', '20-afscherming', '21-afgeschermd-voor-collega', '31-kopie-gemaakt', '32-inhoud-kopie'];
 
-if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist-renderer/index.html'))) {
-  console.log('e2e: building the renderer (vite build)…');
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+// --no-build reuses dist-renderer/ only when it is a test build: the specs need its cache inspection.
+if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist-renderer/index.html')) || !existsSync(join(ROOT, E2E_BUILD_MARKER))) {
+  // VITE_DK_E2E=1: the test build, with the read-only look into the query cache the specs use
+  // (renderer/api/inspect.ts); a plain `vite build` has none. The marker file makes `npm start`
+  // build the renderer again rather than run this one (scripts/start.mjs).
+  console.log('e2e: building the renderer (vite build, test build)…');
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, VITE_DK_E2E: '1' } });
   if (build.status !== 0) {
     console.log('e2e: 0 passed, 1 failed');
     process.exit(1);
   }
+  await writeFile(join(ROOT, E2E_BUILD_MARKER), 'Built by scripts/e2e.mjs with VITE_DK_E2E=1: not for use.\n');
 }
 
 if (!args.includes('--no-build') || bundleIsStale()) {

@@ -281,3 +281,15 @@ export async function assertFitsWithoutTruncation(page, what) {
     .flatMap((e) => [...e.querySelectorAll('*'), e].filter((x) => x.scrollWidth > x.clientWidth + 1).map(() => e.textContent)));
   assert.deepEqual(cut, [], `${what}: badges cut off`);
 }
+
+/** In an open dossier: adds a journal entry through its dialog and waits for it in the journal. */
+export async function addJournalEntry(page, { title, body }) {
+  await page.getByRole('tab', { name: /^Journaal/ }).click();
+  await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nieuwe journaalregel' });
+  await dialog.getByTestId('entry-title').fill(title);
+  await dialog.getByTestId('entry-body').fill(body);
+  await dialog.getByRole('button', { name: 'Opslaan' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId('journal-entry').filter({ hasText: title }).waitFor();
+}

@@ -1,10 +1,12 @@
 // The second factor in the UI (R08): the code step of signing in, enrolment (QR code, the key in
 // groups for typing, the recovery codes shown once) and the user's own settings to enrol again.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Anchor, Button, Checkbox, Code, CopyButton, Group, Image, List, Modal, PasswordInput, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
+import type { Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { FormError } from '../../components/FormActions.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
@@ -22,10 +24,11 @@ export function TotpCodeStep({ onDone, onBack }: { onDone: (me: Me) => void; onB
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
   const { busy, error, run } = useAction();
+  const verify = useApiMutation('auth.secondFactor');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await run(async () => onDone(await call('auth.secondFactor', { code: code.trim() })), () => setCode(''));
+    await run(async () => onDone(await verify.mutateAsync({ code: code.trim() })), () => setCode(''));
   }
 
   return (
@@ -81,30 +84,24 @@ function RecoveryCodes({ codes, onContinue }: { codes: string[]; onContinue: () 
  */
 export function TotpEnrolment({ askPassword, onDone }: { askPassword: boolean; onDone: (me: Me | null) => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<Out<'auth.totp.begin'> | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [result, setResult] = useState<Out<'auth.totp.confirm'> | null>(null);
-  const begin = useAction();
+  // Once per mount: every begin makes a new key, and only the last one begun can be confirmed. So
+  // the answer never goes stale nor is read again, and it leaves the cache when the form closes
+  // (gcTime 0): the next enrolment begins anew, and the secret is not kept in memory.
+  const begin = useApi('auth.totp.begin', {}, { staleTime: Infinity, gcTime: 0, retry: false });
+  const confirmKey = useApiMutation('auth.totp.confirm', { invalidates: ['auth.totp.status'] });
   const confirm = useAction();
-
-  useEffect(() => {
-    // Once per mount: every begin makes a new key, and only the last one begun can be confirmed.
-    let live = true;
-    void begin.run(async () => {
-      const d = await call('auth.totp.begin', {});
-      if (live) setData(d);
-    });
-    return () => { live = false; };
-  }, []);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await confirm.run(async () => setResult(await call('auth.totp.confirm', askPassword ? { code, password } : { code })), () => setCode(''));
+    await confirm.run(async () => setResult(await confirmKey.mutateAsync(askPassword ? { code, password } : { code })), () => setCode(''));
   }
 
   if (result) return <RecoveryCodes codes={result.recoveryCodes} onContinue={() => onDone(result.me)} />;
-  if (!data) return begin.error ? <FormError error={begin.error} /> : <Skeleton h={260} aria-label={t('totp.loading')} />;
+  const data = begin.data;
+  if (!data) return begin.isError ? <QueryState query={begin}>{() => null}</QueryState> : <Skeleton h={260} aria-label={t('totp.loading')} />;
   return (
     <form onSubmit={submit} noValidate>
       <Stack>
@@ -138,23 +135,20 @@ export function TotpEnrolment({ askPassword, onDone }: { askPassword: boolean; o
 /** The user's own settings: whether a second factor is set up, and setting it up (again). */
 export function SecondFactorSettings({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<Out<'auth.totp.status'> | null>(null);
   const [enrolling, setEnrolling] = useState(false);
-  const { error, run } = useAction();
-
-  useEffect(() => {
-    if (!opened) return;
+  // Read on each opening (stale at once), never while closed.
+  const query = useApi('auth.totp.status', {}, { enabled: opened, staleTime: 0 });
+  const close = () => {
     setEnrolling(false);
-    void run(async () => setStatus(await call('auth.totp.status', {})));
-  }, [opened]);
+    onClose();
+  };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('totp.settingsTitle')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('totp.settingsTitle')} size="lg">
       {enrolling ? (
-        <TotpEnrolment askPassword onDone={() => { showSuccess(t('totp.done')); onClose(); }} />
-      ) : !status ? (
-        error ? <FormError error={error} /> : <Skeleton h={80} />
+        <TotpEnrolment askPassword onDone={() => { showSuccess(t('totp.done')); close(); }} />
       ) : (
+        <QueryState query={query} height={80}>{(status) => (
         <Stack>
           <List spacing={4} size="sm">
             <List.Item>{status.enrolled ? t('totp.enrolled', { date: formatDate(status.enrolledAt), left: status.recoveryCodesLeft }) : t('totp.notEnrolled')}</List.Item>
@@ -163,6 +157,7 @@ export function SecondFactorSettings({ opened, onClose }: { opened: boolean; onC
           {status.enrolled ? <Text size="sm" c="dimmed">{t('totp.resetWarning')}</Text> : null}
           <Button onClick={() => setEnrolling(true)} w="fit-content" data-autofocus>{status.enrolled ? t('totp.reset') : t('totp.enrol')}</Button>
         </Stack>
+        )}</QueryState>
       )}
     </Modal>
   );

@@ -27,7 +27,9 @@ export function SignIn() {
   const [secondFactor, setSecondFactor] = useState<'totp' | 'enrol' | null>(null);
 
   function finish(me: Me) {
-    if (!locked) navigate('/');
+    // After a lock the same user goes on where they were; someone else starts on the start page,
+    // not on the previous user's dossier (which would read it, be denied, and log that for them).
+    if (!locked || me.username !== prefill) navigate('/');
     signedIn(me);
   }
 

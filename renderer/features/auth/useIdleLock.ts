@@ -1,11 +1,16 @@
 // R09: after idleLockMinutes without input the app signs out and shows the sign-in screen with
 // the username filled in. The minutes are the policy's (issue 12, finding 7): they are read again
 // when the shell opens and at each heartbeat, so a changed policy reaches an open app.
+// Not server state for the query cache (issue 14): signing out and the heartbeat are the session's
+// life cycle, and each heartbeat must reach the host (it tells the host the user is still there),
+// so none of it is cached. Signing out drops the session's QueryClient: the phase leaves
+// 'signedIn', which unmounts SessionQueryProvider (api/QueryProvider.tsx), and that clears it.
 import { useEffect } from 'react';
 import { call } from '../../api/client.ts';
 import { useSession } from '../../state/session.ts';
 
-export async function lockNow(): Promise<void> {
+/** Signs out at the host and here; `locked` keeps the username for the lock screen (R09). */
+export async function endSession({ locked }: { locked: boolean }): Promise<void> {
   const s = useSession.getState();
   const username = s.me?.username ?? null;
   try {
@@ -13,8 +18,10 @@ export async function lockNow(): Promise<void> {
   } catch {
     /* the session is dropped on this side regardless */
   }
-  s.signedOut({ username, locked: true });
+  s.signedOut(locked ? { username, locked: true } : { username });
 }
+
+export const lockNow = () => endSession({ locked: true });
 
 /** Tells the host the user is still at work and fetches the policy's idle time. */
 async function heartbeat(): Promise<void> {

@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Center, Group, Loader, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert, Button, Group, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconLock, IconFolderOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ApiCallError, call, type Out } from '../../api/client.ts';
+import type { Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { dossierChanged, useDossierReload } from './dossierQueries.ts';
 import type { RouteProps } from '../../routes.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate, useLocation } from '../../state/router.ts';
-import { errorText, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { formatDate, fullName } from '../../components/format.ts';
 import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
 import { BreakGlassDialog } from './BreakGlassDialog.tsx';
@@ -38,9 +40,7 @@ export function DossierView({ params }: RouteProps) {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
   const participantId = Number(params.id);
-  const [dossier, setDossier] = useState<DossierData | null>(null);
-  const [denied, setDenied] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const valid = Number.isInteger(participantId) && participantId > 0;
   // '#/dossiers/12?tab=consent' opens on that tab; an unknown name falls back to the personal data.
   const queryTab = useLocation().query.get('tab');
   const urlTab = queryTab && (tabNames as readonly string[]).includes(queryTab) && (queryTab !== 'requests' || can(me, 'requests.read')) && (queryTab !== 'shielding' || can(me, 'shielding.manage')) ? queryTab : 'personal';
@@ -48,27 +48,13 @@ export function DossierView({ params }: RouteProps) {
   useEffect(() => setTab(urlTab), [urlTab]);
   const [closeOpen, setCloseOpen] = useState(false);
 
-  const queryClient = useQueryClient();
-  const load = useCallback(async () => {
-    try {
-      const d = await call('dossiers.get', { participantId });
-      setDossier(d);
-      // A (re)read of the dossier makes its tab reads stale: an open tab reads again, another on its next visit.
-      for (const op of ['dossiers.history', 'audit.participantLog'] as const) void queryClient.invalidateQueries({ queryKey: [op] });
-      setDenied(false);
-      setError(null);
-    } catch (e) {
-      if (e instanceof ApiCallError && e.code === 'access.denied') setDenied(true);
-      else setError(errorText(e));
-    }
-  }, [participantId, queryClient]);
+  // One audited read of the dossier for all its tabs; a write in a tab invalidates it (dossierQueries.ts).
+  const query = useApi('dossiers.get', { participantId }, { enabled: valid });
+  const reload = useDossierReload();
+  const dossier = query.data;
 
-  useEffect(() => {
-    if (!Number.isInteger(participantId) || participantId <= 0) setError(t('dossier.notFound'));
-    else void load();
-  }, [load, participantId, t]);
-
-  if (denied && !dossier) {
+  if (!valid) return <DossierProblem>{t('dossier.notFound')}</DossierProblem>;
+  if (!dossier && query.error?.code === 'access.denied') {
     const mayBreak = can(me, 'dossier.breakGlass');
     return (
       <Stack maw={640}>
@@ -77,24 +63,18 @@ export function DossierView({ params }: RouteProps) {
         <Group>
           <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button>
         </Group>
-        {mayBreak ? <BreakGlassDialog participantId={participantId} opened onCancel={() => navigate('/dossiers')} onGranted={() => void load()} /> : null}
+        {mayBreak ? <BreakGlassDialog participantId={participantId} opened onCancel={() => navigate('/dossiers')} onGranted={() => void query.refetch()} /> : null}
       </Stack>
     );
   }
-  if (error && !dossier) {
-    return (
-      <Stack maw={640}>
-        <Title order={1} size="h2">{t('dossier.title')}</Title>
-        <Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{error}</Alert>
-        <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button></Group>
-      </Stack>
-    );
+  if (!dossier) {
+    if (!query.isError) return <QueryState query={query} height={300}>{() => null}</QueryState>;
+    return <DossierProblem><QueryState query={query}>{() => null}</QueryState></DossierProblem>;
   }
-  if (!dossier) return <Center h={300}><Loader aria-label={t('common.loading')} /></Center>;
 
   const p = dossier.participant;
   const editable = can(me, 'dossier.write') && p.status === 'active';
-  const tabProps: TabProps = { dossier, reload: load, editable };
+  const tabProps: TabProps = { dossier, reload, editable };
   const mayReadRequests = can(me, 'requests.read');
   // Shields are managed from the caseload or a role, never after breaking the glass (R26).
   const mayShield = can(me, 'shielding.manage') && dossier.access !== 'breakGlass';
@@ -121,7 +101,7 @@ export function DossierView({ params }: RouteProps) {
       ) : null}
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
       {dossier.shieldNotice ? <Alert color="gray" variant="light" icon={<IconEyeOff size={18} />} data-testid="shield-notice">{t('shielding.notice')}</Alert> : null}
-      <DossierRights dossier={dossier} reload={load} />
+      <DossierRights dossier={dossier} reload={reload} />
       <Tabs value={tab} onChange={setTab} keepMounted={false} classNames={{ tab: 'dk-dossier-tab' }}>
         <Tabs.List data-testid="dossier-tabs">
           <Tabs.Tab value="personal">{t('tabs.personal')}</Tabs.Tab>
@@ -146,16 +126,29 @@ export function DossierView({ params }: RouteProps) {
         <Tabs.Panel value="caseload" pt="md"><CaseloadTab {...tabProps} /></Tabs.Panel>
         <Tabs.Panel value="log" pt="md"><LogTab {...tabProps} /></Tabs.Panel>
       </Tabs>
-      <CloseDossierDialog opened={closeOpen} onClose={() => setCloseOpen(false)} participantId={p.id} onClosed={() => void load()} />
+      <CloseDossierDialog opened={closeOpen} onClose={() => setCloseOpen(false)} participantId={p.id} />
+    </Stack>
+  );
+}
+
+/** The dossier could not be shown: what went wrong, and the way back to the list. */
+function DossierProblem({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={640}>
+      <Title order={1} size="h2">{t('dossier.title')}</Title>
+      {typeof children === 'string' ? <Alert color="danger" role="alert" icon={<IconFolderOff size={18} />}>{children}</Alert> : children}
+      <Group><Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => navigate('/dossiers')}>{t('dossier.back')}</Button></Group>
     </Stack>
   );
 }
 
 /** R42: closing asks what the participant takes home. */
-function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { opened: boolean; onClose: () => void; participantId: number; onClosed: () => void }) {
+function CloseDossierDialog({ opened, onClose, participantId }: { opened: boolean; onClose: () => void; participantId: number }) {
   const { t } = useTranslation();
   const [takeHome, setTakeHome] = useState('');
   const { busy, error, setError, run } = useAction();
+  const close = useApiMutation('dossiers.close', { invalidates: dossierChanged });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -164,10 +157,9 @@ function CloseDossierDialog({ opened, onClose, participantId, onClosed }: { open
       return;
     }
     await run(async () => {
-      await call('dossiers.close', { participantId, takeHome: takeHome.trim() });
+      await close.mutateAsync({ participantId, takeHome: takeHome.trim() });
       showSuccess(t('closeDossier.done'));
       onClose();
-      onClosed();
     });
   }
 

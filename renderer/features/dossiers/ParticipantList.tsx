@@ -1,14 +1,16 @@
 // All participants the user may find, searched as you type. The list is virtual and fetches pages
 // on demand, so 100,000 rows scroll as smoothly as 10.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
 import { Box, Button, Group, Paper, SegmentedControl, Skeleton, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
+import type { In, Out } from '../../api/client.ts';
+import { apiQuery, useApi } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate, useLocation } from '../../state/router.ts';
-import { showError } from '../../components/notify.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -27,46 +29,12 @@ export function ParticipantList() {
   const [scope, setScope] = useState<'caseload' | 'all'>(allAllowed ? 'all' : 'caseload');
   const q = useDebounced(query.trim(), 250);
 
-  const [total, setTotal] = useState<number | null>(null);
-  const [capped, setCapped] = useState(false); // a name search counts at most 1,000 matches
-  const pages = useRef(new Map<number, Row[]>());
-  const inFlight = useRef(new Set<number>());
-  const generation = useRef(0);
-  const [, setTick] = useState(0);
-
-  const fetchPage = useCallback(
-    (page: number) => {
-      if (pages.current.has(page) || inFlight.current.has(page)) return;
-      inFlight.current.add(page);
-      const gen = generation.current;
-      call('dossiers.list', { query: q || undefined, scope, offset: page * PAGE, limit: PAGE }).then(
-        (res) => {
-          if (gen !== generation.current) return;
-          inFlight.current.delete(page);
-          pages.current.set(page, res.rows);
-          setTotal(res.total);
-          setCapped(res.totalCapped);
-          setTick((n) => n + 1);
-        },
-        (e) => {
-          if (gen !== generation.current) return;
-          inFlight.current.delete(page);
-          setTotal((tot) => tot ?? 0);
-          showError(e);
-        },
-      );
-    },
-    [q, scope],
-  );
-
-  // A new search or scope starts over.
-  useEffect(() => {
-    generation.current += 1;
-    pages.current = new Map();
-    inFlight.current = new Set();
-    setTotal(null);
-    fetchPage(0);
-  }, [fetchPage]);
+  // Each page of 100 rows is one read, keyed by its offset: the first gives the total, the
+  // others are read as they scroll into view, and a page seen before comes from the cache.
+  const pageInput = (page: number): In<'dossiers.list'> => ({ query: q || undefined, scope, offset: page * PAGE, limit: PAGE });
+  const firstPage = useApi('dossiers.list', pageInput(0));
+  const total = firstPage.data?.total ?? (firstPage.isError ? 0 : null);
+  const capped = firstPage.data?.totalCapped ?? false; // a name search counts at most 1,000 matches
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -76,16 +44,14 @@ export function ParticipantList() {
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-
-  useEffect(() => {
-    if (total === null) return;
-    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) fetchPage(p);
-  }, [first, last, total, fetchPage]);
+  const shownPages: number[] = [];
+  for (let p = Math.floor((items[0]?.index ?? 0) / PAGE); p <= Math.floor((items[items.length - 1]?.index ?? 0) / PAGE); p++) if (p > 0) shownPages.push(p);
+  const laterPages = useQueries({ queries: shownPages.map((p) => apiQuery('dossiers.list', pageInput(p))) });
 
   function rowAt(i: number): Row | undefined {
-    return pages.current.get(Math.floor(i / PAGE))?.[i % PAGE];
+    const page = Math.floor(i / PAGE);
+    const data = page === 0 ? firstPage.data : laterPages[shownPages.indexOf(page)]?.data;
+    return data?.rows[i % PAGE];
   }
 
   return (
@@ -133,7 +99,9 @@ export function ParticipantList() {
           <span>{t('list.colAccess')}</span>
         </div>
         <div ref={scrollRef} style={{ height: 'calc(100vh - 330px)', minHeight: 240, overflow: 'auto' }} tabIndex={-1}>
-          {total === 0 ? (
+          {firstPage.isError ? (
+            <Box p="md"><QueryState query={firstPage}>{() => null}</QueryState></Box>
+          ) : total === 0 ? (
             <Text p="lg" c="dimmed" data-testid="list-empty">{q ? t('list.noResults') : scope === 'caseload' ? t('list.emptyCaseload') : t('list.empty')}</Text>
           ) : (
             <div role="list" aria-label={t('list.title')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
 import { IconUserMinus, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client.ts';
-import { useApi } from '../../../api/query.ts';
+import { useApi, useApiMutation } from '../../../api/query.ts';
+import { dossierChanged } from '../dossierQueries.ts';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import type { TabProps } from '../DossierView.tsx';
 
-export function CaseloadTab({ dossier, reload, editable }: TabProps) {
+export function CaseloadTab({ dossier, editable }: TabProps) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -15,6 +15,8 @@ export function CaseloadTab({ dossier, reload, editable }: TabProps) {
 
   const consultantsQuery = useApi('dossiers.consultants', {}, { enabled: editable });
   const consultants = consultantsQuery.data ?? [];
+  const assignOne = useApiMutation('dossiers.assign', { invalidates: dossierChanged });
+  const unassignOne = useApiMutation('dossiers.unassign', { invalidates: dossierChanged });
 
   const assigned = new Set(dossier.consultants.map((c) => c.userId));
   const available = consultants.filter((c) => !assigned.has(c.userId));
@@ -23,10 +25,9 @@ export function CaseloadTab({ dossier, reload, editable }: TabProps) {
     if (!chosen) return;
     setBusy(true);
     try {
-      await call('dossiers.assign', { participantId: pid, userId: Number(chosen) });
+      await assignOne.mutateAsync({ participantId: pid, userId: Number(chosen) });
       showSuccess(t('caseload.assigned'));
       setChosen(null);
-      await reload();
     } catch (e) {
       showError(e);
     } finally {
@@ -36,9 +37,8 @@ export function CaseloadTab({ dossier, reload, editable }: TabProps) {
 
   async function unassign(userId: number) {
     try {
-      await call('dossiers.unassign', { participantId: pid, userId });
+      await unassignOne.mutateAsync({ participantId: pid, userId });
       showSuccess(t('caseload.unassigned'));
-      await reload();
     } catch (e) {
       showError(e);
     }

@@ -4,6 +4,8 @@ import { IconDownload, IconPaperclip, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { messages } from '../../../../core/api/messages.ts';
 import { call } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { dossierChanged } from '../dossierQueries.ts';
 import { currentLanguage } from '../../../i18n/index.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { downloadApiFile } from '../../../components/download.ts';
@@ -28,11 +30,12 @@ function toBase64(file: File): Promise<string> {
   });
 }
 
-export function DocumentsTab({ dossier, reload, editable }: TabProps) {
+export function DocumentsTab({ dossier, editable }: TabProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [kind, setKind] = useState<Kind>('other');
   const { busy, error, setError, run } = useAction();
+  const uploadDocument = useApiMutation('dossiers.uploadDocument', { invalidates: dossierChanged });
 
   async function upload(e: FormEvent) {
     e.preventDefault();
@@ -47,7 +50,7 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
     }
     await run(async () => {
       const contentBase64 = await toBase64(file);
-      await call('dossiers.uploadDocument', {
+      await uploadDocument.mutateAsync({
         participantId: dossier.participant.id,
         kind,
         fileName: file.name.replace(/[/\\]/g, '_'),
@@ -56,7 +59,6 @@ export function DocumentsTab({ dossier, reload, editable }: TabProps) {
       });
       showSuccess(t('documents.uploaded', { name: file.name }));
       setFile(null);
-      await reload();
     });
   }
 

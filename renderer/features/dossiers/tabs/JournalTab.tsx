@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Modal, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { IconEdit, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { dossierChanged } from '../dossierQueries.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { formatDate, formatDateTime, today } from '../../../components/format.ts';
@@ -57,13 +58,13 @@ export function JournalTab({ dossier, reload, editable }: TabProps) {
           <EntryRights dossier={dossier} entryId={e.id} reload={reload} />
         </Paper>
       ))}
-      <EntryDialog key={adding ? 'new-open' : 'new'} opened={adding} onClose={() => setAdding(false)} dossier={dossier} onSaved={reload} />
-      {editing ? <EntryDialog key={`edit-${editing.id}`} opened onClose={() => setEditing(null)} dossier={dossier} entry={editing} onSaved={reload} /> : null}
+      <EntryDialog key={adding ? 'new-open' : 'new'} opened={adding} onClose={() => setAdding(false)} dossier={dossier} />
+      {editing ? <EntryDialog key={`edit-${editing.id}`} opened onClose={() => setEditing(null)} dossier={dossier} entry={editing} /> : null}
     </Stack>
   );
 }
 
-function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boolean; onClose: () => void; dossier: DossierData; entry?: Entry; onSaved: () => Promise<void> }) {
+function EntryDialog({ opened, onClose, dossier, entry }: { opened: boolean; onClose: () => void; dossier: DossierData; entry?: Entry }) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<Kind>(entry?.kind ?? 'conversation');
   const [entryDate, setEntryDate] = useState(entry?.entryDate ?? today());
@@ -71,6 +72,9 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
   const [title, setTitle] = useState(entry?.title ?? '');
   const [body, setBody] = useState(entry?.body ?? '');
   const { busy, error, setError, run } = useAction();
+  // A new or changed entry shows in the journal, the header's count and the history (issue 14).
+  const add = useApiMutation('dossiers.addEntry', { invalidates: dossierChanged });
+  const update = useApiMutation('dossiers.updateEntry', { invalidates: dossierChanged });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -79,10 +83,9 @@ function EntryDialog({ opened, onClose, dossier, entry, onSaved }: { opened: boo
       return;
     }
     await run(async () => {
-      if (entry) await call('dossiers.updateEntry', { entryId: entry.id, title: title.trim(), body: body.trim() });
-      else await call('dossiers.addEntry', { participantId: dossier.participant.id, trajectoryId: trajectoryId ? Number(trajectoryId) : null, kind, entryDate, title: title.trim(), body: body.trim() });
+      if (entry) await update.mutateAsync({ entryId: entry.id, title: title.trim(), body: body.trim() });
+      else await add.mutateAsync({ participantId: dossier.participant.id, trajectoryId: trajectoryId ? Number(trajectoryId) : null, kind, entryDate, title: title.trim(), body: body.trim() });
       showSuccess(entry ? t('journal.updated') : t('journal.added'));
-      await onSaved();
       onClose();
     });
   }

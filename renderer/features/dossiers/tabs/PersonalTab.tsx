@@ -3,7 +3,8 @@ import { Badge, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInp
 import { IconEdit, IconEyeOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { dataCategories, participantFields, type ParticipantField } from '../../../../core/api/categories.ts';
-import { call } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { dossierChanged } from '../dossierQueries.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
 import { fieldText } from '../../../components/format.ts';
@@ -14,7 +15,7 @@ import { FieldRights } from '../../requests/dossier/DossierRights.tsx';
 import { FormActions } from '../../../components/FormActions.tsx';
 import { useFocusFirstInvalid } from '../../../components/useFocusFirstInvalid.ts';
 
-export function PersonalTab({ dossier, reload, editable }: TabProps) {
+export function PersonalTab({ dossier, editable }: TabProps) {
   const { t } = useTranslation();
   const p = dossier.participant;
   const [editing, setEditing] = useState(false);
@@ -26,7 +27,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
     return fieldText(t, f, v);
   }
 
-  if (editing) return <EditPersonal dossier={dossier} reload={reload} editable={editable} onDone={() => setEditing(false)} />;
+  if (editing) return <EditPersonal dossier={dossier} onDone={() => setEditing(false)} />;
 
   return (
     <Stack>
@@ -60,7 +61,7 @@ export function PersonalTab({ dossier, reload, editable }: TabProps) {
   );
 }
 
-function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => void }) {
+function EditPersonal({ dossier, onDone }: Pick<TabProps, 'dossier'> & { onDone: () => void }) {
   const { t } = useTranslation();
   const p = dossier.participant;
   const original = valuesFrom(p);
@@ -71,6 +72,7 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
   const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
   const formRef = useFocusFirstInvalid<HTMLFormElement>(errors);
   const { busy, error, run } = useAction();
+  const update = useApiMutation('dossiers.update', { invalidates: dossierChanged });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -85,9 +87,8 @@ function EditPersonal({ dossier, reload, onDone }: TabProps & { onDone: () => vo
       return;
     }
     await run(async () => {
-      await call('dossiers.update', { participantId: p.id, changes: changes as never, reason: reason.trim() || null });
+      await update.mutateAsync({ participantId: p.id, changes: changes as never, reason: reason.trim() || null });
       showSuccess(t('personal.saved'));
-      await reload();
       onDone();
     }, (err) => setErrors(fieldErrors(err)));
   }

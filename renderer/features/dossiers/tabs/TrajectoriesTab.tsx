@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../../api/client.ts';
+import { useApiMutation } from '../../../api/query.ts';
+import { dossierChanged } from '../dossierQueries.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { showError, showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
@@ -15,15 +16,15 @@ import { DateField } from '../../../components/DateField.tsx';
 const types = ['uwv', 'wmo', 'jeugdwet', 'wlz', 'participatiewet', 'other'] as const;
 type TrajectoryType = (typeof types)[number];
 
-export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
+export function TrajectoriesTab({ dossier, editable }: TabProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const update = useApiMutation('dossiers.updateTrajectory', { invalidates: dossierChanged });
 
   async function closeTrajectory(id: number) {
     try {
-      await call('dossiers.updateTrajectory', { trajectoryId: id, status: 'closed', endDate: today() });
+      await update.mutateAsync({ trajectoryId: id, status: 'closed', endDate: today() });
       showSuccess(t('trajectories.closed'));
-      await reload();
     } catch (e) {
       showError(e);
     }
@@ -58,12 +59,12 @@ export function TrajectoriesTab({ dossier, reload, editable }: TabProps) {
           ))}
         </DataTable>
       )}
-      <AddTrajectory opened={open} onClose={() => setOpen(false)} participantId={dossier.participant.id} onAdded={reload} />
+      <AddTrajectory opened={open} onClose={() => setOpen(false)} participantId={dossier.participant.id} />
     </Stack>
   );
 }
 
-function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: boolean; onClose: () => void; participantId: number; onAdded: () => Promise<void> }) {
+function AddTrajectory({ opened, onClose, participantId }: { opened: boolean; onClose: () => void; participantId: number }) {
   const { t } = useTranslation();
   const [type, setType] = useState<TrajectoryType>('uwv');
   const [commissioner, setCommissioner] = useState('');
@@ -71,6 +72,7 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
   const [endDate, setEndDate] = useState('');
   const [description, setDescription] = useState('');
   const { busy, error, setError, run } = useAction();
+  const add = useApiMutation('dossiers.addTrajectory', { invalidates: dossierChanged });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -79,9 +81,8 @@ function AddTrajectory({ opened, onClose, participantId, onAdded }: { opened: bo
       return;
     }
     await run(async () => {
-      await call('dossiers.addTrajectory', { participantId, type, commissioner: commissioner.trim(), startDate, endDate: endDate || null, description: description.trim() || null });
+      await add.mutateAsync({ participantId, type, commissioner: commissioner.trim(), startDate, endDate: endDate || null, description: description.trim() || null });
       showSuccess(t('trajectories.added'));
-      await onAdded();
       setCommissioner('');
       setDescription('');
       setEndDate('');
