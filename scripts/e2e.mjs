@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ROOT, SHOTS, openApp } from '../test/e2e/harness.mjs';
+import { DOC_SHOTS } from '../test/e2e/fit.mjs';
 import { E2E_BUILD_MARKER, build, bundleIsStale } from './build.mjs';
 import { specs as coreSpecs } from '../test/e2e/specs.mjs';
 
@@ -24,7 +25,6 @@ for (const file of readdirSync(join(ROOT, 'test/e2e')).filter((f) => /^specs-.+\
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
-const DOC_SHOTS = ['01-eerste-start', '02-herstelcode', '03-aanmelden', '04-overzicht', '04-deelnemers', '05-dossier-persoonsgegevens', '06-dossier-journaal', '07-reden-opgeven', '09-logboek-gemeld', '10-gebruikers', '11-zoeken', '20-afscherming', '21-afgeschermd-voor-collega', '31-kopie-gemaakt', '32-inhoud-kopie'];
 
 // --no-build reuses dist-renderer/ only when it is a test build: the specs need its cache inspection.
 if (!args.includes('--no-build') || !existsSync(join(ROOT, 'dist-renderer/index.html')) || !existsSync(join(ROOT, E2E_BUILD_MARKER))) {

@@ -6,14 +6,6 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', 'renderer');
 
-/** Files still loading by hand. This list may only shrink: moving a page removes it here. */
-const notYetMoved = new Set([
-  'features/users/UserManagement.tsx',
-  'features/audit/AuditViewer.tsx',
-  'features/requests/PolicySettings.tsx',
-  'features/consent/RecipientsPage.tsx', 'features/consent/StatisticsPage.tsx', 'features/consent/RegisterPage.tsx',
-]);
-
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -37,7 +29,8 @@ function effectBodies(src: string): string[] {
   return bodies;
 }
 
-const callsApi = (body: string) => /\bcall\(/.test(body) || /\bload\(\)/.test(body);
+// The API client's call, a hand-made load(), fetch, or a promise chain started in an effect.
+const callsApi = (body: string) => /\bcall\(|\bload\(\)|\bfetch\(|\.then\(/.test(body);
 
 describe('server state through TanStack Query (issue 14)', () => {
   const all = files(root).map((f) => ({ rel: relative(root, f).split('\\').join('/'), src: readFileSync(f, 'utf8') }));
@@ -47,17 +40,9 @@ describe('server state through TanStack Query (issue 14)', () => {
     expect(all.some((f) => effectBodies(f.src).length > 0)).toBe(true);
   });
 
-  it('no moved renderer file has a useEffect that calls the API client', () => {
-    const offenders = all.filter((f) => !notYetMoved.has(f.rel) && effectBodies(f.src).some(callsApi)).map((f) => f.rel);
+  it('no renderer file has a useEffect that calls the API client (every page is moved)', () => {
+    const offenders = all.filter((f) => effectBodies(f.src).some(callsApi)).map((f) => f.rel);
     expect(offenders).toEqual([]);
-  });
-
-  it('the not-yet-moved list only names files that still load by hand (it shrinks, never rots)', () => {
-    const stale = [...notYetMoved].filter((rel) => {
-      const f = all.find((x) => x.rel === rel);
-      return !f || !/\bcall\(/.test(f.src);
-    });
-    expect(stale).toEqual([]);
   });
 
   it('the session query client never refetches on focus and never retries domain errors', () => {

@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Alert, Button, Group, Pagination, Paper, Stack, Switch, Tabs, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconAlertTriangle, IconShieldCheck, IconFilter } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
-import { errorText, showError } from '../../components/notify.ts';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { In } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
+import { showError } from '../../components/notify.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AuditTable } from './AuditTable.tsx';
 import { formatMonth } from '../../components/format.ts';
-import { FormError } from '../../components/FormActions.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 const PAGE = 50;
@@ -16,34 +18,25 @@ const PAGE = 50;
 export function AuditViewer() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<string | null>('log');
-  const [verify, setVerify] = useState<Out<'audit.verify'> | null>(null);
-  const [verifying, setVerifying] = useState(false);
-
-  async function runVerify() {
-    setVerifying(true);
-    try {
-      setVerify(await call('audit.verify', {}));
-    } catch (e) {
-      showError(e);
-    } finally {
-      setVerifying(false);
-    }
-  }
+  // Checking the chain is an action on request, not a read to cache: a mutation holds its answer.
+  const verifier = useApiMutation('audit.verify');
+  const verify = verifier.data;
+  const runVerify = () => verifier.mutate({}, { onError: (e) => showError(e) });
 
   return (
     <Stack>
       <PageHeader
         title={t('audit.title')}
         description={t('audit.subtitle')}
-        actions={<Button leftSection={<IconShieldCheck size={16} />} variant="light" onClick={() => void runVerify()} loading={verifying}>{t('audit.verify')}</Button>}
+        actions={<Button leftSection={<IconShieldCheck size={16} />} variant="light" onClick={runVerify} loading={verifier.isPending}>{t('audit.verify')}</Button>}
       />
       {verify ? (
         verify.ok ? (
-          <Alert color="ok" icon={<IconCircleCheck size={18} />} title={t('audit.verifyOkTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
+          <Alert color="ok" icon={<IconCircleCheck size={18} />} title={t('audit.verifyOkTitle')} withCloseButton onClose={() => verifier.reset()} data-testid="verify-result">
             {t('audit.verifyOk', { count: verify.checked })}
           </Alert>
         ) : (
-          <Alert color="danger" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBadTitle')} withCloseButton onClose={() => setVerify(null)} data-testid="verify-result">
+          <Alert color="danger" icon={<IconAlertTriangle size={18} />} title={t('audit.verifyBadTitle')} withCloseButton onClose={() => verifier.reset()} data-testid="verify-result">
             {t('audit.verifyBad', { count: verify.findings.length, checked: verify.checked })}
             <ul>{verify.findings.slice(0, 20).map((f) => <li key={`${f.seq}-${f.problem}`}>{t('audit.finding', { seq: f.seq, problem: t(`audit.problem_${f.problem}`) })}{f.problem === 'anchor' && verify.anchor ? `: ${t(`audit.anchor_${verify.anchor.status}`)}` : null}</li>)}</ul>
           </Alert>
@@ -63,37 +56,29 @@ export function AuditViewer() {
 
 interface Filters { flaggedOnly: boolean; dossier: string; from: string; to: string }
 
+const sameFilters = (a: Filters, b: Filters) => JSON.stringify(a) === JSON.stringify(b);
+
 function AuditLog() {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Filters>({ flaggedOnly: false, dossier: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Out<'audit.list'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const res = await call('audit.list', {
-        flaggedOnly: filters.flaggedOnly,
-        dossier: filters.dossier.trim() || undefined,
-        from: filters.from || undefined,
-        to: filters.to || undefined,
-        offset: (page - 1) * PAGE,
-        limit: PAGE,
-      });
-      setData(res);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [filters, page]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const input: In<'audit.list'> = {
+    flaggedOnly: filters.flaggedOnly,
+    dossier: filters.dossier.trim() || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    offset: (page - 1) * PAGE,
+    limit: PAGE,
+  };
+  // The trail grows with every action, so it is read again on each open (staleTime 0; listing it
+  // is not itself audited); the previous page stays in view while the next one is read.
+  const query = useApi('audit.list', input, { staleTime: 0, placeholderData: keepPreviousData });
 
   function apply(e: FormEvent) {
     e.preventDefault();
+    // "Toepassen" with unchanged filters on the first page reads again, as it always did.
+    if (page === 1 && sameFilters(draft, filters)) void query.refetch();
     setPage(1);
     setFilters(draft);
   }
@@ -120,14 +105,15 @@ function AuditLog() {
           <Button type="submit" leftSection={<IconFilter size={16} />}>{t('audit.apply')}</Button>
         </Group>
       </Paper>
-      <FormError error={error} />
-      {data ? (
-        <>
-          <Text size="sm" c="dimmed" aria-live="polite">{t('audit.count', { count: data.total })}</Text>
-          <AuditTable lines={data.lines} caption={t('audit.caption')} />
-          {data.total > PAGE ? <Pagination total={Math.ceil(data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} /> : null}
-        </>
-      ) : null}
+      <QueryState query={query}>
+        {(data) => (
+          <>
+            <Text size="sm" c="dimmed" aria-live="polite">{t('audit.count', { count: data.total })}</Text>
+            <AuditTable lines={data.lines} caption={t('audit.caption')} />
+            {data.total > PAGE ? <Pagination total={Math.ceil(data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': c })} /> : null}
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }
@@ -136,37 +122,26 @@ function AuditLog() {
 function AccessReview() {
   const { t, i18n } = useTranslation();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
-  const [lines, setLines] = useState<Out<'audit.accessReview'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The month typed is only read once "Tonen" is pressed; pressing it again reads again.
+  const [shown, setShown] = useState(month);
+  const query = useApi('audit.accessReview', { month: shown }, { staleTime: 0, placeholderData: keepPreviousData });
 
-  async function run(e?: FormEvent) {
-    e?.preventDefault();
-    setBusy(true);
-    try {
-      setLines(await call('audit.accessReview', { month }));
-      setError(null);
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+  function run(e: FormEvent) {
+    e.preventDefault();
+    if (month === shown) void query.refetch();
+    else setShown(month);
   }
-
-  const [initial] = useState(month);
-  useEffect(() => {
-    call('audit.accessReview', { month: initial }).then(setLines, (err) => setError(errorText(err)));
-  }, [initial]);
 
   return (
     <Stack>
       <Text size="sm" c="dimmed">{t('audit.reviewIntro')}</Text>
       <Group align="flex-end" component="form" onSubmit={run}>
         <TextInput type="month" label={t('audit.month')} value={month} onChange={(e) => setMonth(e.currentTarget.value)} w={200} />
-        <Button type="submit" loading={busy}>{t('audit.showReview')}</Button>
+        <Button type="submit" loading={query.isFetching}>{t('audit.showReview')}</Button>
       </Group>
-      <FormError error={error} />
-      {lines ? <AuditTable lines={lines} caption={t('audit.reviewCaption', { month: formatMonth(month, i18n.language) })} /> : null}
+      <QueryState query={query}>
+        {(lines) => <AuditTable lines={lines} caption={t('audit.reviewCaption', { month: formatMonth(shown, i18n.language) })} />}
+      </QueryState>
     </Stack>
   );
 }

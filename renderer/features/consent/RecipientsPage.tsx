@@ -3,19 +3,22 @@ import { useEffect, useState } from 'react';
 import { Badge, Button, Group, Select, Switch, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../../api/client.ts';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { recipientKinds, useOptions, useRecipients, type Recipient } from './shared.tsx';
+import { recipientKinds, useOptions, type Recipient } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 export function RecipientsPage() {
   const { t } = useTranslation();
   const [includeInactive, setIncludeInactive] = useState(false);
-  const { recipients, reload } = useRecipients(includeInactive);
+  // The list stays in view while the switch reads the longer one.
+  const query = useApi('recipients.list', { includeInactive }, { placeholderData: keepPreviousData });
   const [editing, setEditing] = useState<Recipient | 'new' | null>(null);
 
   return (
@@ -23,7 +26,8 @@ export function RecipientsPage() {
       <PageHeader title={t('consent.recipients.title')} description={t('consent.recipients.subtitle')}
         actions={<Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>{t('consent.recipients.new')}</Button>} />
       <Switch label={t('consent.recipients.showInactive')} checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb="md" />
-      {recipients.length === 0 ? <Text c="dimmed">{t('consent.recipients.empty')}</Text> : (
+      <QueryState query={query} empty={(r) => r.length === 0} emptyText={t('consent.recipients.empty')}>
+        {(recipients) => (
         <DataTable minWidth={800} data-testid="recipients-table" headers={[t('consent.recipients.name'), t('consent.recipients.kind'), t('consent.recipients.contact'), t('consent.recipients.agreement'), t('consent.recipients.status')]} actions>
           {recipients.map((r) => (
             <Table.Tr key={r.id} data-testid="recipient-row">
@@ -44,8 +48,9 @@ export function RecipientsPage() {
             </Table.Tr>
           ))}
         </DataTable>
-      )}
-      <RecipientDialog recipient={editing} onClose={() => setEditing(null)} reload={reload} />
+        )}
+      </QueryState>
+      <RecipientDialog recipient={editing} onClose={() => setEditing(null)} />
     </>
   );
 }
@@ -61,13 +66,16 @@ function toDraft(r: Recipient | 'new' | null): Draft {
   };
 }
 
-function RecipientDialog({ recipient, onClose, reload }: { recipient: Recipient | 'new' | null; onClose: () => void; reload: () => Promise<void> }) {
+function RecipientDialog({ recipient, onClose }: { recipient: Recipient | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation();
   const options = useOptions();
   const [draft, setDraft] = useState<Draft>(empty);
   useEffect(() => setDraft(toDraft(recipient)), [recipient]);
   const set = (k: keyof Draft) => (e: { currentTarget: { value: string } }) => setDraft({ ...draft, [k]: e.currentTarget.value });
   const isNew = recipient === 'new';
+  // Both change the register every recipient picker reads (with and without the inactive ones).
+  const create = useApiMutation('recipients.create', { invalidates: ['recipients.list'] });
+  const update = useApiMutation('recipients.update', { invalidates: ['recipients.list'] });
 
   async function submit() {
     const fields = {
@@ -75,10 +83,9 @@ function RecipientDialog({ recipient, onClose, reload }: { recipient: Recipient 
       contactPerson: draft.contactPerson || null, address: draft.address || null, phone: draft.phone || null, email: draft.email || null,
       agreementReference: draft.agreementReference || null, agreementDate: draft.agreementDate || null, agreementNote: draft.agreementNote || null,
     };
-    if (recipient === 'new') await call('recipients.create', fields);
-    else if (recipient) await call('recipients.update', { ...fields, recipientId: recipient.id, active: draft.active });
+    if (recipient === 'new') await create.mutateAsync(fields);
+    else if (recipient) await update.mutateAsync({ ...fields, recipientId: recipient.id, active: draft.active });
     showSuccess(t('consent.recipients.saved', { name: draft.name }));
-    await reload();
   }
 
   return (

@@ -1,17 +1,20 @@
 // "Register" for the privacy officer: the organisation-wide disclosure register with filters,
 // exceptions waiting for review (R12, R14) and the mandate overview (active, expiring, withdrawn).
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, Stack, Table, Tabs, Text, Textarea } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type In, type Out } from '../../api/client.ts';
+import { keepPreviousData } from '@tanstack/react-query';
+import type { In, Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
-import { showError, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { BasisBadge } from './DisclosuresSection.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
-import { CategoryBadges, MandateStateBadge, useOptions, useRecipients } from './shared.tsx';
+import { CategoryBadges, MandateStateBadge, useOptions } from './shared.tsx';
 import { DateField } from '../../components/DateField.tsx';
 
 type Row = Out<'disclosures.register'>['rows'][number];
@@ -52,33 +55,30 @@ type Filters = { recipientId: string | null; basis: string | null; from: string;
 function DisclosureRegister({ flaggedOnly }: { flaggedOnly: boolean }) {
   const { t } = useTranslation();
   const options = useOptions();
-  const { recipients } = useRecipients(true);
+  const recipients = useApi('recipients.list', { includeInactive: true }).data ?? [];
   const [draft, setDraft] = useState<Filters>({ recipientId: null, basis: null, from: '', to: '', flaggedOnly });
   const [filters, setFilters] = useState<Filters>(draft);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Out<'disclosures.register'> | null>(null);
   const [reviewing, setReviewing] = useState<Row | null>(null);
 
-  const load = useCallback(async () => {
-    const input: In<'disclosures.register'> = { flaggedOnly: filters.flaggedOnly, offset: (page - 1) * PAGE, limit: PAGE };
-    if (filters.recipientId) input.recipientId = Number(filters.recipientId);
-    if (filters.basis) input.basis = filters.basis as Row['basis'];
-    if (filters.from) input.from = filters.from;
-    if (filters.to) input.to = filters.to;
-    try {
-      setData(await call('disclosures.register', input));
-    } catch (e) {
-      showError(e);
-    }
-  }, [filters, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const input: In<'disclosures.register'> = { flaggedOnly: filters.flaggedOnly, offset: (page - 1) * PAGE, limit: PAGE };
+  if (filters.recipientId) input.recipientId = Number(filters.recipientId);
+  if (filters.basis) input.basis = filters.basis as Row['basis'];
+  if (filters.from) input.from = filters.from;
+  if (filters.to) input.to = filters.to;
+  // The previous page stays in view while the next one is read.
+  const query = useApi('disclosures.register', input, { placeholderData: keepPreviousData });
 
   return (
     <Stack>
       {flaggedOnly ? <Text size="sm" c="dimmed">{t('consent.register.reviewIntro')}</Text> : (
-        <Paper withBorder radius="md" p="md" component="form" onSubmit={(e) => { e.preventDefault(); setPage(1); setFilters(draft); }}>
+        <Paper withBorder radius="md" p="md" component="form" onSubmit={(e) => {
+          e.preventDefault();
+          // "Filteren" with unchanged filters on the first page reads again, as it always did.
+          if (page === 1 && JSON.stringify(draft) === JSON.stringify(filters)) void query.refetch();
+          setPage(1);
+          setFilters(draft);
+        }}>
           <Group align="flex-end">
             <Select label={t('consent.disclosures.recipient')} data={recipients.map((r) => ({ value: String(r.id), label: r.name }))} value={draft.recipientId} onChange={(v) => setDraft({ ...draft, recipientId: v })} clearable searchable placeholder={t('consent.register.all')} w={240} />
             <Select label={t('consent.disclosures.basis')} data={options(['mandate', 'legalDuty', 'exception'], 'consent.basis')} value={draft.basis} onChange={(v) => setDraft({ ...draft, basis: v })} clearable placeholder={t('consent.register.all')} w={220} />
@@ -89,7 +89,8 @@ function DisclosureRegister({ flaggedOnly }: { flaggedOnly: boolean }) {
           </Group>
         </Paper>
       )}
-      {!data ? null : data.rows.length === 0 ? <Text c="dimmed">{flaggedOnly ? t('consent.register.nothingToReview') : t('consent.register.empty')}</Text> : (
+      <QueryState query={query} empty={(d) => d.rows.length === 0} emptyText={flaggedOnly ? t('consent.register.nothingToReview') : t('consent.register.empty')}>
+        {(data) => (
         <>
           <Text size="sm" c="dimmed">{t('consent.register.count', { count: data.total })}</Text>
           <DataTable minWidth={1000} data-testid="register-table" headers={[t('consent.disclosures.date'), t('consent.register.participant'), t('consent.disclosures.recipient'), t('consent.mandates.categories'), t('consent.disclosures.basis'), t('consent.register.recordedBy')]} actions={flaggedOnly}>
@@ -111,21 +112,23 @@ function DisclosureRegister({ flaggedOnly }: { flaggedOnly: boolean }) {
           </DataTable>
           {data.total > PAGE ? <Pagination total={Math.ceil(data.total / PAGE)} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(`consent.register.page.${c}`) })} /> : null}
         </>
-      )}
-      <ReviewDialog row={reviewing} onClose={() => setReviewing(null)} reload={load} />
+        )}
+      </QueryState>
+      <ReviewDialog row={reviewing} onClose={() => setReviewing(null)} />
     </Stack>
   );
 }
 
-function ReviewDialog({ row, onClose, reload }: { row: Row | null; onClose: () => void; reload: () => Promise<void> }) {
+function ReviewDialog({ row, onClose }: { row: Row | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
+  // A reviewed exception leaves the review list and shows its note in the register and the dossier.
+  const review = useApiMutation('disclosures.reviewException', { invalidates: ['disclosures.register', 'disclosures.list'] });
   async function submit() {
     if (!row) return;
-    await call('disclosures.reviewException', { disclosureId: row.id, note });
+    await review.mutateAsync({ disclosureId: row.id, note });
     showSuccess(t('consent.register.reviewDone'));
     setNote('');
-    await reload();
   }
   return (
     <FormDialog opened={!!row} onClose={onClose} title={t('consent.register.reviewTitle')} submitLabel={t('consent.register.reviewSave')} onSubmit={submit}>
@@ -162,12 +165,12 @@ function MandateTable({ title, rows, empty }: { title: string; rows: MandateRow[
 }
 
 function MandateOverview() {
+  const query = useApi('mandates.overview', { expiringWithinDays: 30 });
+  return <QueryState query={query} height={300}>{(data) => <MandateSections data={data} />}</QueryState>;
+}
+
+function MandateSections({ data }: { data: Out<'mandates.overview'> }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<Out<'mandates.overview'> | null>(null);
-  useEffect(() => {
-    call('mandates.overview', { expiringWithinDays: 30 }).then(setData, showError);
-  }, []);
-  if (!data) return null;
   const sections: [string, MandateRow[], string][] = [
     [t('consent.register.expiring'), data.expiring, t('consent.register.noneExpiring')],
     [t('consent.register.active'), data.active, t('consent.register.noneActive')],

@@ -1,16 +1,16 @@
 // "Statistieken": anonymised counts (R16). Cells below the threshold, and a second cell where a total would give a small one back, show as "x"; the CSV comes
 // from the service so the file and the screen suppress the same cells.
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Group, NumberInput, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconRefresh } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type In, type Out } from '../../api/client.ts';
+import { call, type In } from '../../api/client.ts';
+import { useApi } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showError } from '../../components/notify.ts';
 import { downloadText } from '../../components/download.ts';
-
-type Stats = Out<'statistics.get'>;
 
 function StatTable({ caption, head, rows, threshold }: { caption: string; head: string[]; rows: { cells: ReactNode[]; count: number | null }[]; threshold: number }) {
   const { t } = useTranslation();
@@ -48,27 +48,26 @@ export function StatisticsPage() {
   const [threshold, setThreshold] = useState<number | string>('');
   const [fromYear, setFromYear] = useState<number | string>('');
   const [toYear, setToYear] = useState<number | string>('');
-  const [stats, setStats] = useState<Stats | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const input = useCallback((): In<'statistics.get'> => {
+  function input(): In<'statistics.get'> {
     const i: In<'statistics.get'> = {};
     if (typeof threshold === 'number') i.threshold = threshold;
     if (typeof fromYear === 'number') i.fromYear = fromYear;
     if (typeof toYear === 'number') i.toYear = toYear;
     return i;
-  }, [threshold, fromYear, toYear]);
+  }
 
-  const load = useCallback(async () => {
-    try {
-      setStats(await call('statistics.get', input()));
-    } catch (e) {
-      showError(e);
-    }
-  }, [input]);
-  useEffect(() => {
-    void load();
-  }, []); // loaded once; later changes wait for the "Vernieuwen" button
+  // Read once with the defaults; changed fields wait for "Vernieuwen", which also reads again
+  // when nothing changed (each read is audited, so typing must not read).
+  const [shown, setShown] = useState<In<'statistics.get'>>({});
+  const query = useApi('statistics.get', shown);
+  const stats = query.data;
+  function refresh() {
+    const next = input();
+    if (JSON.stringify(next) === JSON.stringify(shown)) void query.refetch();
+    else setShown(next);
+  }
 
   async function csv() {
     setBusy(true);
@@ -87,16 +86,17 @@ export function StatisticsPage() {
     <>
       <PageHeader title={t('consent.statistics.title')} description={t('consent.statistics.subtitle')}
         actions={<Button leftSection={<IconDownload size={16} />} onClick={() => void csv()} loading={busy}>{t('consent.statistics.csv')}</Button>} />
-      <Paper withBorder radius="md" p="md" mb="lg" component="form" onSubmit={(e) => { e.preventDefault(); void load(); }}>
+      <Paper withBorder radius="md" p="md" mb="lg" component="form" onSubmit={(e) => { e.preventDefault(); refresh(); }}>
         <Group align="flex-end">
           <NumberInput label={t('consent.statistics.threshold')} value={threshold} onChange={setThreshold} min={2} max={100} placeholder={String(th)} w={200} />
           <NumberInput label={t('consent.statistics.fromYear')} value={fromYear} onChange={setFromYear} min={1900} max={2200} w={150} />
           <NumberInput label={t('consent.statistics.toYear')} value={toYear} onChange={setToYear} min={1900} max={2200} w={150} />
-          <Button type="submit" variant="default" leftSection={<IconRefresh size={16} />}>{t('consent.statistics.refresh')}</Button>
+          <Button type="submit" variant="default" leftSection={<IconRefresh size={16} />} loading={query.isFetching}>{t('consent.statistics.refresh')}</Button>
         </Group>
         {stats ? <Text size="xs" c="dimmed" mt="xs">{t('consent.statistics.note', { threshold: th, date: formatDate(stats.generatedOn) })}</Text> : null}
       </Paper>
-      {stats ? (
+      <QueryState query={query} height={300}>
+        {(stats) => (
         <Stack gap="lg">
           <StatTable caption={t('consent.statistics.trajectories')} threshold={th}
             head={[t('consent.statistics.type'), t('consent.statistics.status'), t('consent.statistics.year')]}
@@ -108,7 +108,8 @@ export function StatisticsPage() {
             head={[t('consent.disclosures.basis'), t('consent.recipients.kind'), t('consent.statistics.year')]}
             rows={stats.disclosures.map((r) => ({ cells: [t(`consent.basis.${r.basis}`), t(`consent.recipientKind.${r.recipientKind}`), r.year], count: r.count }))} />
         </Stack>
-      ) : null}
+        )}
+      </QueryState>
     </>
   );
 }

@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconKey, IconUserOff, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../core/api/permissions.ts';
-import { call, type Out } from '../../api/client.ts';
+import type { Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useSession } from '../../state/session.ts';
 import { DataTable } from '../../components/DataTable.tsx';
-import { showError, showSuccess } from '../../components/notify.ts';
+import { showSuccess } from '../../components/notify.ts';
 import { useAction } from '../../components/useAction.ts';
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -16,25 +18,16 @@ import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 
 type User = Out<'users.list'>[number];
 const USERNAME = /^[a-z0-9._-]{3,40}$/;
+/** A new or deactivated account also changes the privacy officer's list of accounts to approve. */
+const CHANGES_USERS = ['users.list', 'users.pendingApproval'] as const;
 
 export function UserManagement() {
   const { t } = useTranslation();
   const me = useSession((s) => s.me);
-  const [users, setUsers] = useState<User[] | null>(null);
+  const query = useApi('users.list', {});
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<User | null>(null);
   const [deactivating, setDeactivating] = useState<User | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setUsers(await call('users.list', {}));
-    } catch (e) {
-      showError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Stack>
@@ -43,8 +36,10 @@ export function UserManagement() {
         description={t('users.subtitle')}
         actions={<Button leftSection={<IconUserPlus size={16} />} onClick={() => setCreating(true)}>{t('users.new')}</Button>}
       />
+      <QueryState query={query}>
+        {(users) => (
       <DataTable headers={[t('users.displayName'), t('users.username'), t('users.role'), t('users.status'), t('users.createdAt')]} actions>
-        {(users ?? []).map((u) => (
+        {users.map((u) => (
           <Table.Tr key={u.id} data-testid="user-row">
             <Table.Td fw={600}>{u.displayName}</Table.Td>
             <Table.Td ff="monospace">{u.username}</Table.Td>
@@ -74,20 +69,23 @@ export function UserManagement() {
           </Table.Tr>
         ))}
       </DataTable>
-      {creating ? <CreateUser onClose={() => setCreating(false)} onCreated={load} /> : null}
-      {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} onDone={load} /> : null}
-      {deactivating ? <Deactivate user={deactivating} onClose={() => setDeactivating(null)} onDone={load} /> : null}
+        )}
+      </QueryState>
+      {creating ? <CreateUser onClose={() => setCreating(false)} /> : null}
+      {resetting ? <ResetPassword user={resetting} onClose={() => setResetting(null)} /> : null}
+      {deactivating ? <Deactivate user={deactivating} onClose={() => setDeactivating(null)} /> : null}
     </Stack>
   );
 }
 
-function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: () => Promise<void> }) {
+function CreateUser({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState('');
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('consultant');
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
+  const create = useApiMutation('users.create', { invalidates: [...CHANGES_USERS] });
   const usernameValid = USERNAME.test(username.trim().toLowerCase());
 
   async function submit(e: FormEvent) {
@@ -97,9 +95,8 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
       return;
     }
     await run(async () => {
-      const u = await call('users.create', { displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
+      const u = await create.mutateAsync({ displayName: displayName.trim(), username: username.trim().toLowerCase(), role, password });
       showSuccess(u.approval === 'pending' ? t('account.createdPending', { name: u.displayName }) : t('users.created', { name: u.displayName }));
-      await onCreated();
       onClose();
     });
   }
@@ -129,18 +126,18 @@ function CreateUser({ onClose, onCreated }: { onClose: () => void; onCreated: ()
   );
 }
 
-function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
+function ResetPassword({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
+  const reset = useApiMutation('users.resetPassword', { invalidates: ['users.list'] }); // the temporary-password badge
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!passwordOk(password)) return;
     await run(async () => {
-      await call('users.resetPassword', { userId: user.id, newPassword: password });
+      await reset.mutateAsync({ userId: user.id, newPassword: password });
       showSuccess(t('users.resetDone', { name: user.displayName }));
-      await onDone();
       onClose();
     });
   }
@@ -159,15 +156,15 @@ function ResetPassword({ user, onClose, onDone }: { user: User; onClose: () => v
   );
 }
 
-function Deactivate({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => Promise<void> }) {
+function Deactivate({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const { busy, error, run } = useAction();
+  const deactivate = useApiMutation('users.deactivate', { invalidates: [...CHANGES_USERS] });
 
   async function confirm() {
     await run(async () => {
-      await call('users.deactivate', { userId: user.id });
+      await deactivate.mutateAsync({ userId: user.id });
       showSuccess(t('users.deactivated', { name: user.displayName }));
-      await onDone();
       onClose();
     });
   }
