@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { call, type Out } from '../../api/client.ts';
-import { useApi } from '../../api/query.ts';
+import type { Out } from '../../api/client.ts';
+import { useApi, useApiMutation } from '../../api/query.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { showSuccess } from '../../components/notify.ts';
@@ -22,13 +22,14 @@ export function AccountApprovals() {
   const { busy, error, run } = useAction();
 
   const query = useApi('users.pendingApproval', {});
+  // A decision changes the waiting list and the user list (an approved account can sign in).
+  const decision = useApiMutation('users.decide', { invalidates: ['users.pendingApproval', 'users.list'] });
 
   async function decide(u: Pending, approve: boolean) {
     await run(async () => {
-      await call('users.decide', { userId: u.id, approve });
+      await decision.mutateAsync({ userId: u.id, approve });
       showSuccess(t(approve ? 'account.approved' : 'account.refused', { name: u.displayName }));
       setRefusing(null);
-      await query.refetch();
     });
   }
 
