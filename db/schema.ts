@@ -164,6 +164,11 @@ export const auditLog = sqliteTable('audit_log', {
   flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
+  // Chain format 2 (issue 11): the hash covers reason_digest = sha256(reason_salt ‖ reason), so
+  // destroying a dossier can erase the reason and its salt while the line still verifies.
+  chainVersion: integer('chain_version').notNull().default(1),
+  reasonSalt: text('reason_salt'),
+  reasonDigest: text('reason_digest'),
 }, (t) => [
   index('audit_participant').on(t.participantId),
   index('audit_at').on(t.at),
