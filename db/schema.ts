@@ -100,7 +100,12 @@ export const entries = sqliteTable('entries', {
   authorId: integer('author_id').notNull().references(() => users.id),
   createdAt: text('created_at').notNull(),
   updatedAt: text('updated_at').notNull(),
-}, (t) => [index('entries_participant_date').on(t.participantId, t.entryDate)]);
+}, (t) => [
+  index('entries_participant_date').on(t.participantId, t.entryDate),
+  // Deleting a trajectory (destruction, issue 11) checks the foreign key of every entry: without
+  // this index a full scan of all entries per trajectory (0.1 s at 10,000 participants).
+  index('entries_trajectory').on(t.trajectoryId),
+]);
 
 export const entryHistory = sqliteTable('entry_history', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,6 +1,10 @@
 ALTER TABLE `audit_log` ADD `chain_version` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `reason_salt` text;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `reason_digest` text;--> statement-breakpoint
+CREATE INDEX `entries_trajectory` ON `entries` (`trajectory_id`);--> statement-breakpoint
+CREATE INDEX `disclosures_mandate` ON `disclosures` (`mandate_id`);--> statement-breakpoint
+CREATE INDEX `mandates_document` ON `mandates` (`document_id`);
+--> statement-breakpoint
 -- Destruction that leaves nothing (issue 11, R44, R07). The audit trail stays append-only (R05)
 -- with one narrow exception: on a chain-format-2 line (core/audit/chain.ts) the free-text reason
 -- and its salt may be set to NULL, nothing else, and only while the destruction of that line's
