@@ -6,6 +6,7 @@
 // core/retention) decides whether a dossier may go and writes the destruction register; this
 // module only makes it gone.
 import { checkpointTruncate, type CheckpointResult, type Sqlite } from '../../db/connection.ts';
+import { flushAnchor } from '../audit/anchor.ts';
 import { eraseAuditReasons } from '../audit/chain.ts';
 
 /**
@@ -127,6 +128,7 @@ export function destroyParticipant(sqlite: Sqlite, participantId: number, opts: 
     opts.inTransaction?.(r);
     return r;
   })();
+  flushAnchor(sqlite); // the caller's audit line, if any, is committed: the anchor follows (R05)
   return { ...done, checkpoint: opts.checkpoint === false ? null : checkpointTruncate(sqlite) };
 }
 
