@@ -123,7 +123,15 @@ describe('the audit trail during destruction (R05, R44)', () => {
         sqlite.prepare('INSERT INTO audit_log (seq, at, action, outcome, user_id, username, on_behalf_of, workstation, participant_id, objects, reason, flagged, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(...f, prev, hash);
         prev = hash;
       }
+      sqlite.prepare(`INSERT INTO participants (dossier_number, first_name, last_name, city, source, created_at, updated_at)
+        VALUES ('D-1', 'Oude', 'Vóórmigratie', 'Ĳsselstein', 'participant', '2026-01-01', '2026-01-01')`).run();
       migrate(sqlite);
+      // The search index was refilled by the migration: the older participant is found, and leaves it cleanly.
+      const found = () => sqlite.prepare("SELECT rowid FROM participants_fts WHERE participants_fts MATCH '\"voormigratie\" AND \"ijssel\"*'").pluck().all();
+      expect(found()).toHaveLength(1);
+      sqlite.prepare('DELETE FROM participants').run();
+      expect(found()).toEqual([]);
+      sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('integrity-check')").run();
       appendAudit(sqlite, { action: 'access.breakGlass', outcome: 'ok', userId: 1, username: 'anna', workstation: 'werkplek', participantId: 7, reason: 'Reden 4', flagged: true, at: '2026-01-04T09:00:00.000Z' });
       expect(sqlite.prepare('SELECT chain_version FROM audit_log ORDER BY seq').pluck().all()).toEqual([1, 1, 1, 2]);
       expect(verifyAuditChain(sqlite)).toMatchObject({ ok: true, checked: 4 });
