@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { CACHE_SIZE, openDatabase, type Sqlite } from '../db/connection.ts';
 import { appendAudit } from '../core/audit/chain.ts';
+import { destroyBatch, destroyParticipant, type BatchResult, type DestroyResult } from '../core/retention/destroy.ts';
 import { createVault } from '../core/auth/service.ts';
 import { signIn, signOut } from '../core/auth/signin.ts';
 import { generateDemo } from '../core/demo/generate.ts';
@@ -244,6 +245,26 @@ const withAudit = distribution(Array.from({ length: SIZE.writes }, () => timeSyn
 const batchMs = timeSync(() => sqlite.transaction(() => { for (let i = 0; i < 1000; i++) insertEntry.run(writeTargets[i % writeTargets.length], 'note', '2026-03-02', 'Bulk', 'Bulk', consultantIds[0], NOW.toISOString(), NOW.toISOString()); })());
 
 // ---------------------------------------------------------------------------------------------
+// destroy (issue 11): the 2,000-entry dossier (with its documents, shields, request and copy)
+// through destroyParticipant, then a batch of 100 ordinary dossiers through destroyBatch; each
+// ends with wal_checkpoint(TRUNCATE). Afterwards the WAL must be empty and the search index must
+// find none of them (its integrity-check passes).
+log('destroy');
+let destroyedBig: DestroyResult | null = null;
+const destroyOne = timeSync(() => { destroyedBig = destroyParticipant(sqlite, bigDossierId); });
+const step = Math.max(1, Math.floor(everyone.length / 101));
+const keepIds = new Set([bigDossierId, ...writeTargets]);
+const batchPeople = everyone.filter((p, i) => i % step === 0 && !keepIds.has(p.id)).slice(0, 100);
+let batch: BatchResult | null = null;
+const destroyBatchMs = timeSync(() => { batch = destroyBatch(sqlite, batchPeople.map((p) => p.id)); });
+const walBytes = statSync(join(vaultDir, 'vault.db-wal'), { throwIfNoEntry: false })?.size ?? 0;
+const stillFound = batchPeople.filter((p) => (sqlite.prepare('SELECT rowid FROM participants_fts WHERE participants_fts MATCH ? AND rowid = ?').all(`"${p.last}"`, p.id)).length > 0).length;
+sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('integrity-check')").run();
+const destroyClean = destroyedBig!.checkpoint!.clean && batch!.checkpoint.clean && walBytes === 0 && stillFound === 0;
+const destroyedSet = new Set(batchPeople.map((p) => p.id));
+everyone.splice(0, everyone.length, ...everyone.filter((p) => !destroyedSet.has(p.id) && p.id !== bigDossierId));
+
+// ---------------------------------------------------------------------------------------------
 // encryption_overhead: the same raw workload on an encrypted copy and on a decrypted copy of the
 // same file (identical pages; PRAGMA rekey='' strips the cipher), both with the app's pragmas.
 log('encryption_overhead: copying');
@@ -365,6 +386,13 @@ const report = {
       raw_batched_per_s: round(1000 / (batchMs / 1000), 0),
       note: 'one entry per transaction on both sides (each commit is fsynced); raw_with_audit_line = raw insert + the hash-chained audit line in one transaction (what R05 costs by itself); raw_batched_per_s is 1,000 inserts in one transaction, for scale',
       target: 'ratio ≤ 2', met: ratio(rawPerS, dispatchPerS) <= 2,
+    }),
+    destroy: result({
+      one_dossier: { entries: BIG_DOSSIER_ENTRIES, seconds: round(destroyOne / 1000, 2), rows: destroyedBig!.rows, checkpoint: destroyedBig!.checkpoint },
+      batch: { dossiers: batchPeople.length, seconds: round(destroyBatchMs / 1000, 2), checkpoint: batch!.checkpoint },
+      wal_bytes_after: walBytes, batch_still_in_search_index: stillFound, clean: destroyClean,
+      note: 'destroyParticipant: every row in one transaction, search-index tokens removed by FTS5 secure-delete, audit reasons erased, then wal_checkpoint(TRUNCATE); the batch checkpoints once',
+      target: 'one dossier < 2 s, a batch of 100 < 60 s, FTS index and WAL clean', met: destroyOne < 2000 && destroyBatchMs < 60_000 && destroyClean,
     }),
     unlock: result({ kdf: STRONG_KDF, ...unlockDist, samples_ms: unlockMs.map((x) => round(x, 1)), target: '200 ≤ p50 ≤ 1500 ms', met: unlockDist.p50_ms >= 200 && unlockDist.p50_ms <= 1500 }),
     memory: result({ peak_rss_bytes: peakBeforeUnlock, peak_rss_mb: round(peakBeforeUnlock / 2 ** 20, 1), rss_holding_vault_mb: round(rssHolding / 2 ** 20, 1), note: 'peak includes building the vault in the same process' }),

@@ -48,6 +48,8 @@ export function openDatabase(file: string, keyHex: string, opts: { readonly?: bo
       sqlite.pragma('synchronous=FULL'); // client records must survive power loss
     }
     sqlite.pragma('secure_delete=ON');
+    // Deleted cells and freed pages are overwritten with zeros (issue 11, R44): checked, not assumed.
+    if (sqlite.pragma('secure_delete', { simple: true }) !== 1) throw new Error('secure_delete could not be switched on');
     sqlite.pragma('temp_store=MEMORY'); // temp files are not encrypted in this version
     // Decrypted pages kept in memory (they never leave the process): a larger cache saves
     // decrypting the same participant and index pages again on every search (issue 6).
@@ -75,10 +77,35 @@ export function prepared(sqlite: Sqlite, sql: string): Database.Statement {
   return stmt;
 }
 
+/** What `PRAGMA wal_checkpoint(TRUNCATE)` answered: clean when nothing was busy and every WAL frame reached the database. */
+export interface CheckpointResult { busy: number; log: number; checkpointed: number; clean: boolean }
+
+/** The WAL could not be emptied: a reader or writer held it (busy), or frames were left behind. */
+export class CheckpointNotCleanError extends Error {
+  constructor(readonly result: CheckpointResult) { super(`WAL checkpoint not clean (busy ${result.busy}, log ${result.log}, checkpointed ${result.checkpointed})`); }
+}
+
+/**
+ * Copies every WAL frame into the database and truncates the WAL to zero bytes, so no stale frame
+ * keeps deleted data (issue 11). The result row is checked, never ignored: busy = 1 means another
+ * connection held the WAL; log ≠ checkpointed means frames were left in it.
+ */
+export function checkpointTruncate(sqlite: Sqlite): CheckpointResult {
+  const row = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
+  const { busy, log, checkpointed } = row[0] ?? { busy: 1, log: -1, checkpointed: -1 };
+  return { busy, log, checkpointed, clean: busy === 0 && log === checkpointed };
+}
+
+function checkpointOrThrow(sqlite: Sqlite): void {
+  const result = checkpointTruncate(sqlite);
+  if (!result.clean) throw new CheckpointNotCleanError(result);
+}
+
 /** Rekeying is refused in WAL mode, so the journal is switched around it. */
 export function rekeyDatabase(sqlite: Sqlite, newKeyHex: string): void {
   if (!KEY_HEX.test(newKeyHex)) throw new Error('database key must be 32 bytes as hex');
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  // Frames left in the WAL would stay under the old key next to a rekeyed file: refuse instead.
+  checkpointOrThrow(sqlite);
   sqlite.pragma('journal_mode=DELETE');
   sqlite.pragma(`rekey="x'${newKeyHex}'"`);
   sqlite.pragma('journal_mode=WAL');
@@ -86,6 +113,6 @@ export function rekeyDatabase(sqlite: Sqlite, newKeyHex: string): void {
 
 /** An encrypted copy under the same key (the backup API cannot do this here). */
 export function copyDatabaseTo(sqlite: Sqlite, target: string): void {
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  checkpointOrThrow(sqlite);
   sqlite.prepare('VACUUM INTO ?').run(target);
 }

@@ -47,6 +47,7 @@ export const mandates = sqliteTable('mandates', {
 }, (t) => [
   index('mandates_participant').on(t.participantId),
   index('mandates_valid_until').on(t.validUntil),
+  index('mandates_document').on(t.documentId), // foreign-key check when a document is destroyed (issue 11)
 ]);
 
 export const disclosures = sqliteTable('disclosures', {
@@ -72,6 +73,7 @@ export const disclosures = sqliteTable('disclosures', {
 }, (t) => [
   index('disclosures_participant').on(t.participantId, t.disclosedOn),
   index('disclosures_recipient').on(t.recipientId),
+  index('disclosures_mandate').on(t.mandateId), // foreign-key check when a mandate is destroyed (issue 11)
 ]);
 
 export const disclosureItems = sqliteTable('disclosure_items', {
