@@ -173,7 +173,7 @@ export function openAnchor(sqlite: Sqlite, dir: string, dbKey: Buffer, previousK
 }
 
 /** An audit line written by the vault itself (no user), in the chain like any other. */
-function appendSystemLine(sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>, flagged: boolean): void {
+export function appendSystemLine(sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>, flagged: boolean): void {
   appendAudit(sqlite, { action, outcome: flagged ? 'failed' : 'ok', at, userId: null, username: null, workstation: '-', objects, flagged });
 }
 

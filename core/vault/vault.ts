@@ -6,6 +6,7 @@ import { NewerSchemaError, migrate } from '../../db/migrate.ts';
 import { closeAnchor, flushAnchor, openAnchor, rekeyAnchor } from '../audit/anchor.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
 import { rekeyLedger } from '../retention/ledger.ts';
+import { destroyAgainAtOpen } from '../retention/restore.ts';
 import { acquireLock, createEmptyFile, ensureDir, readSlotFile, secureVaultFiles, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
 import { openEnvelope, sealEnvelope, type Slot } from './keyslots.ts';
 import type { KeyObject } from 'node:crypto';
@@ -32,6 +33,7 @@ export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boole
     opened = openDatabase(p.database, key.toString('hex'), { create: opts.create ?? false });
     migrate(opened.sqlite, opts.migrateTo);
     openAnchor(opened.sqlite, dir, key, opts.previousKey);
+    destroyAgainAtOpen(opened.sqlite, dir, key, opts.previousKey);
   } catch (e) {
     if (opened) closeAnchor(opened.sqlite, { flush: false });
     opened?.sqlite.close();

@@ -1,0 +1,62 @@
+// R44: a backup made before a destruction still holds the dossier. When that backup's database is
+// put back and the vault is opened, the destruction ledger names the dossier and it is destroyed
+// again before anything else, with a line in the trail; the restored file's pages hold nothing of
+// it afterwards, and the chain still verifies.
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../core/audit/chain.ts';
+import { destroyParticipant } from '../../core/retention/destroy.ts';
+import { recordInLedger } from '../../core/retention/ledger.ts';
+import { backupVault, openVaultHandle } from '../../core/vault/vault.ts';
+import { findInVaultBytes } from '../support/pages.ts';
+import { aParticipant, removeVault, tempDir, testVault, type TestVault } from '../support/vault.ts';
+
+let v: TestVault | undefined;
+afterEach(() => { if (v) removeVault(v); v = undefined; });
+
+describe('a restored backup (R44)', () => {
+  it('R44 R07 a dossier destroyed after the backup was made is destroyed again when the backup is opened', async () => {
+    v = await testVault();
+    const consultant = await v.as('consultant');
+    const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Teruggezetvan', medicalNotes: 'Qzbackupkanarie medisch' }));
+    const stays = await consultant.call('dossiers.create', aParticipant({ lastName: 'Blijftstaan' }));
+    await consultant.call('dossiers.addEntry', { participantId: gone.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: 'Notitie', body: 'Qzbackupkanarie in het journaal' });
+    const handle = v.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+
+    // The destruction: listed first, then destroyed (as the batches do).
+    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
+    recordInLedger(v.dir, key, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString() }]);
+    destroyParticipant(handle.sqlite, gone.participantId);
+    v.close();
+
+    // The old database is put back; the ledger next to it stays.
+    copyFileSync(join(backup, 'vault.db'), join(v.dir, 'vault.db'));
+    expect(existsSync(join(v.dir, 'vault.db-wal'))).toBe(false);
+    expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzbackupkanarie']).length).toBeGreaterThan(0); // the backup holds it
+
+    const reopened = openVaultHandle(v.dir, key);
+    try {
+      const present = (id: number) => reopened.sqlite.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(id) as { n: number };
+      expect(present(gone.participantId).n).toBe(0);
+      expect(present(stays.participantId).n).toBe(1);
+      const line = reopened.sqlite.prepare("SELECT objects FROM audit_log WHERE action = 'retention.destroyedAgain'").all() as { objects: string }[];
+      expect(line).toHaveLength(1);
+      expect(JSON.parse(line[0]!.objects)).toMatchObject({ dossierNumber: gone.dossierNumber });
+      expect(verifyAuditChain(reopened.sqlite).ok).toBe(true);
+      expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzbackupkanarie', 'Teruggezetvan'])).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+    // Opening again finds nothing more to do.
+    const again = openVaultHandle(v.dir, key);
+    try {
+      expect((again.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'retention.destroyedAgain'").get() as { n: number }).n).toBe(1);
+    } finally {
+      again.close();
+    }
+  });
+});
