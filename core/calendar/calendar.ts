@@ -190,10 +190,19 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam
  * already 2 March in Amsterdam. Never the machine's own time zone.
  */
 export function amsterdamDate(instant: string | Date): IsoDate {
-  const at = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(at.getTime())) throw new Error(`Invalid instant ${JSON.stringify(String(instant))}`);
-  return amsterdam.format(at); // en-CA formats as YYYY-MM-DD
+  const ms = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
+  if (Number.isNaN(ms)) throw new Error(`Invalid instant ${JSON.stringify(String(instant))}`);
+  // The Dutch date is the same for a whole UTC hour (offsets and DST changes are whole hours), so
+  // lists of thousands of timestamps format each hour once.
+  const hour = Math.floor(ms / 3_600_000);
+  let date = amsterdamHours.get(hour);
+  if (date === undefined) {
+    if (amsterdamHours.size > 50_000) amsterdamHours.clear();
+    amsterdamHours.set(hour, (date = amsterdam.format(new Date(ms)))); // en-CA formats as YYYY-MM-DD
+  }
+  return date;
 }
+const amsterdamHours = new Map<number, IsoDate>();
 
 /** Days from one date to another (negative when `to` lies before `from`). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -7,7 +7,7 @@
 // - Each ended trajectory gives a term counted from its end date: UWV uwvYears, Wmo wmoYears, any
 //   other type defaultYearsAfterLastContact. With trajectories, the dossier's regular term is the
 //   latest of these.
-// - Without any trajectory, the regular term is defaultYearsAfterLastContact after the last
+// - Without an ended trajectory, the regular term is defaultYearsAfterLastContact after the last
 //   contact. The last contact is shown for every dossier: the latest of the last journal entry,
 //   the last document, the end of the last trajectory and the closing of the dossier.
 //   Why last contact does not also extend the trajectory terms: the closing date (and the R42
