@@ -40,6 +40,7 @@ export const messages = {
   'dossier.entryNotFound': { nl: 'Journaalregel niet gevonden.', en: 'Journal entry not found.' },
   'dossier.documentNotFound': { nl: 'Document niet gevonden.', en: 'Document not found.' },
   'dossier.documentTooLarge': { nl: 'Het document is te groot ({size} MB). De grens is {limit} MB.', en: 'The document is too large ({size} MB). The limit is {limit} MB.' },
+  'dossier.deathDateInvalid': { nl: 'De datum van overlijden kan niet in de toekomst of vóór de geboortedatum liggen.', en: 'The date of death cannot lie in the future or before the date of birth.' },
   'dossier.trajectoryNotFound': { nl: 'Traject niet gevonden.', en: 'Trajectory not found.' },
   'dossier.userNotConsultant': { nl: 'Alleen consulenten kunnen aan een caseload worden toegevoegd.', en: 'Only consultants can be assigned to a caseload.' },
   'dossier.sourceNoteRequired': { nl: 'Leg vast dat de deelnemer toestemming gaf voor gegevens van de opdrachtgever.', en: 'Record that the participant agreed to data from the commissioner.' },

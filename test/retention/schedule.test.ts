@@ -66,6 +66,15 @@ describe('retention schedule (R40, R41)', () => {
     ]));
   });
 
+  it('R41 a date of death in the future or before the birth date is refused and changes nothing', async () => {
+    const p = await makeDossier(w, { close: false });
+    for (const dateOfDeath of ['2026-03-03', '1989-12-31']) {
+      const r = await w.consultant.raw('dossiers.update', { participantId: p.participantId, changes: { dateOfDeath }, reason: 'Bericht van overlijden' });
+      expect(r.ok ? 'ok' : r.error.code).toBe('dossier.deathDateInvalid');
+    }
+    expect((await w.officer.call('retention.term', { participantId: p.participantId })).deathUntil).toBeNull();
+  });
+
   it('R40 an open dossier or a still-running trajectory has no end date and is never due', async () => {
     const open = await makeDossier(w, { trajectories: [{ type: 'uwv', start: '2010-01-04', end: null }], close: false });
     expect(await w.officer.call('retention.term', { participantId: open.participantId })).toMatchObject({ open: 'dossierOpen', until: null, basis: null, due: false });
