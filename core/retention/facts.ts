@@ -21,10 +21,12 @@ function scopeSql(scope: Scope): { where: string; params: unknown[] } {
 interface ParticipantRow { participantId: number; dossierNumber: string; status: 'active' | 'closed'; createdAt: string; closedAt: string | null; dateOfDeath: string | null }
 
 export function dossierFacts(sqlite: Sqlite, scope: Scope): DossierFacts[] {
-  const { where, params } = scopeSql(scope);
-  const cte = `WITH c AS (SELECT p.id FROM participants p WHERE ${where})`;
+  const { where, params: scopeParams } = scopeSql(scope);
   const rows = sqlite.prepare(`SELECT p.id AS participantId, p.dossier_number AS dossierNumber, p.status, p.created_at AS createdAt,
-    p.closed_at AS closedAt, p.date_of_death AS dateOfDeath FROM participants p WHERE ${where} ORDER BY p.id`).all(...params) as ParticipantRow[];
+    p.closed_at AS closedAt, p.date_of_death AS dateOfDeath FROM participants p WHERE ${where} ORDER BY p.id`).all(...scopeParams) as ParticipantRow[];
+  // The wide participant rows are read once; the other tables are reached by these ids.
+  const cte = 'WITH c AS (SELECT value AS id FROM json_each(?))';
+  const params = [JSON.stringify(rows.map((r) => r.participantId))];
   const byId = new Map<number, DossierFacts>(rows.map((r) => [r.participantId, { ...r, trajectories: [], lastEntryOn: null, lastDocumentAt: null }]));
   for (const t of sqlite.prepare(`${cte} SELECT t.participant_id AS p, t.id, t.type, t.end_date AS endDate, t.status FROM c JOIN trajectories t ON t.participant_id = c.id ORDER BY t.id`)
     .all(...params) as (TrajectoryFact & { p: number })[]) {
