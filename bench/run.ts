@@ -18,13 +18,16 @@ import { createHostState } from '../core/host/app-host.ts';
 import { dispatch } from '../core/router/dispatch.ts';
 import type { HostState } from '../core/router/context.ts';
 import { STRONG_KDF } from '../core/vault/keyslots.ts';
+import { amsterdamDate } from '../core/calendar/index.ts';
+import { loadPolicy } from '../core/requests/policy.ts';
+import { destructionList } from '../core/retention/index.ts';
 import { distribution, gitCommit, machine, ratio, round, seededRandom, timeIt, timeSync } from './stats.ts';
 
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, json: { type: 'string' }, keep: { type: 'boolean', default: false } }, strict: true });
 
 const SIZE = args.quick
-  ? { participants: 10_000, searches: 200, opens: 40, writes: 150, encReads: 1500, encWrites: 60, unlocks: 3 }
-  : { participants: 100_000, searches: 400, opens: 100, writes: 400, encReads: 4000, encWrites: 150, unlocks: 5 };
+  ? { participants: 10_000, searches: 200, opens: 40, writes: 150, encReads: 1500, encWrites: 60, unlocks: 3, retentionLists: 10 }
+  : { participants: 100_000, searches: 400, opens: 100, writes: 400, encReads: 4000, encWrites: 150, unlocks: 5, retentionLists: 20 };
 const ENTRIES_PER_PARTICIPANT = 20;
 const BIG_DOSSIER_ENTRIES = 2000;
 const PASSWORD = 'benchmark-wachtwoord-2026';
@@ -263,6 +266,29 @@ sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('integrity
 const destroyClean = destroyedBig!.checkpoint!.clean && batch!.checkpoint.clean && walBytes === 0 && stillFound === 0;
 const destroyedSet = new Set(batchPeople.map((p) => p.id));
 everyone.splice(0, everyone.length, ...everyone.filter((p) => !destroyedSet.has(p.id) && p.id !== bigDossierId));
+// retention_list (issue 11): the destruction list as a privacy officer, with one dossier in five
+// closed and its trajectories ended between 2005 and 2024 (the demo generator makes only open
+// dossiers); raw = the same schedule computed by destructionList without router, lens or audit.
+log('retention_list');
+await ok(owner, 'users.create', { username: 'privacy', displayName: 'Privacyfunctionaris', role: 'privacyOfficer', password: TEMPORARY });
+{
+  const first = createHostState({ vaultDir: owner.dir, workstation: 'bench' });
+  first.handle = owner.handle;
+  await signIn(first, 'privacy', TEMPORARY);
+  await ok(first, 'auth.changePassword', { currentPassword: TEMPORARY, newPassword: PASSWORD });
+}
+const officer = await sessionFor(owner, 'privacy');
+sqlite.transaction(() => {
+  sqlite.prepare("UPDATE trajectories SET status = 'closed', end_date = date('2005-01-01', '+' || ((participant_id * 37) % 7300) || ' days') WHERE participant_id % 5 = 0 AND participant_id <> ?").run(bigDossierId);
+  sqlite.prepare("UPDATE participants SET status = 'closed', closed_at = ? WHERE id % 5 = 0 AND id <> ?").run(NOW.toISOString(), bigDossierId);
+})();
+const retentionProfile = loadPolicy(sqlite).profile;
+const retentionToday = amsterdamDate(new Date()); // sessions here run on the real clock
+const listRetention = () => ok<{ rows: unknown[]; counts: { due: number; upcoming: number } }>(officer, 'retention.list', { withinWeeks: 8 });
+const rawRetention = () => destructionList(sqlite, retentionProfile, retentionToday, { withinWeeks: 8, held: 'include' });
+const retentionSeen = await listRetention();
+for (let i = 0; i < 2; i++) { await listRetention(); rawRetention(); }
+const retentionDist = await sideBySide(Array.from({ length: SIZE.retentionLists }, () => null), listRetention, rawRetention);
 
 // ---------------------------------------------------------------------------------------------
 // encryption_overhead: the same raw workload on an encrypted copy and on a decrypted copy of the
@@ -330,7 +356,7 @@ for (const f of [encFile, plainFile]) for (const s of ['-wal', '-shm']) rmSync(f
 // ---------------------------------------------------------------------------------------------
 // unlock: a cold sign-in (argon2id with STRONG_KDF, opening the database, audit line).
 log('unlock');
-for (const s of [administration, consultant]) { s.session = null; s.handle = null; }
+for (const s of [administration, consultant, officer]) { s.session = null; s.handle = null; }
 const peakBeforeUnlock = process.resourceUsage().maxRSS * 1024;
 const rssHolding = process.memoryUsage().rss;
 signOut(owner);
@@ -371,6 +397,12 @@ const report = {
       target: 'open p95 ≤ 50 ms and ratio (p50) ≤ 2; search p95 ≤ 10 ms', met: openShieldedDist.dispatch.p95_ms <= 50 && openShieldedDist.ratio_p50 <= 2 && searchShieldedDist.dispatch.p95_ms <= 10,
     }),
     letter_pdf: result({ ...letterPdf, target: 'p95 < 1000 ms', met: letterPdf.p95_ms < 1000 }),
+    retention_list: result({
+      closed_dossiers: Math.floor(participantsTotal / 5), rows: retentionSeen.rows.length, due: retentionSeen.counts.due, upcoming_8_weeks: retentionSeen.counts.upcoming,
+      p50_ms: retentionDist.dispatch.p50_ms, p95_ms: retentionDist.dispatch.p95_ms, raw_p50_ms: retentionDist.raw.p50_ms, raw_p95_ms: retentionDist.raw.p95_ms, ratio: retentionDist.ratio_p50, n: retentionDist.dispatch.n,
+      note: 'retention.list { withinWeeks: 8 } as the privacy officer: every closed dossier\'s term from its trajectories, last entry and last upload, holds, pending batches and the shield lens; raw = destructionList without router, lens or audit',
+      target: 'p95 ≤ 2000 ms at 100,000 participants (a page opened now and then, not per keystroke)', met: retentionDist.dispatch.p95_ms <= 2000,
+    }),
     copy: result({ entries_in_dossier: BIG_DOSSIER_ENTRIES, documents: 20, ...copyTimes, target: '< 5 s each', met: copyTimes.pdf.seconds < 5 && copyTimes.zip.seconds < 5 }),
     encryption_overhead: result({
       reads: SIZE.encReads, write_transactions: SIZE.encWrites,

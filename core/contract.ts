@@ -14,8 +14,9 @@ import { disclosuresContract } from './disclosures/contract.ts';
 import { statisticsContract } from './statistics/contract.ts';
 import { shieldingContract } from './shielding/contract.ts';
 import { copiesContract } from './copies/contract.ts';
+import { retentionContract } from './retention/contract.ts';
 
-export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract), shieldingContract), copiesContract);
+export const apiContract = mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(mergeContracts(authContract, accessContract), dossiersContract), auditContract), requestsContract), statementsContract), restrictionContract), recipientsContract), consentContract), disclosuresContract), statisticsContract), shieldingContract), copiesContract), retentionContract);
 
 export type ApiContract = typeof apiContract;
 export type OperationName = keyof ApiContract & string;

@@ -128,7 +128,11 @@ export const documents = sqliteTable('documents', {
   content: blob('content', { mode: 'buffer' }).notNull(),
   uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
   uploadedAt: text('uploaded_at').notNull(),
-}, (t) => [index('documents_participant').on(t.participantId)]);
+}, (t) => [
+  index('documents_participant').on(t.participantId),
+  // The retention schedule reads each dossier's last upload without walking the content pages.
+  index('documents_participant_uploaded').on(t.participantId, t.uploadedAt),
+]);
 
 export const caseload = sqliteTable('caseload', {
   participantId: integer('participant_id').notNull().references(() => participants.id),
@@ -182,3 +186,4 @@ export * from './schema-requests.ts';
 export * from './schema-consent.ts';
 export * from './schema-shielding.ts';
 export * from './schema-copies.ts';
+export * from './schema-retention.ts';

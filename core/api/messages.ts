@@ -40,6 +40,7 @@ export const messages = {
   'dossier.entryNotFound': { nl: 'Journaalregel niet gevonden.', en: 'Journal entry not found.' },
   'dossier.documentNotFound': { nl: 'Document niet gevonden.', en: 'Document not found.' },
   'dossier.documentTooLarge': { nl: 'Het document is te groot ({size} MB). De grens is {limit} MB.', en: 'The document is too large ({size} MB). The limit is {limit} MB.' },
+  'dossier.deathDateInvalid': { nl: 'De datum van overlijden kan niet in de toekomst of vóór de geboortedatum liggen.', en: 'The date of death cannot lie in the future or before the date of birth.' },
   'dossier.trajectoryNotFound': { nl: 'Traject niet gevonden.', en: 'Trajectory not found.' },
   'dossier.userNotConsultant': { nl: 'Alleen consulenten kunnen aan een caseload worden toegevoegd.', en: 'Only consultants can be assigned to a caseload.' },
   'dossier.sourceNoteRequired': { nl: 'Leg vast dat de deelnemer toestemming gaf voor gegevens van de opdrachtgever.', en: 'Record that the participant agreed to data from the commissioner.' },
@@ -124,6 +125,16 @@ export const messages = {
   'shield.representativeRequired': { nl: 'Noem de wettelijk vertegenwoordiger die om de afscherming vroeg.', en: 'Name the legal representative who asked for the shield.' },
   'shield.noneProposed': { nl: 'Leg eerst vast welke delen van het dossier worden afgeschermd, en voor wie.', en: 'First record which parts of the dossier are shielded, and from whom.' },
   'disclosure.shielded': { nl: 'Verstrekking geweigerd: een deel van deze gegevens is op verzoek van de deelnemer afgeschermd voor deze ontvanger.', en: 'Disclosure refused: part of this data is shielded from this recipient at the participant\'s request.' },
+  'retention.notDue': { nl: 'Dossier {dossierNumber} is nog niet aan vernietiging toe: de bewaartermijn loopt nog.', en: 'Dossier {dossierNumber} is not due for destruction: its retention term has not ended.' },
+  'retention.held': { nl: 'Voor dossier {dossierNumber} geldt een bewaarplicht (legal hold): het wordt niet vernietigd.', en: 'Dossier {dossierNumber} is under a legal hold: it is not destroyed.' },
+  'retention.alreadyInBatch': { nl: 'Dossier {dossierNumber} staat al in een lopende vernietigingsbatch.', en: 'Dossier {dossierNumber} is already in a pending destruction batch.' },
+  'retention.batchNotFound': { nl: 'Vernietigingsbatch niet gevonden.', en: 'Destruction batch not found.' },
+  'retention.ownProposal': { nl: 'U kunt uw eigen voorstel niet goedkeuren: een tweede persoon beslist.', en: 'You cannot approve your own proposal: a second person decides.' },
+  'retention.notProposed': { nl: 'Deze batch wacht niet (meer) op goedkeuring.', en: 'This batch is not (or no longer) awaiting approval.' },
+  'retention.notCancellable': { nl: 'Deze batch kan niet meer worden geannuleerd: de wachttijd is voorbij of de batch is al afgehandeld.', en: 'This batch can no longer be cancelled: the waiting period has passed or the batch is finished.' },
+  'retention.holdNotFound': { nl: 'Bewaarplicht niet gevonden.', en: 'Legal hold not found.' },
+  'retention.holdLifted': { nl: 'Deze bewaarplicht is al opgeheven.', en: 'This legal hold has already been lifted.' },
+  'retention.holdUntilPast': { nl: 'De einddatum van de bewaarplicht ligt in het verleden.', en: 'The end date of the legal hold lies in the past.' },
 } as const satisfies Record<string, { nl: string; en: string }>;
 
 export type ErrorCode = keyof typeof messages;

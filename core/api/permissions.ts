@@ -22,14 +22,19 @@ export const permissions = [
   'consent.register',     // the organisation-wide mandate and disclosure register, exception review (R12, R14)
   'statistics.read',      // anonymised statistics (R16)
   'shielding.manage',     // place, lift and list shields of a dossier in one's caseload or role (R26)
+  'retention.read',       // the retention schedule, destruction list, batches and register (R40–R45)
+  'retention.hold',       // place and lift a legal hold (R45)
+  'retention.propose',    // propose a batch of dossiers for destruction (R45)
+  'retention.approve',    // approve or cancel another person's destruction batch (R45, four eyes)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   consultant: ['session', 'dossier.read', 'dossier.write', 'dossier.breakGlass', 'consent.record', 'shielding.manage'],
   administration: ['session', 'dossier.read', 'dossier.write', 'dossier.allAccess', 'requests.read', 'requests.handle', 'recipients.manage', 'consent.record', 'statistics.read', 'shielding.manage'],
-  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'users.approve', 'shielding.manage'],
-  board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read'],
+  privacyOfficer: ['session', 'dossier.read', 'dossier.allAccess', 'audit.read', 'requests.read', 'requests.handle', 'policy.manage', 'recipients.manage', 'consent.register', 'statistics.read', 'users.approve', 'shielding.manage', 'retention.read', 'retention.hold', 'retention.propose', 'retention.approve'],
+  // The board approves destruction as the second person; it never proposes (R45).
+  board: ['session', 'dossier.read', 'dossier.breakGlass', 'requests.read', 'requests.boardDecide', 'statistics.read', 'retention.read', 'retention.hold', 'retention.approve'],
   administrator: ['session', 'users.manage', 'policy.technical'],
 };
 

@@ -122,6 +122,17 @@ const OPERATIONS = {
   'copies.make': { nl: 'maakte een kopie van het dossier voor de deelnemer', en: 'made a copy of the dossier for the participant' },
   'copies.list': { nl: 'bekeek de gemaakte kopieën', en: 'viewed the copies made' },
   'copies.content': { nl: 'bekeek wat de kopie zal bevatten', en: 'viewed what the copy will contain' },
+  'retention.list': { nl: 'bekeek de vernietigingslijst', en: 'viewed the destruction list' },
+  'retention.csv': { nl: 'exporteerde de vernietigingslijst', en: 'exported the destruction list' },
+  'retention.term': { nl: 'bekeek de bewaartermijn van het dossier', en: 'viewed the retention term of the dossier' },
+  'retention.placeHold': { nl: 'legde een bewaarplicht (legal hold) op het dossier', en: 'placed a legal hold on the dossier' },
+  'retention.liftHold': { nl: 'hief een bewaarplicht op', en: 'lifted a legal hold' },
+  'retention.holds': { nl: 'bekeek de bewaarplichten', en: 'viewed the legal holds' },
+  'retention.propose': { nl: 'stelde dossiers voor vernietiging voor', en: 'proposed dossiers for destruction' },
+  'retention.approve': { nl: 'keurde een vernietigingsvoorstel goed', en: 'approved a destruction proposal' },
+  'retention.cancel': { nl: 'annuleerde een vernietigingsvoorstel', en: 'cancelled a destruction proposal' },
+  'retention.batches': { nl: 'bekeek de vernietigingsvoorstellen', en: 'viewed the destruction proposals' },
+  'retention.register': { nl: 'bekeek het vernietigingsregister', en: 'viewed the destruction register' },
 } as const satisfies Record<OperationName, ActionWords>;
 
 const ALL: Record<string, ActionWords> = { ...OPERATIONS, ...SYSTEM_ACTIONS };

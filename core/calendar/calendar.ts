@@ -177,6 +177,38 @@ export function addTerm(date: IsoDate, term: Term, settings: HolidaySettings): I
   }
 }
 
+/** Whole years: 29 February plus one year is 28 February (as addMonths clamps). */
+export function addYears(date: IsoDate, n: number): IsoDate {
+  requireInteger(n, 'number of years');
+  return addMonths(date, n * 12);
+}
+
+const amsterdam = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The Dutch calendar date of an instant (a stored ISO timestamp, or now): 23:30 UTC on 1 March is
+ * already 2 March in Amsterdam. Never the machine's own time zone.
+ */
+export function amsterdamDate(instant: string | Date): IsoDate {
+  const ms = (typeof instant === 'string' ? new Date(instant) : instant).getTime();
+  if (Number.isNaN(ms)) throw new Error(`Invalid instant ${JSON.stringify(String(instant))}`);
+  // The Dutch date is the same for a whole UTC hour (offsets and DST changes are whole hours), so
+  // lists of thousands of timestamps format each hour once.
+  const hour = Math.floor(ms / 3_600_000);
+  let date = amsterdamHours.get(hour);
+  if (date === undefined) {
+    if (amsterdamHours.size > 50_000) amsterdamHours.clear();
+    amsterdamHours.set(hour, (date = amsterdam.format(new Date(ms)))); // en-CA formats as YYYY-MM-DD
+  }
+  return date;
+}
+const amsterdamHours = new Map<number, IsoDate>();
+
+/** Days from one date to another (negative when `to` lies before `from`). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
 /** Calendar months; a day that does not exist in the target month clamps to its last day (31 Jan + 1 = 28/29 Feb). */
 export function addMonths(date: IsoDate, n: number): IsoDate {
   requireInteger(n, 'number of months');

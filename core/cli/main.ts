@@ -1,4 +1,4 @@
-// `dossierkluis`: the command-line tool (init, demo, verify, backup, serve). Messages are Dutch;
+// `dossierkluis`: the command-line tool (init, demo, verify, backup, serve, copy, retention). Messages are Dutch;
 // exit codes tell scripts what went wrong.
 import { existsSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -16,6 +16,8 @@ import type { HostState } from '../router/context.ts';
 import { readSlotFile, vaultExists } from '../vault/files.ts';
 import { backupVault } from '../vault/vault.ts';
 import { serveCommand } from './serve.ts';
+import { retentionLines } from './retention.ts';
+import type { DestructionList } from '../retention/list.ts';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, auth: 3, vault: 4, inUse: 5, newer: 6 } as const;
 
@@ -29,6 +31,8 @@ const USAGE = `Gebruik: dossierkluis <opdracht> [opties]
   serve   [--vault MAP] [--port P] [--open]
   copy    --vault MAP --request ID --out BESTAND [--format pdf|zip] [--user GEBRUIKER]
           (versleutelde kopie voor de deelnemer; het wachtwoord verschijnt één keer op stderr)
+  retention --vault MAP [--weeks N] [--json] [--user GEBRUIKER]
+          (dossiers waarvan de bewaartermijn voorbij is, en binnen N weken afloopt; privacyfunctionaris of bestuur)
 
 Het wachtwoord komt uit DOSSIERKLUIS_PASSWORD of wordt verborgen gevraagd.
 Zonder --vault wordt de standaardmap gebruikt: ${defaultVaultDir()}`;
@@ -36,7 +40,7 @@ Zonder --vault wordt de standaardmap gebruikt: ${defaultVaultDir()}`;
 const options = {
   vault: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' },
   preset: { type: 'string' }, participants: { type: 'string' }, seed: { type: 'string' }, entries: { type: 'string' },
-  user: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, request: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  user: { type: 'string' }, to: { type: 'string' }, port: { type: 'string' }, open: { type: 'boolean' }, request: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, weeks: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 class UsageError extends Error {}
@@ -171,6 +175,19 @@ async function run(argv: string[]): Promise<number> {
         writeFileSync(values.out, Buffer.from(file.contentBase64, 'base64'), { mode: 0o600, flag: 'wx' });
         say(`Versleutelde kopie geschreven naar ${values.out} (SHA-256 ${file.sha256}).`);
         warn(`Wachtwoord (wordt één keer getoond; geef het via een ander kanaal dan het bestand, bijvoorbeeld telefonisch): ${made.passphrase}`);
+      } finally { signOut(state); }
+      return EXIT.ok;
+    }
+    case 'retention': {
+      // The destruction list through the same operation as the app (permission, shields, audit).
+      const withinWeeks = intOption(values.weeks, 'weeks', 0, 520);
+      const state = await unlock(vaultDir, values.user);
+      try {
+        const result = await dispatch(state, 'retention.list', { withinWeeks });
+        if (!result.ok) throw new DomainError(result.error.code, result.error.params ?? {});
+        const list = result.value as DestructionList;
+        if (values.json) say(JSON.stringify(list, null, 2));
+        else for (const line of retentionLines(list, withinWeeks)) say(line);
       } finally { signOut(state); }
       return EXIT.ok;
     }

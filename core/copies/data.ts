@@ -7,9 +7,9 @@ import { actionWords } from '../audit/actions.ts';
 import { mandatesOf, mandateView } from '../consent/mandates.ts';
 import { purposeNl } from '../disclosures/basis.ts';
 import { disclosuresOf, type DisclosureView } from '../disclosures/register.ts';
-import type { PolicyProfile } from '../policy/profile.ts';
 import { knownShields, readDocument, type DossierView, type ReadOptions } from '../access/view.ts';
 import { copyContent } from '../requests/service.ts';
+import { retentionTerms } from '../retention/index.ts';
 import { loadPolicy, organisationName } from '../requests/policy.ts';
 import type { Ctx } from '../router/context.ts';
 
@@ -30,26 +30,12 @@ const basisNl: Record<string, string> = { mandate: 'machtiging van de deelnemer'
 
 export const sectionNl = { personal: 'Persoonsgegevens', trajectories: 'Trajecten', entries: 'Journaal', documents: 'Documenten', statements: 'Eigen verklaringen' } as const;
 
-function addYears(iso: string, years: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${y + years}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 /** AVG art. 15(1)(a)(b): every data category with the purposes its fields serve. */
 export function processingCategories() {
   return (Object.keys(dataCategories) as DataCategory[]).map((c) => ({
     category: c, label: dataCategories[c].nl, special: dataCategories[c].special,
     purposes: [...new Set(participantFieldNames.filter((f) => participantFields[f].category === c).map((f) => participantFields[f].purpose))],
   }));
-}
-
-/** The retention term of a dossier (R40): per trajectory from its end date, else after the last contact. Also the decision letter's. */
-export function retentionTerms(profile: PolicyProfile, trajectories: readonly { id: number; type: string; endDate: string | null }[]) {
-  const yearsFor = (type: string) => (type === 'uwv' ? profile.retention.uwvYears : type === 'wmo' ? profile.retention.wmoYears : profile.retention.defaultYearsAfterLastContact);
-  const perTrajectory = trajectories.map((t) => ({
-    trajectoryId: t.id, type: t.type, endDate: t.endDate, years: yearsFor(t.type), until: t.endDate ? addYears(t.endDate, yearsFor(t.type)) : null,
-  }));
-  return { profile: profile.name, perTrajectory, defaultYearsAfterLastContact: profile.retention.defaultYearsAfterLastContact };
 }
 
 /** Disclosure register lines in the participant's words (AVG art. 15(1)(c)). */

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { participantFieldNames, participantFields as participantFieldsByName, type ParticipantField } from '../api/categories.ts';
 import { domainError } from '../api/errors.ts';
+import { amsterdamDate } from '../calendar/index.ts';
 import { roleHas } from '../api/permissions.ts';
 import { accessBasis, requireAccess } from '../access/service.ts';
 import { searchShieldsFor } from '../access/shields.ts';
@@ -54,6 +55,9 @@ export function updateParticipantFields(ctx: Ctx, input: UpdateInput, opts: Read
   }
   const before = loadParticipant(ctx, input.participantId);
   requireOpen(before);
+  // R41: the date of death sets the retention term, so it cannot lie ahead or before the birth.
+  const death = changes.dateOfDeath;
+  if (typeof death === 'string' && (death > amsterdamDate(ctx.nowIso) || (before.birthDate !== null && death < before.birthDate))) throw domainError('dossier.deathDateInvalid');
   const changed: string[] = [];
   for (const [field, value] of Object.entries(changes)) {
     const old = before[field as keyof ParticipantRow];

@@ -1,10 +1,11 @@
 // What a decision on an inzage or afschrift tells the participant (AVG art. 15(1), R21, R35),
 // gathered from the read model: the dossier as the participant's copy shows it (copyContent), the
-// disclosure register through core/access, and the copy's own computations of purposes and
-// retention, so the letter and the copy cannot differ.
+// disclosure register through core/access, the copy's own computation of purposes and the
+// retention terms of core/retention, so the letter and the copy cannot differ.
 import { dataCategories, participantFieldNames, participantFields, type DataCategory } from '../api/categories.ts';
 import { readDisclosures } from '../access/view.ts';
-import { disclosureLines, processingCategories, retentionTerms, trajectoryTypeNl } from '../copies/data.ts';
+import { disclosureLines, processingCategories, trajectoryTypeNl } from '../copies/data.ts';
+import { retentionTerms } from '../retention/index.ts';
 import { copyContent } from '../requests/service.ts';
 import { loadPolicy } from '../requests/policy.ts';
 import type { Ctx } from '../router/context.ts';

@@ -10,6 +10,8 @@ export {
   StatutoryMaximum,
   HolidaySettings,
   Retention,
+  FieldTerm,
+  fieldTermStarts,
   PolicyProfile,
   presetNames,
   presets,

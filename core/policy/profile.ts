@@ -1,6 +1,7 @@
 // Organisation policy profile (R50): the terms that differ per organisation are data, not code.
 // Two presets mirror the seed organisations: Factor Twee's privacy regulation and MEE's statement.
 import { z } from 'zod';
+import { participantFieldNames, type ParticipantField } from '../api/categories.ts';
 
 export const requestTypes = [
   'inzage',
@@ -48,11 +49,28 @@ export const HolidaySettings = z.object({
 });
 export type HolidaySettings = z.infer<typeof HolidaySettings>;
 
-// R40: retention runs from the end of the trajectory (field-level terms, R43, live elsewhere).
+// R43: a field with a shorter term than its dossier, counted in calendar days from when its value
+// was recorded, from the end of the last trajectory (the procedure) or from the dossier's closing.
+export const fieldTermStarts = ['recorded', 'trajectoryEnd', 'dossierClosed'] as const;
+export const FieldTerm = z.object({
+  field: z.enum(participantFieldNames as [ParticipantField, ...ParticipantField[]]),
+  days: z.number().int().min(1).max(3650),
+  from: z.enum(fieldTermStarts),
+}).strict();
+export type FieldTerm = z.infer<typeof FieldTerm>;
+
+// R40: retention runs from the end of the trajectory; R41: deceased participants' dossiers within a
+// year after death; R43: field-level terms; R45: the waiting period after a destruction batch is
+// approved, during which it can still be cancelled. The computation is core/retention/schedule.ts.
 export const Retention = z.object({
   uwvYears: z.number().int().min(1).max(100),
   wmoYears: z.number().int().min(1).max(100),
   defaultYearsAfterLastContact: z.number().int().min(1).max(100),
+  yearsAfterDeath: z.number().int().min(0).max(100).default(1),
+  fieldTerms: z.array(FieldTerm).max(50)
+    .refine((list) => new Set(list.map((t) => t.field)).size === list.length, 'elk veld hoogstens één termijn')
+    .default([]),
+  destructionWaitingDays: z.number().int().min(1).max(90).default(7),
 });
 export type Retention = z.infer<typeof Retention>;
 
@@ -90,7 +108,7 @@ export const PolicyProfile = z.object({
     maxExtensionMonths: STATUTORY_EXTENSION_MONTHS,
   }),
   holidays: HolidaySettings,
-  retention: Retention.default({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 }),
+  retention: Retention.default({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15, yearsAfterDeath: 1, fieldTerms: [], destructionWaitingDays: 7 }),
   // R09: the app locks itself after this many idle minutes.
   idleLockMinutes: z.number().int().min(1).max(240).default(10),
   // R08: every user must add a TOTP code to the password at sign-in (enrolment right after it).
@@ -113,7 +131,10 @@ function allTypes(term: Term): Terms {
 }
 
 const defaultHolidays: HolidaySettings = { liberationDay: 'lustrum-only', goodFriday: false };
-const defaultRetention: Retention = { uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 };
+// Neither preset's participant fields have a shorter term of their own: the seeds' short terms
+// concern applicants (MEE: four weeks after the procedure) and a screening tool's invitation
+// e-mail (90 days); an organisation adds field terms to its profile (R43).
+const defaultRetention: Retention = { uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15, yearsAfterDeath: 1, fieldTerms: [], destructionWaitingDays: 7 };
 const statutoryMaximum: StatutoryMaximum = {
   months: STATUTORY_MONTHS,
   maxExtensionMonths: STATUTORY_EXTENSION_MONTHS,

@@ -40,16 +40,20 @@ export const DESTRUCTION_PLAN: readonly { table: string; where: string }[] = [
   { table: 'caseload', where: 'participant_id = ?' },
   { table: 'break_glass', where: 'participant_id = ?' },
   { table: 'verwijsindex_registrations', where: 'participant_id = ?' },
+  { table: 'retention_holds', where: 'participant_id = ?' }, // only a lifted or expired hold: an active one refuses (trigger)
   { table: 'participants', where: 'id = ?' }, // its trigger takes the row's tokens out of the search index (0012)
 ];
 
 /**
  * Tables that stay, and why. audit_log: its lines stay (R05), only their free text is erased.
  * The search index's shadow tables are FTS5's own (cleaned through the participants trigger).
- * The rest hold no participant's data (staff, recipients, settings, sequence counters).
+ * The rest hold no participant's data (staff, recipients, settings, sequence counters, the
+ * batches and register that prove the destruction).
  */
 export const KEPT_TABLES: ReadonlySet<string> = new Set([
   'audit_log', 'users', 'recipients', 'settings', 'sqlite_sequence',
+  // The four-eyes record of what was destroyed (ids, dossier number, basis, dates; no personal data).
+  'retention_batches', 'retention_batch_items', 'destruction_register',
   'participants_fts', 'participants_fts_config', 'participants_fts_data', 'participants_fts_docsize', 'participants_fts_idx',
 ]);
 

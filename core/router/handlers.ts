@@ -15,5 +15,6 @@ import { disclosureHandlers } from '../disclosures/service.ts';
 import { statisticsHandlers } from '../statistics/service.ts';
 import { shieldingHandlers } from '../shielding/service.ts';
 import { copyHandlers } from '../copies/service.ts';
+import { retentionHandlers } from '../retention/service.ts';
 
-export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers, ...shieldingHandlers, ...copyHandlers };
+export const handlers: Handlers<ApiContract> = { ...authHandlers, ...accessHandlers, ...dossierHandlers, ...auditHandlers, ...requestHandlers, ...statementHandlers, ...restrictionHandlers, ...recipientHandlers, ...consentHandlers, ...disclosureHandlers, ...statisticsHandlers, ...shieldingHandlers, ...copyHandlers, ...retentionHandlers };

@@ -310,3 +310,20 @@ describe('invalid input', () => {
     expect(() => addMonths('2025-01-06', 0.5)).toThrow(/Invalid/);
   });
 });
+
+describe('Dutch calendar dates of instants (R43, R40)', () => {
+  it('R43 an instant has the date of Europe/Amsterdam, across both DST changes, never the machine zone; years clamp 29 February', async () => {
+    const { amsterdamDate, addYears, daysBetween } = await import('../../core/calendar/index.ts');
+    expect(amsterdamDate('2026-03-01T22:59:59Z')).toBe('2026-03-01'); // 23:59 winter time
+    expect(amsterdamDate('2026-03-01T23:00:00Z')).toBe('2026-03-02');
+    expect(amsterdamDate('2026-03-29T00:59:00Z')).toBe('2026-03-29'); // the night clocks go forward
+    expect(amsterdamDate('2026-07-01T21:59:59Z')).toBe('2026-07-01'); // 23:59 summer time
+    expect(amsterdamDate('2026-07-01T22:00:00Z')).toBe('2026-07-02');
+    expect(amsterdamDate('2026-10-24T22:00:00Z')).toBe('2026-10-25');
+    expect(amsterdamDate(new Date('2026-10-25T22:59:00Z'))).toBe('2026-10-25'); // after clocks go back: +1
+    expect(() => amsterdamDate('gisteren')).toThrow(/Invalid/);
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+    expect(daysBetween('2026-03-02', '2026-05-31')).toBe(90);
+  });
+});

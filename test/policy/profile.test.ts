@@ -38,7 +38,7 @@ describe('policy profile', () => {
   it('R50 a profile carries the statutory maximum, retention and idle lock', () => {
     const p = getPreset('factor-twee');
     expect(p.statutoryMaximum).toEqual({ months: 1, maxExtensionMonths: 2 });
-    expect(p.retention).toEqual({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 });
+    expect(p.retention).toEqual({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15, yearsAfterDeath: 1, fieldTerms: [], destructionWaitingDays: 7 });
     expect(p.idleLockMinutes).toBe(10);
   });
 
@@ -46,7 +46,7 @@ describe('policy profile', () => {
     const { statutoryMaximum: _s, retention: _r, idleLockMinutes: _i, ...rest } = getPreset('mee');
     const p = PolicyProfile.parse({ ...rest, name: 'Eigen profiel' });
     expect(p.statutoryMaximum).toEqual({ months: 1, maxExtensionMonths: 2 });
-    expect(p.retention).toEqual({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15 });
+    expect(p.retention).toEqual({ uwvYears: 7, wmoYears: 15, defaultYearsAfterLastContact: 15, yearsAfterDeath: 1, fieldTerms: [], destructionWaitingDays: 7 });
     expect(p.idleLockMinutes).toBe(10);
   });
 
