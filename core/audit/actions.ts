@@ -24,6 +24,9 @@ export const SYSTEM_ACTIONS = {
   'retention.destroyed': { nl: 'vernietigde een dossier (zie het vernietigingsregister)', en: 'destroyed a dossier (see the destruction register)' },
   'retention.destroyedAgain': { nl: 'vernietigde bij het openen opnieuw een dossier uit een teruggezette back-up', en: 'destroyed again, at opening, a dossier from a restored backup' },
   'retention.checkpointNotClean': { nl: 'kon het schrijflogboek van de database na een vernietiging niet volledig leegmaken', en: 'could not fully empty the database write-ahead log after a destruction' },
+  'retention.ledgerMissing': { nl: 'het vernietigingsregister naast de database ontbrak, terwijl de kluis dossiers heeft vernietigd', en: 'the destruction ledger next to the database was missing, while the vault has destroyed dossiers' },
+  'retention.destroyAgainFailed': { nl: 'kon een dossier uit een teruggezette back-up niet opnieuw vernietigen', en: 'could not destroy again a dossier from a restored backup' },
+  'retention.executeFailed': { nl: 'het uitvoeren van een vernietigingsbatch mislukte halverwege', en: 'carrying out a destruction batch failed half-way' },
   'retention.ledgerUntrusted': { nl: 'het vernietigingsregister naast de database was onleesbaar of vervalst', en: 'the destruction ledger next to the database was unreadable or forged' },
 } as const satisfies Record<string, ActionWords>;
 

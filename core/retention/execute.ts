@@ -3,11 +3,13 @@
 // 1. in one read transaction: the batch must be approved and past its waiting period; hold and
 //    term are checked again for every dossier (dueForExecution), so a hold placed after approval
 //    still stops it; the register line of each dossier is made before its rows go;
-// 2. the destruction ledger next to the database lists them, fsynced, BEFORE any row is deleted,
-//    so a backup made earlier can never bring one back for good (core/retention/ledger.ts);
+// 2. the destruction ledger next to the database lists them as intended, fsynced, BEFORE any row
+//    is deleted, so a backup made earlier can never bring one back for good; right after the
+//    batch (also when it failed) the intended lines are settled (core/retention/ledger.ts);
 // 3. each dossier is destroyed in its own transaction, with its register line and its audit line
 //    in that same transaction (destroyBatch), then one checked WAL checkpoint for the batch;
-// 4. the batch is closed: what was not destroyed is marked skipped.
+// 4. the batch is closed: what was not destroyed is marked skipped. A failure half-way is audited
+//    (flagged) and said as it is: how many were destroyed; the rest can be carried out again.
 import { appendAudit } from '../audit/chain.ts';
 import { domainError } from '../api/errors.ts';
 import { listLens } from '../access/view.ts';
@@ -16,11 +18,12 @@ import { auditLine } from '../router/audit-line.ts';
 import { inTransaction, type AuditNote, type HostState } from '../router/context.ts';
 import { destructionLine, dueForExecution, finishBatch, registerDestruction, type RegisterLine } from './batches.ts';
 import { destroyBatch } from './destroy.ts';
-import { recordInLedger, type LedgerLine } from './ledger.ts';
+import { recordIntended, settleIntended, type LedgerLine } from './ledger.ts';
+import { checkpointTruncate } from '../../db/connection.ts';
 
 export interface ExecuteResult { batchId: number; destroyed: number; skipped: number; checkpointClean: boolean }
 
-interface Plan { ids: number[]; lines: Map<number, RegisterLine>; ledger: LedgerLine[]; items: number[]; hidden: (id: number) => boolean }
+interface Plan { ids: number[]; lines: Map<number, RegisterLine>; ledger: Omit<LedgerLine, 'state'>[]; items: number[]; hidden: (id: number) => boolean }
 
 function planOf(state: HostState, batchId: number, note: AuditNote): Plan {
   return inTransaction(state, note, (ctx) => {
@@ -31,25 +34,38 @@ function planOf(state: HostState, batchId: number, note: AuditNote): Plan {
     const ids = dueForExecution(ctx.sqlite, batchId, ctx.nowIso);
     const lines = new Map(ids.map((id) => [id, destructionLine(ctx.sqlite, batchId, id, ctx.nowIso)]));
     const created = ctx.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?');
-    const ledger = ids.map((id) => ({ participantId: id, dossierNumber: lines.get(id)!.dossierNumber, createdAt: (created.get(id) as { c: string }).c, destroyedAt: ctx.nowIso }));
+    const ledger = ids.map((id) => ({ participantId: id, dossierNumber: lines.get(id)!.dossierNumber, createdAt: (created.get(id) as { c: string }).c, destroyedAt: ctx.nowIso, batchId }));
     const items = (ctx.sqlite.prepare('SELECT participant_id AS p FROM retention_batch_items WHERE batch_id = ? AND outcome IS NULL').all(batchId) as { p: number }[]).map((r) => r.p);
     return { ids, lines, ledger, items, hidden: listLens(ctx).hidden };
   });
 }
 
 export function executeBatch(state: HostState, batchId: number, note: AuditNote): ExecuteResult {
-  const { sqlite, dir, key } = state.handle!;
+  const { sqlite, dir } = state.handle!;
   const plan = planOf(state, batchId, note);
-  if (plan.ledger.length > 0) recordInLedger(dir, key, plan.ledger);
+  if (plan.ledger.length > 0) recordIntended(sqlite, dir, plan.ledger);
   const nowIso = state.now().toISOString();
-  const batch = destroyBatch(sqlite, plan.ids, {
-    inTransaction: (r) => {
-      const line = plan.lines.get(r.participantId)!;
-      registerDestruction(sqlite, line, r.participantId);
-      // No participant id on the line: the dossier is gone; the register keeps its number.
-      appendAudit(sqlite, auditLine(state, 'retention.destroyed', 'ok', { objects: { batchId, dossierNumber: line.dossierNumber, registerBasis: line.basis } }, nowIso));
-    },
-  });
+  let batch: ReturnType<typeof destroyBatch>;
+  try {
+    batch = destroyBatch(sqlite, plan.ids, {
+      inTransaction: (r) => {
+        const line = plan.lines.get(r.participantId)!;
+        registerDestruction(sqlite, line, r.participantId);
+        // No participant id on the line: the dossier is gone; the register keeps its number.
+        appendAudit(sqlite, auditLine(state, 'retention.destroyed', 'ok', { objects: { batchId, dossierNumber: line.dossierNumber, registerBasis: line.basis } }, nowIso));
+      },
+    });
+  } catch {
+    // The dossiers destroyed before the failure stay destroyed (each had its own transaction, with
+    // its register line); the rest stay in the approved batch, unharmed, and leave the ledger.
+    settleIntended(sqlite, dir);
+    const checkpoint = checkpointTruncate(sqlite);
+    const destroyed = (sqlite.prepare("SELECT count(*) AS n FROM retention_batch_items WHERE batch_id = ? AND outcome = 'destroyed'").get(batchId) as { n: number }).n;
+    inTransaction(state, note, (ctx) => appendAudit(ctx.sqlite, auditLine(state, 'retention.executeFailed', 'failed', { objects: { batchId, destroyed, checkpointClean: checkpoint.clean }, flagged: true }, ctx.nowIso)));
+    note.written = true;
+    throw domainError('retention.executeFailed', { destroyed });
+  }
+  settleIntended(sqlite, dir);
   // Counts as the caller may see them: a dossier shielded from them as a whole is not counted (R26).
   const destroyedIds = new Set(plan.ids);
   const shown = plan.items.filter((id) => !plan.hidden(id));

@@ -1,54 +1,68 @@
 // The destruction ledger (R44): `destruction-ledger.json` next to the database, listing every
-// dossier that was destroyed — participant id, dossier number, when the dossier was made, when it
-// was destroyed — under an HMAC keyed from the database key (like the audit anchor). A backup made
-// before a destruction still holds the dossier; when such a backup is restored and opened, the
-// ledger names it and it is destroyed again before anything else (redestroyListed).
+// dossier that was (or is about to be) destroyed — participant id, dossier number, when the dossier
+// was made, the batch, when it was destroyed — under an HMAC. A backup made before a destruction
+// still holds the dossier; when such a backup is opened, the ledger names it and it is destroyed
+// again before anything else (core/retention/restore.ts).
 //
-// Why these fields, and no more: ids, numbers and dates are what the destruction register in the
-// database keeps too; no name, birth date, address or free text. A restored dossier is recognised
-// only when id, dossier number and creation time all match, and the id sequence is moved past
-// every listed id, so a dossier made after the restore can never be taken for a destroyed one.
-//
-// The limits, said plainly: the ledger protects against an older vault.db put back into a folder
-// that kept its ledger. A whole folder restored from a backup brings its own older ledger; keep
-// backups of the ledger file apart from (and newer than) those of the database, see README.
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+// - No personal data: ids, numbers and dates, what the destruction register keeps too.
+// - The MAC key is a random secret kept in the database (settings), made once: it does not change
+//   when the database key is rotated (a user deactivated), so a backup from before a rotation still
+//   verifies the ledger. Only someone holding the database key can read it, and so forge a ledger.
+// - Two states per line. `intended`: written, fsynced, before the dossier's destruction commits;
+//   `destroyed`: once it did. Right after the batch, and at every open, intended lines are settled
+//   against the database: gone → destroyed; still there → the destruction did not happen (rolled
+//   back), the line is dropped and the dossier stays in its batch, unharmed. Only `destroyed` lines
+//   are ever acted on at open, so a failed execution can never destroy a living dossier later.
+// - A restored dossier is recognised only when id, dossier number and creation time all match, and
+//   the id sequence and the dossier numbers move past every listed one, so a dossier made after a
+//   restore can never be taken for a destroyed one.
+// The limit, said plainly: the ledger covers an older vault.db opened next to it. A folder restored
+// whole brings its own older ledger, which does not know later destructions (README: backups).
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { prepared, type Sqlite } from '../../db/connection.ts';
 import { readRegularFile, writeFileAtomic } from '../vault/files.ts';
+import { lastIssued, markIssued } from '../dossiers/numbers.ts';
 
 export const LEDGER_FILE = 'destruction-ledger.json';
 const FORMAT = 'dossierkluis-destruction-ledger';
+const SECRET_SETTING = 'destructionLedgerKey';
 
-export interface LedgerLine { participantId: number; dossierNumber: string; createdAt: string; destroyedAt: string }
-
-const Line = z.object({ participantId: z.number().int().positive(), dossierNumber: z.string().max(40), createdAt: z.string().max(40), destroyedAt: z.string().max(40) }).strict();
-const FileShape = z.object({ format: z.literal(FORMAT), version: z.literal(1), lines: z.array(Line), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const Line = z.object({
+  participantId: z.number().int().positive(), dossierNumber: z.string().max(40), createdAt: z.string().max(40), destroyedAt: z.string().max(40),
+  batchId: z.number().int().positive().nullable(), state: z.enum(['intended', 'destroyed']),
+}).strict();
+export type LedgerLine = z.infer<typeof Line>;
+const FileShape = z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(Line), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 export type LedgerRead =
   | { status: 'missing'; lines: [] }
-  | { status: 'ok'; lines: LedgerLine[]; keyIndex: number }
+  | { status: 'ok'; lines: LedgerLine[] }
   | { status: 'unreadable' | 'badMac'; lines: [] };
 
 export const ledgerPath = (dir: string) => join(dir, LEDGER_FILE);
 
-function macKey(dbKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', dbKey, Buffer.alloc(0), 'dossierkluis/destruction-ledger/v1', 32));
+/** The ledger's MAC key, made once per vault and kept in the database (so every later backup holds it). */
+export function ledgerSecret(sqlite: Sqlite): Buffer {
+  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(SECRET_SETTING) as { value: string } | undefined;
+  if (row && /^[0-9a-f]{64}$/.test(row.value)) return Buffer.from(row.value, 'hex');
+  const secret = randomBytes(32);
+  sqlite.transaction(() => prepared(sqlite, 'INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(SECRET_SETTING, secret.toString('hex')))();
+  return secret;
 }
 
 function macOf(key: Buffer, lines: LedgerLine[]): string {
-  const canonical = lines.map((l) => [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt]);
-  return createHmac('sha256', key).update(JSON.stringify([FORMAT, 1, canonical])).digest('hex');
+  const canonical = lines.map((l) => [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt, l.batchId, l.state]);
+  return createHmac('sha256', key).update(JSON.stringify([FORMAT, 2, canonical])).digest('hex');
 }
 
 /**
- * The ledger as it is on disk, checked against the current key and (after an interrupted rekey)
- * the previous one. An unreadable or forged ledger is never acted upon: destroying on the word of
- * a file nobody can vouch for would let anyone with access to the folder delete dossiers.
+ * The ledger as it is on disk. An unreadable or forged ledger is never acted upon: destroying on
+ * the word of a file nobody can vouch for would let anyone with access to the folder delete dossiers.
  */
-export function readLedger(dir: string, keys: Buffer[]): LedgerRead {
+export function readLedger(dir: string, secret: Buffer): LedgerRead {
   const file = ledgerPath(dir);
   if (!existsSync(file)) return { status: 'missing', lines: [] };
   let parsed: z.infer<typeof FileShape>;
@@ -59,64 +73,99 @@ export function readLedger(dir: string, keys: Buffer[]): LedgerRead {
   } catch {
     return { status: 'unreadable', lines: [] };
   }
-  const got = Buffer.from(parsed.mac, 'hex');
-  const keyIndex = keys.findIndex((k) => timingSafeEqual(Buffer.from(macOf(macKey(k), parsed.lines), 'hex'), got));
-  return keyIndex < 0 ? { status: 'badMac', lines: [] } : { status: 'ok', lines: parsed.lines, keyIndex };
+  const ok = timingSafeEqual(Buffer.from(macOf(secret, parsed.lines), 'hex'), Buffer.from(parsed.mac, 'hex'));
+  return ok ? { status: 'ok', lines: parsed.lines } : { status: 'badMac', lines: [] };
 }
 
-function writeLedger(dir: string, dbKey: Buffer, lines: LedgerLine[]): void {
-  const body = { format: FORMAT, version: 1, lines, mac: macOf(macKey(dbKey), lines) };
-  writeFileAtomic(ledgerPath(dir), `${JSON.stringify(body, null, 1)}\n`);
+function writeLedger(dir: string, secret: Buffer, lines: LedgerLine[]): void {
+  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: 2, lines, mac: macOf(secret, lines) }, null, 1)}\n`);
 }
 
 export class LedgerUntrustedError extends Error {
   constructor(readonly status: 'unreadable' | 'badMac') { super(`destruction ledger ${status}`); }
 }
 
-/**
- * Adds dossiers to the ledger, fsynced, BEFORE their destruction commits: if the destruction then
- * fails or the process dies, the next open destroys them (they were approved and due); the other
- * order could leave a destroyed dossier unlisted, and a backup would bring it back for good.
- * Refuses to overwrite a ledger it cannot trust (that would erase the evidence of earlier ones).
- */
-export function recordInLedger(dir: string, dbKey: Buffer, add: LedgerLine[]): void {
-  const current = readLedger(dir, [dbKey]);
+function trusted(dir: string, secret: Buffer): LedgerLine[] {
+  const current = readLedger(dir, secret);
   if (current.status === 'unreadable' || current.status === 'badMac') throw new LedgerUntrustedError(current.status);
-  const known = new Set(current.lines.map((l) => l.participantId));
-  writeLedger(dir, dbKey, [...current.lines, ...add.filter((l) => !known.has(l.participantId))]);
+  return current.lines;
 }
-
-/** After a rekey the ledger is MACed with the new key (a ledger that does not verify is left as it is). */
-export function rekeyLedger(dir: string, oldKey: Buffer, newKey: Buffer): void {
-  const current = readLedger(dir, [oldKey, newKey]);
-  if (current.status === 'ok') writeLedger(dir, newKey, current.lines);
-}
-
-export interface Redestroyed { status: LedgerRead['status']; destroyed: LedgerLine[] }
 
 /**
- * At open, before anything else: every listed dossier that is present again (same id, number and
- * creation time) is destroyed again through `destroy`, and the participant id sequence is moved
- * past every listed id. `destroy` runs the same destruction as the batch; the caller audits.
+ * Lists dossiers as `intended`, fsynced, BEFORE their destruction: the other order could leave a
+ * destroyed dossier unlisted, and a backup would bring it back for good. Refuses to overwrite a
+ * ledger it cannot trust (that would erase the evidence of earlier destructions).
  */
-export function redestroyListed(sqlite: Sqlite, dir: string, keys: Buffer[], destroy: (line: LedgerLine) => void): Redestroyed {
-  const read = readLedger(dir, keys);
-  if (read.status !== 'ok') return { status: read.status, destroyed: [] };
-  if (read.keyIndex > 0) writeLedger(dir, keys[0]!, read.lines); // MACed with the key before an interrupted rekey
+export function recordIntended(sqlite: Sqlite, dir: string, add: Omit<LedgerLine, 'state'>[]): void {
+  const secret = ledgerSecret(sqlite);
+  const lines = trusted(dir, secret);
+  const known = new Set(lines.map((l) => l.participantId));
+  writeLedger(dir, secret, [...lines, ...add.filter((l) => !known.has(l.participantId)).map((l) => ({ ...l, state: 'intended' as const }))]);
+}
+
+/**
+ * Settles every intended line against the database: a dossier that is gone was destroyed; one that
+ * is still there was not (its transaction rolled back), so its line is dropped. Returns the lines
+ * now marked destroyed. Called right after a batch (also when it failed) and at every open.
+ */
+export function settleIntended(sqlite: Sqlite, dir: string): LedgerLine[] {
+  const secret = ledgerSecret(sqlite);
+  const lines = trusted(dir, secret);
+  if (!lines.some((l) => l.state === 'intended')) return [];
+  const present = prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ? AND dossier_number = ? AND created_at = ?');
+  const settled: LedgerLine[] = [];
+  const next = lines.flatMap((l): LedgerLine[] => {
+    if (l.state === 'destroyed') return [l];
+    if (present.get(l.participantId, l.dossierNumber, l.createdAt)) return [];
+    const done = { ...l, state: 'destroyed' as const };
+    settled.push(done);
+    return [done];
+  });
+  writeLedger(dir, secret, next);
+  return settled;
+}
+
+export interface Redestroyed { status: LedgerRead['status']; destroyed: LedgerLine[]; failed: LedgerLine[] }
+
+/**
+ * At open, before anything else: every dossier listed as destroyed that is present again (same id,
+ * number and creation time) is destroyed again through `destroy`; the participant id sequence and
+ * the dossier numbers move past every listed one. A dossier whose destruction fails is reported,
+ * never a reason to refuse opening the vault.
+ */
+export function redestroyListed(sqlite: Sqlite, dir: string, destroy: (line: LedgerLine) => void): Redestroyed {
+  const read = readLedger(dir, ledgerSecret(sqlite));
+  if (read.status !== 'ok') return { status: read.status, destroyed: [], failed: [] };
+  settleIntended(sqlite, dir);
+  const lines = readLedger(dir, ledgerSecret(sqlite)).lines.filter((l) => l.state === 'destroyed');
   const present = prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ? AND dossier_number = ? AND created_at = ?');
   const destroyed: LedgerLine[] = [];
-  for (const line of read.lines) {
+  const failed: LedgerLine[] = [];
+  for (const line of lines) {
     if (!present.get(line.participantId, line.dossierNumber, line.createdAt)) continue;
-    destroy(line);
-    destroyed.push(line);
+    try {
+      destroy(line);
+      destroyed.push(line);
+    } catch {
+      failed.push(line);
+    }
   }
-  const highest = Math.max(0, ...read.lines.map((l) => l.participantId));
-  if (highest > 0) {
-    sqlite.transaction(() => {
-      const row = prepared(sqlite, "SELECT seq FROM sqlite_sequence WHERE name = 'participants'").get() as { seq: number } | undefined;
-      if (!row) prepared(sqlite, "INSERT INTO sqlite_sequence (name, seq) VALUES ('participants', ?)").run(highest);
-      else if (row.seq < highest) prepared(sqlite, "UPDATE sqlite_sequence SET seq = ? WHERE name = 'participants'").run(highest);
-    })();
+  moveSequencesPast(sqlite, lines);
+  return { status: 'ok', destroyed, failed };
+}
+
+function moveSequencesPast(sqlite: Sqlite, lines: LedgerLine[]): void {
+  if (lines.length === 0) return;
+  const highest = Math.max(...lines.map((l) => l.participantId));
+  const numbers = new Map<string, number>();
+  for (const l of lines) {
+    const m = /^DK-(\d{4})-(\d+)$/.exec(l.dossierNumber);
+    if (m) numbers.set(m[1]!, Math.max(numbers.get(m[1]!) ?? 0, Number(m[2])));
   }
-  return { status: 'ok', destroyed };
+  sqlite.transaction(() => {
+    const row = prepared(sqlite, "SELECT seq FROM sqlite_sequence WHERE name = 'participants'").get() as { seq: number } | undefined;
+    if (!row) prepared(sqlite, "INSERT INTO sqlite_sequence (name, seq) VALUES ('participants', ?)").run(highest);
+    else if (row.seq < highest) prepared(sqlite, "UPDATE sqlite_sequence SET seq = ? WHERE name = 'participants'").run(highest);
+    for (const [year, seq] of numbers) if (lastIssued(sqlite, year) < seq) markIssued(sqlite, year, seq);
+  })();
 }

@@ -37,6 +37,16 @@ function listFor(ctx: Ctx, input: Parameters<typeof destructionList>[3]) {
   return list;
 }
 
+/**
+ * The second pair of eyes must see every dossier it approves: a batch holding a dossier shielded
+ * from this approver as a whole (R26) is for another approver to decide (R45).
+ */
+function requireWholeBatchVisible(ctx: Ctx, batchId: number): void {
+  const lens = listLens(ctx);
+  const items = ctx.sqlite.prepare('SELECT participant_id AS p FROM retention_batch_items WHERE batch_id = ?').all(batchId) as { p: number }[];
+  if (items.some((i) => lens.hidden(i.p))) throw domainError('retention.batchNotVisible');
+}
+
 function batchOut(ctx: Ctx, id: number) {
   const lens = listLens(ctx);
   return batchView(ctx.sqlite, id, lens.hidden, todayOf(ctx));
@@ -93,6 +103,7 @@ export const retentionHandlers: Handlers<typeof retentionContract> = {
   },
 
   'retention.approve': (ctx: Ctx, input) => {
+    requireWholeBatchVisible(ctx, input.batchId);
     approve(ctx, todayOf(ctx), input.batchId);
     return batchOut(ctx, input.batchId);
   },

@@ -5,7 +5,7 @@
 // vault.lock linked to a FIFO hung the process), and made readable by their owner only.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
 import { domainError, isDomainError } from '../api/errors.ts';
 import type { Envelope, Slot } from './keyslots.ts';
@@ -136,6 +136,24 @@ export function writeFileAtomic(file: string, content: string): void {
     writeSync(fd, content);
     fsyncSync(fd);
   });
+  syncFolder(dirname(file));
+}
+
+/**
+ * The rename itself is durable only once the folder is fsynced: without it, after a power loss
+ * the old file can come back (for the destruction ledger: listing less than was destroyed).
+ * Windows cannot open a folder for fsync; there NTFS journals the rename.
+ */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, constants.O_RDONLY);
+    fsyncSync(fd);
+  } catch {
+    // not supported on this platform
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** An empty file of our own, mode 0600 (SQLite then opens it; its -wal and -shm take its mode). */

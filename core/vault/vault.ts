@@ -5,8 +5,8 @@ import { DatabaseBusyError, DatabaseDamagedError, WrongKeyError, copyDatabaseTo,
 import { NewerSchemaError, migrate } from '../../db/migrate.ts';
 import { closeAnchor, flushAnchor, openAnchor, rekeyAnchor } from '../audit/anchor.ts';
 import { domainError, isDomainError } from '../api/errors.ts';
-import { rekeyLedger } from '../retention/ledger.ts';
 import { destroyAgainAtOpen } from '../retention/restore.ts';
+import { ledgerPath } from '../retention/ledger.ts';
 import { acquireLock, createEmptyFile, ensureDir, readSlotFile, secureVaultFiles, vaultPaths, writeSlotFile, type SlotFile } from './files.ts';
 import { openEnvelope, sealEnvelope, type Slot } from './keyslots.ts';
 import type { KeyObject } from 'node:crypto';
@@ -33,7 +33,7 @@ export function openVaultHandle(dir: string, key: Buffer, opts: { create?: boole
     opened = openDatabase(p.database, key.toString('hex'), { create: opts.create ?? false });
     migrate(opened.sqlite, opts.migrateTo);
     openAnchor(opened.sqlite, dir, key, opts.previousKey);
-    destroyAgainAtOpen(opened.sqlite, dir, key, opts.previousKey);
+    destroyAgainAtOpen(opened.sqlite, dir);
   } catch (e) {
     if (opened) closeAnchor(opened.sqlite, { flush: false });
     opened?.sqlite.close();
@@ -137,7 +137,6 @@ export function rekeyVault(handle: VaultHandle, slots: Slot[]): void {
   writeSlotFile(handle.dir, { ...file, slots, pending });
   rekeyDatabase(handle.sqlite, next.toString('hex'));
   rekeyAnchor(handle.sqlite, next);
-  rekeyLedger(handle.dir, handle.key, next);
   writeSlotFile(handle.dir, { ...file, slots: slots.map((s) => ({ ...s, envelope: pending[s.id]! })), pending: undefined });
   next.copy(handle.key);
   next.fill(0);
@@ -163,6 +162,8 @@ export function backupVault(handle: VaultHandle, targetDir: string): { database:
     copyFileSync(vaultPaths(handle.dir).slots, to.slots);
     flushAnchor(handle.sqlite);
     if (existsSync(vaultPaths(handle.dir).anchor)) copyFileSync(vaultPaths(handle.dir).anchor, to.anchor);
+    // The destruction ledger too: a backup folder opened as a vault destroys again what was destroyed before it was made.
+    if (existsSync(ledgerPath(handle.dir))) copyFileSync(ledgerPath(handle.dir), ledgerPath(targetDir));
     secureVaultFiles(targetDir);
   } catch (e) {
     rmSync(targetDir, { recursive: true, force: true });

@@ -144,8 +144,12 @@ WHEN old.lifted_at IS NOT NULL OR new.lifted_by IS NULL OR new.lifted_at IS NULL
   SELECT RAISE(ABORT, 'a legal hold is lifted once, with who, when and why');
 END;
 --> statement-breakpoint
+-- The service decides whether a hold is active by the Dutch calendar date, which is the UTC date or
+-- the day after: this guard counts a hold with an end date as ended one day later than UTC, so it is
+-- never stricter than the service (which refuses an active hold first) and a destruction the service
+-- allowed cannot fail on it half-way.
 CREATE TRIGGER retention_holds_no_delete BEFORE DELETE ON retention_holds
 WHEN NOT EXISTS (SELECT 1 FROM settings WHERE key = 'destroying:' || old.participant_id)
-  OR (old.lifted_at IS NULL AND (old.until_date IS NULL OR old.until_date >= date('now'))) BEGIN
+  OR (old.lifted_at IS NULL AND (old.until_date IS NULL OR old.until_date >= date('now', '+1 day'))) BEGIN
   SELECT RAISE(ABORT, 'a legal hold cannot be removed, and an active one stops destruction');
 END;

@@ -13,6 +13,16 @@ afterEach(() => removeVault(w.vault));
 const sqlite = () => w.vault.admin.state.handle!.sqlite;
 const REASON = 'Bewaartermijn verstreken volgens het beleid';
 const due = () => makeDossier(w, { trajectories: [{ type: 'uwv', start: '2010-01-04', end: '2017-12-29' }] });
+/** A due dossier shielded as a whole from the first privacy officer (R26). */
+async function dueAndShieldedFromOfficer() {
+  const hidden = await makeDossier(w, { trajectories: [{ type: 'uwv', start: '2010-01-04', end: '2017-12-29' }], close: false });
+  await w.consultant.call('shielding.place', {
+    participantId: hidden.participantId, target: { kind: 'dossier' }, audiences: [{ kind: 'user', userId: w.officer.state.session!.userId }],
+    requestedBy: 'participant', reason: 'Op verzoek van de deelnemer: familielid werkt hier',
+  });
+  await w.consultant.call('dossiers.close', { participantId: hidden.participantId, takeHome: 'Het plan van aanpak op papier' });
+  return hidden;
+}
 const codeOf = async (p: Promise<unknown>) => p.then(() => 'ok', (e: CallError) => e.code);
 
 describe('legal hold and four-eyes destruction (R45)', () => {
@@ -145,12 +155,7 @@ describe('legal hold and four-eyes destruction (R45)', () => {
 
   it('R45 R26 a dossier shielded as a whole from the privacy officer is not in their list, term, holds or batches, and cannot be proposed by them', async () => {
     const a = await due();
-    const hidden = await makeDossier(w, { trajectories: [{ type: 'uwv', start: '2010-01-04', end: '2017-12-29' }], close: false });
-    await w.consultant.call('shielding.place', {
-      participantId: hidden.participantId, target: { kind: 'dossier' }, audiences: [{ kind: 'user', userId: w.officer.state.session!.userId }],
-      requestedBy: 'participant', reason: 'Op verzoek van de deelnemer: familielid werkt hier',
-    });
-    await w.consultant.call('dossiers.close', { participantId: hidden.participantId, takeHome: 'Het plan van aanpak op papier' });
+    const hidden = await dueAndShieldedFromOfficer();
     await w.board.call('retention.placeHold', { participantId: hidden.participantId, reason: 'Bewaren voor een lopende klacht', untilDate: null });
     const batch = await w.officer2.call('retention.propose', { participantIds: [a.participantId], reason: REASON });
     expect((await w.officer.call('retention.list', {})).rows.map((r) => r.participantId)).toEqual([a.participantId]);
@@ -161,5 +166,14 @@ describe('legal hold and four-eyes destruction (R45)', () => {
     expect(await w.officer.call('retention.holds', {})).toEqual([]);
     expect((await w.officer.call('retention.batches', {})).map((b) => b.id)).toEqual([batch.id]);
     expect(JSON.stringify(await w.officer.call('retention.list', { withinWeeks: 520 }))).not.toContain(hidden.dossierNumber);
+  });
+
+  it('R45 R26 the approver must see every dossier of the batch: one shielded from them as a whole is for another approver', async () => {
+    const a = await due();
+    const hidden = await dueAndShieldedFromOfficer();
+    const batch = await w.officer2.call('retention.propose', { participantIds: [a.participantId, hidden.participantId], reason: REASON });
+    expect(await codeOf(w.officer.call('retention.approve', { batchId: batch.id }))).toBe('retention.batchNotVisible');
+    expect((await w.officer2.call('retention.batches', {})).find((b) => b.id === batch.id)!.status).toBe('proposed');
+    expect((await w.board.call('retention.approve', { batchId: batch.id })).status).toBe('approved');
   });
 });

@@ -4,7 +4,7 @@
 // closes; the chain verifies; bad input and early calls change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
-import { readLedger } from '../../core/retention/ledger.ts';
+import { ledgerSecret, readLedger } from '../../core/retention/ledger.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { removeVault, type CallError } from '../support/vault.ts';
 import { makeDossier, retentionCounts, retentionWorld, type RetentionWorld } from './support.ts';
@@ -48,7 +48,7 @@ describe('carrying out a destruction batch (R44, R45)', () => {
     expect(after.status).toBe('executed');
     expect(after.items.map((i) => [i.participantId, i.outcome])).toEqual([[a.participantId, 'destroyed'], [b.participantId, 'skipped']]);
     // The ledger lists it; the search index and the files hold nothing of it; the chain verifies.
-    expect(readLedger(w.vault.dir, [w.vault.admin.state.handle!.key]).lines.map((l) => l.dossierNumber)).toEqual([a.dossierNumber]);
+    expect(readLedger(w.vault.dir, ledgerSecret(sqlite)).lines.map((l) => [l.dossierNumber, l.state])).toEqual([[a.dossierNumber, 'destroyed']]);
     expect((await w.officer.call('dossiers.list', { query: 'qzvernietig', scope: 'all', offset: 0, limit: 10 })).total).toBe(0);
     expect((await w.officer.call('dossiers.list', { query: 'qzvastgehouden', scope: 'all', offset: 0, limit: 10 })).total).toBe(1);
     expect(findInVaultBytes(w.vault.dir, w.vault.admin.state.handle!.key.toString('hex'), ['Qzvernietigaaa'])).toEqual([]);
@@ -75,5 +75,23 @@ describe('carrying out a destruction batch (R44, R45)', () => {
     w.vault.clock.now = new Date(w.vault.clock.now.getTime() + 30 * 86_400_000);
     expect(await codeOf(w.board.call('retention.execute', { batchId: batch.id }))).toBe('retention.notExecutable');
     expect(retentionCounts(w.vault)).toMatchObject({ participants: before.participants, destruction_register: 0 });
+  });
+
+  it('R44 an execution that fails half-way is audited, says so, and leaves no living dossier in the ledger; the vault still opens', async () => {
+    const a = await due('Mislukta');
+    const batch = await w.officer.call('retention.propose', { participantIds: [a.participantId], reason: REASON });
+    await w.board.call('retention.approve', { batchId: batch.id });
+    w.vault.clock.now = new Date(w.vault.clock.now.getTime() + 8 * 86_400_000);
+    const sqlite = w.vault.admin.state.handle!.sqlite;
+    // A table added later that refers to participants and is not in the destruction plan: destruction refuses.
+    sqlite.exec('CREATE TABLE later_notes (id INTEGER PRIMARY KEY, participant_id INTEGER REFERENCES participants(id))');
+    const failed = await w.board.raw('retention.execute', { batchId: batch.id });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'retention.executeFailed' } });
+    expect((sqlite.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(a.participantId) as { n: number }).n).toBe(1);
+    expect(readLedger(w.vault.dir, ledgerSecret(sqlite)).lines).toEqual([]); // the intended line was dropped
+    const line = sqlite.prepare("SELECT flagged, objects FROM audit_log WHERE action = 'retention.executeFailed'").get() as { flagged: number; objects: string };
+    expect(line.flagged).toBe(1);
+    expect(JSON.parse(line.objects)).toMatchObject({ batchId: batch.id, destroyed: 0 });
+    expect((await w.officer.call('retention.batches', {})).find((x) => x.id === batch.id)!.status).toBe('approved');
   });
 });

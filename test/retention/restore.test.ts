@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant } from '../../core/retention/destroy.ts';
-import { recordInLedger } from '../../core/retention/ledger.ts';
+import { recordIntended, settleIntended } from '../../core/retention/ledger.ts';
 import { backupVault, openVaultHandle } from '../../core/vault/vault.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { aParticipant, removeVault, tempDir, testVault, type TestVault } from '../support/vault.ts';
@@ -16,7 +16,7 @@ let v: TestVault | undefined;
 afterEach(() => { if (v) removeVault(v); v = undefined; });
 
 describe('a restored backup (R44)', () => {
-  it('R44 R07 a dossier destroyed after the backup was made is destroyed again when the backup is opened', async () => {
+  it('R44 R07 a dossier destroyed after the backup was made is destroyed again when the backup is opened, also after the database key was rotated', async () => {
     v = await testVault();
     const consultant = await v.as('consultant');
     const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Teruggezetvan', medicalNotes: 'Qzbackupkanarie medisch' }));
@@ -29,12 +29,17 @@ describe('a restored backup (R44)', () => {
 
     // The destruction: listed first, then destroyed (as the batches do).
     const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
-    recordInLedger(v.dir, key, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString() }]);
+    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString(), batchId: null }]);
     destroyParticipant(handle.sqlite, gone.participantId);
+    settleIntended(handle.sqlite, v.dir);
+    // A user leaves: the database key is rotated. The ledger's own key is in the database and does not change.
+    await v.admin.call('users.deactivate', { userId: consultant.state.session!.userId });
     v.close();
 
-    // The old database is put back; the ledger next to it stays.
+    // Restored as README says: the database, its key slots and its anchor; the live ledger stays.
     copyFileSync(join(backup, 'vault.db'), join(v.dir, 'vault.db'));
+    copyFileSync(join(backup, 'keyslots.json'), join(v.dir, 'keyslots.json'));
+    copyFileSync(join(backup, 'audit-anchor.json'), join(v.dir, 'audit-anchor.json'));
     expect(existsSync(join(v.dir, 'vault.db-wal'))).toBe(false);
     expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzbackupkanarie']).length).toBeGreaterThan(0); // the backup holds it
 
