@@ -110,6 +110,12 @@ async function breakTheGlass({ page }) {
   await page.getByTestId('audit-dossier-filter').fill(shownNumber);
   await page.getByRole('button', { name: 'Filteren' }).click();
   await flagged.first().waitFor();
+  // The previous rows stay visible while the filtered read runs (issue 14): wait until only the
+  // filtered dossier's rows are shown, then check each of them.
+  await page.waitForFunction((n) => {
+    const rows = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr')];
+    return rows.length > 0 && rows.every((r) => r.textContent.includes(n));
+  }, shownNumber);
   for (const row of await page.getByTestId('audit-table').locator('tbody tr').all()) assert.match(await row.textContent(), new RegExp(shownNumber));
   await screenshot(page, '09-logboek-gemeld');
   await page.getByRole('button', { name: 'Logboek controleren' }).click();
