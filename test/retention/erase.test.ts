@@ -30,7 +30,8 @@ let owner: Caller;
 let admin: Caller;
 let participantId: number;
 let ids: Record<string, number>;
-let done: Awaited<ReturnType<Caller['call']>> & { erasure: { checkpoint: { clean: boolean }; rows: Record<string, number>; fields: string[]; entryIds: number[]; documentIds: number[]; anonymised: boolean } | null };
+let done: Awaited<ReturnType<typeof carryOut>>;
+const carryOut = (requestId: number) => admin.call('requests.carryOut', { requestId, note: 'Uitgevoerd' });
 
 beforeAll(async () => {
   vault = await testVault();
@@ -78,7 +79,7 @@ beforeAll(async () => {
     { target: 'field', field: 'city', ground: 'irrelevant' }, { target: 'field', field: 'familySituation', ground: 'irrelevant' },
     { target: 'entry', entryId: entry.id, ground: 'unlawful' }, { target: 'document', documentId: doc.id, ground: 'consentWithdrawn' },
   ], 'decided', TODAY);
-  done = await admin.call('requests.carryOut', { requestId: decided.request.id, note: 'Uitgevoerd' }) as typeof done;
+  done = await carryOut(decided.request.id);
 }, 120_000);
 afterAll(() => removeVault(vault));
 
@@ -88,7 +89,7 @@ describe('erasure on request (R28) leaves nothing of the erased items', () => {
     expect(done.erasure!.rows).toMatchObject({ participants: 2, participant_history: 1, entries: 1, entry_history: 1, documents: 1, request_notifications: 1 });
     expect(statSync(`${join(vault.dir, 'vault.db')}-wal`).size).toBe(0);
     expect(done.request.status).toBe('carriedOut');
-    expect(done.changes.every((c: { appliedAt: string | null }) => c.appliedAt !== null)).toBe(true);
+    expect(done.changes.every((c) => c.appliedAt !== null)).toBe(true);
   });
 
   it('R28 R44 the erased values are in no column of any table, and the place is gone from the search index', () => {
@@ -115,15 +116,15 @@ describe('erasure on request (R28) leaves nothing of the erased items', () => {
   });
 
   it('R24 R28 the earlier recipients of exactly the erased items are listed for notification, with a letter that names no erased content', () => {
-    const names = done.notifications.map((n: { recipientName: string }) => n.recipientName).sort();
+    const names = done.notifications.map((n) => n.recipientName).sort();
     expect(names).toEqual(['Gemeente A', 'Gemeente B', 'Gemeente C']);
-    for (const n of done.notifications as { letter: string; status: string }[]) {
+    for (const n of done.notifications) {
       expect(n.status).toBe('open');
       expect(n.letter).toContain('verwijderd');
       expect(n.letter).toContain(KEEP); // the dossier still exists: the recipient is told whose data
       for (const c of erased) expect(n.letter).not.toContain(c);
     }
-    const toA = (done.notifications as { recipientName: string; letter: string }[]).find((n) => n.recipientName === 'Gemeente A')!;
+    const toA = done.notifications.find((n) => n.recipientName === 'Gemeente A')!;
     expect(toA.letter).toContain('gezinssituatie: verwijderd');
   });
 
