@@ -181,7 +181,8 @@ function copyParagraphs(c: CopyFacts): string[] {
 export function decisionLetter(r: LetterRequest, d: DecisionInfo): Letter {
   const verdict = { granted: 'wij uw verzoek toewijzen', partlyGranted: 'wij uw verzoek gedeeltelijk toewijzen', refused: 'wij uw verzoek afwijzen' }[d.outcome];
   const parts = [`Op ${dutchDate(r.receivedOn)} ontvingen wij uw verzoek om ${requestTypeNl[r.type]}. Op ${dutchDate(d.decidedOn)} hebben wij besloten dat ${verdict}.`];
-  if (d.changes.length) parts.push(`De volgende wijzigingen voeren wij door:\n${d.changes.map((c) => `- ${c}`).join('\n')}`);
+  const heading = r.type === 'verwijdering' ? 'Wij verwijderen het volgende (artikel 17 AVG)' : 'De volgende wijzigingen voeren wij door';
+  if (d.changes.length) parts.push(`${heading}:\n${d.changes.map((c) => `- ${c}`).join('\n')}`);
   if (d.copy && d.outcome !== 'refused') parts.push(...copyParagraphs(d.copy));
   if (d.reasons) parts.push(`Onze redenen:\n${d.reasons}`);
   if (d.exceptionGround) parts.push(`Ons bestuur heeft besloten tot een uitzondering op dit recht, in het belang van ${d.exceptionGround}.`);

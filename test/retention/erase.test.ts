@@ -128,6 +128,15 @@ describe('erasure on request (R28) leaves nothing of the erased items', () => {
     expect(toA.letter).toContain('gezinssituatie: verwijderd');
   });
 
+  it('R28 the decision letter to the participant lists what was erased, by name only', async () => {
+    const letter = await admin.call('requests.letter', { requestId: done.request.id, kind: 'decision' });
+    expect(letter.body).toContain('Wij verwijderen het volgende');
+    expect(letter.body).toContain('woonplaats: verwijderd');
+    expect(letter.body).toContain('een verslag: verwijderd');
+    expect(letter.body).toContain('een document: verwijderd');
+    for (const c of erased) expect(letter.body).not.toContain(c);
+  });
+
   it('R05 R28 the audit chain and its anchor still verify, and the carrying out is audited once', () => {
     const report = verifyAuditChain(sqlite);
     expect(report.findings).toEqual([]);
