@@ -45,6 +45,8 @@ beforeAll(async () => {
   await owner.call('dossiers.update', { participantId, changes: { familySituation: FAMILY }, reason: 'Gesprek' });
   const entry = await owner.call('dossiers.addEntry', { participantId, trajectoryId: null, kind: 'conversation', entryDate: '2026-03-01', title: `Gesprek ${ENTRY_OLD}`, body: `Eerste tekst ${ENTRY_OLD}` });
   await owner.call('dossiers.updateEntry', { entryId: entry.id, title: `Gesprek ${ENTRY}`, body: `Verslag ${ENTRY}` });
+  // The participant's own statement about the entry (R25) stays after the entry is erased.
+  await owner.call('statements.record', { participantId, targets: [{ kind: 'entry', entryId: entry.id }], text: 'Ik ben het niet eens met dit verslag', receivedOn: TODAY, channel: 'letter' });
   const keptEntry = await owner.call('dossiers.addEntry', { participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-02', title: `Notitie ${KEEP}`, body: `Blijft staan ${KEEP}` });
   const doc = await owner.call('dossiers.uploadDocument', { participantId, kind: 'report', fileName: `rapport-${DOC}.txt`, mimeType: 'text/plain', contentBase64: Buffer.from(`Rapport ${DOC}`).toString('base64') });
   const keptDoc = await owner.call('dossiers.uploadDocument', { participantId, kind: 'cv', fileName: `cv-${KEEP}.txt`, mimeType: 'text/plain', contentBase64: Buffer.from(`CV ${KEEP}`).toString('base64') });
@@ -111,6 +113,7 @@ describe('erasure on request (R28) leaves nothing of the erased items', () => {
     const found = await owner.call('dossiers.list', { query: KEEP.toLowerCase(), scope: 'all', offset: 0, limit: 10 });
     expect(found.rows.map((r) => r.participantId)).toEqual([participantId]);
     expect((await owner.call('dossiers.list', { query: CITY, scope: 'all', offset: 0, limit: 10 })).rows).toEqual([]);
+    expect((await owner.call('statements.list', { participantId })).map((x) => x.text)).toEqual(['Ik ben het niet eens met dit verslag']);
     const history = JSON.stringify(await owner.call('dossiers.history', { participantId }));
     for (const c of erased) expect(history).not.toContain(c);
   });
