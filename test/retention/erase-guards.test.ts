@@ -2,10 +2,11 @@
 // (R28, R20, R33): undecided, refused or held requests erase nothing; bad input at intake is
 // refused and changes nothing; a partly granted request erases only what was accepted; and the
 // generic sweep of the whole contract erases nothing unless the request is really granted.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Operation } from '../../core/api/operation.ts';
 import { apiContract } from '../../core/contract.ts';
-import type { Sqlite } from '../../db/connection.ts';
+import { checkpointTruncate, openDatabase, type Sqlite } from '../../db/connection.ts';
 import { sweepContract } from '../support/sweep.ts';
 import { aParticipant, removeVault, testVault, type Caller, type TestVault } from '../support/vault.ts';
 import { dossierCounts, verwijdering, type ErasureChange } from './erase-support.ts';
@@ -62,6 +63,36 @@ describe('erasure only through a granted verwijdering (R28)', () => {
     const dossierNow = await owner.call('dossiers.get', { participantId: d.participantId });
     expect(dossierNow.entries).toEqual([]);
     expect(dossierNow.documents.map((x) => x.id)).toEqual([d.documentId]);
+  });
+
+  it('R28 R07 a checkpoint that a reader blocks after the erasure is reported in the answer as not clean, never hidden', async () => {
+    const d = await dossier();
+    const decided = await verwijdering(admin, d.participantId, [{ target: 'document', documentId: d.documentId, ground: 'irrelevant' }], 'decided', TODAY);
+    const reader = openDatabase(join(vault.dir, 'vault.db'), vault.admin.state.handle!.key.toString('hex'), { readonly: true }).sqlite;
+    try {
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM participants').get();
+      const done = await admin.call('requests.carryOut', { requestId: decided.request.id });
+      expect(done.erasure).toMatchObject({ documentIds: [d.documentId], checkpoint: { busy: 1, clean: false } });
+      reader.exec('COMMIT');
+    } finally {
+      reader.close();
+    }
+    expect(checkpointTruncate(sqlite)).toMatchObject({ busy: 0, clean: true }); // once the reader is gone, the next one cleans
+  });
+
+  it('R24 R28 before the decision, every earlier recipient of a requested item is shown; after it, those of accepted items', async () => {
+    const d = await dossier();
+    const recipient = await admin.call('recipients.create', { name: 'Gemeente Noord', kind: 'municipality', agreementReference: 'OVK-2', agreementDate: '2025-01-15' });
+    await owner.call('disclosures.record', {
+      participantId: d.participantId, recipientId: recipient.id, disclosedOn: TODAY, purpose: 'reintegration', channel: 'secureEmail',
+      items: { fields: [], entryIds: [], documentIds: [d.documentId] }, basis: { kind: 'legalDuty', duty: 'Participatiewet art. 64' }, note: null,
+    });
+    const items: ErasureChange[] = [{ target: 'entry', entryId: d.entryId, ground: 'irrelevant' }, { target: 'document', documentId: d.documentId, ground: 'irrelevant' }];
+    const verified = await verwijdering(admin, d.participantId, items, 'verified', TODAY);
+    expect((await admin.call('requests.recipientsToNotify', { requestId: verified.request.id })).recipients.map((r) => r.recipientName)).toEqual(['Gemeente Noord']);
+    const partly = await verwijdering(admin, d.participantId, items, 'decided', TODAY, { outcome: 'partlyGranted', accept: (i) => i === 0 });
+    expect((await admin.call('requests.recipientsToNotify', { requestId: partly.request.id })).recipients).toEqual([]);
   });
 
   it('R28 R45 an active legal hold stops the erasure at carrying out, and nothing changes', async () => {
