@@ -56,16 +56,21 @@ export const requestBoardDecisions = sqliteTable('request_board_decisions', {
   createdAt: text('created_at').notNull(),
 }, (t) => [index('request_board_decisions_request').on(t.requestId)]);
 
-/** What a correction request asks to change, per field or entry (R23). */
+/**
+ * What a correction request asks to change, per field or entry (R23), or what a verwijdering
+ * request asks to erase: a field, an entry, a document (R28), or the whole dossier, to be
+ * forgotten (R29, target 'dossier').
+ */
 export const requestChanges = sqliteTable('request_changes', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   requestId: integer('request_id').notNull().references(() => requests.id),
-  target: text('target', { enum: ['field', 'entry'] }).notNull(),
+  target: text('target', { enum: ['field', 'entry', 'document', 'dossier'] }).notNull(),
   field: text('field'),
   entryId: integer('entry_id'),
+  documentId: integer('document_id'),
   proposedValue: text('proposed_value'),
   proposedTitle: text('proposed_title'),
-  ground: text('ground', { enum: ['incorrect', 'incomplete', 'irrelevant', 'unlawful'] }).notNull(),
+  ground: text('ground', { enum: ['incorrect', 'incomplete', 'irrelevant', 'unlawful', 'consentWithdrawn', 'objection', 'legalDuty'] }).notNull(),
   accepted: integer('accepted', { mode: 'boolean' }),
   appliedAt: text('applied_at'),
 }, (t) => [index('request_changes_request').on(t.requestId)]);

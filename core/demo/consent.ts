@@ -18,7 +18,7 @@ import { roleHas, type Role } from '../api/permissions.ts';
 import { addCalendarDays, requestDeadline, workingDaysBetween } from '../calendar/index.ts';
 import { recipientHandlers } from '../recipients/service.ts';
 import { recipientsContract } from '../recipients/contract.ts';
-import { requestHandlers } from '../requests/service.ts';
+import { carryOutRequest, requestHandlers } from '../requests/service.ts';
 import { requestsContract } from '../requests/contract.ts';
 import { loadPolicy } from '../requests/policy.ts';
 import { categoriesOf } from '../disclosures/service.ts';
@@ -186,8 +186,11 @@ export function generateConsentDemo(sqlite: Sqlite, candidates: ConsentCandidate
   // Requests: as many as a real organisation has at a time, through the request service itself.
   if (handler && candidates.length > 0) {
     const ctx = handlerCtx(sqlite, handler, now);
+    // requests.carryOut is asynchronous in the contract (its WAL checkpoint); its body runs in this transaction.
     const call = <K extends 'requests.intake' | 'requests.verifyIdentity' | 'requests.decide' | 'requests.carryOut' | 'requests.close'>(name: K, input: unknown) =>
-      sqlite.transaction(() => (requestHandlers[name]({ ...ctx, note: {} } as never, requestsContract[name].input.parse(input) as never, {}) as { request: { id: number } }).request)();
+      sqlite.transaction(() => (name === 'requests.carryOut'
+        ? carryOutRequest({ ...ctx, note: {} }, requestsContract[name].input.parse(input) as { requestId: number; note: string | null }).detail
+        : requestHandlers[name]({ ...ctx, note: {} } as never, requestsContract[name].input.parse(input) as never, {}) as { request: { id: number } }).request)();
     type Wanted = 'overdue' | 'dueSoon' | 'onTrack';
     const plan: { type: 'inzage' | 'afschrift' | 'verzet' | 'overdraagbaarheid' | 'klacht'; due: Wanted; until: 'received' | 'verified' | 'refused' | 'closed' }[] = [
       { type: 'inzage', due: 'overdue', until: 'received' }, { type: 'afschrift', due: 'overdue', until: 'verified' }, { type: 'inzage', due: 'dueSoon', until: 'verified' },

@@ -54,13 +54,16 @@ export interface EarlierRecipient {
 }
 
 /** Every recipient that received any of these fields or entries of this participant, with which disclosures and when (R24). */
-export function recipientsOfItems(sqlite: Sqlite, participantId: number, items: { fields: readonly string[]; entryIds: readonly number[] }): EarlierRecipient[] {
-  if (items.fields.length === 0 && items.entryIds.length === 0) return [];
+export function recipientsOfItems(sqlite: Sqlite, participantId: number, items: { fields: readonly string[]; entryIds: readonly number[]; documentIds?: readonly number[]; everything?: boolean }): EarlierRecipient[] {
+  const documentIds = items.documentIds ?? [];
+  if (!items.everything && items.fields.length === 0 && items.entryIds.length === 0 && documentIds.length === 0) return [];
+  // everything: the whole dossier is concerned (anonymisation, R29), so every disclosure of it.
   const rows = sqlite.prepare(`SELECT DISTINCT s.id, s.recipient_id AS recipientId, r.name AS recipientName, s.disclosed_on AS disclosedOn
-    FROM disclosures s JOIN recipients r ON r.id = s.recipient_id JOIN disclosure_items i ON i.disclosure_id = s.id
-    WHERE s.participant_id = ? AND ((i.kind = 'field' AND i.field IN (SELECT value FROM json_each(?)))
-      OR (i.kind = 'entry' AND i.entry_id IN (SELECT value FROM json_each(?))))
-    ORDER BY r.name, s.recipient_id, s.disclosed_on, s.id`).all(participantId, JSON.stringify(items.fields), JSON.stringify(items.entryIds)) as
+    FROM disclosures s JOIN recipients r ON r.id = s.recipient_id LEFT JOIN disclosure_items i ON i.disclosure_id = s.id
+    WHERE s.participant_id = ? AND (? = 1 OR (i.kind = 'field' AND i.field IN (SELECT value FROM json_each(?)))
+      OR (i.kind = 'entry' AND i.entry_id IN (SELECT value FROM json_each(?)))
+      OR (i.kind = 'document' AND i.document_id IN (SELECT value FROM json_each(?))))
+    ORDER BY r.name, s.recipient_id, s.disclosed_on, s.id`).all(participantId, items.everything ? 1 : 0, JSON.stringify(items.fields), JSON.stringify(items.entryIds), JSON.stringify(documentIds)) as
     { id: number; recipientId: number; recipientName: string; disclosedOn: string }[];
   const byRecipient = new Map<number, EarlierRecipient>();
   for (const r of rows) {

@@ -181,7 +181,8 @@ function copyParagraphs(c: CopyFacts): string[] {
 export function decisionLetter(r: LetterRequest, d: DecisionInfo): Letter {
   const verdict = { granted: 'wij uw verzoek toewijzen', partlyGranted: 'wij uw verzoek gedeeltelijk toewijzen', refused: 'wij uw verzoek afwijzen' }[d.outcome];
   const parts = [`Op ${dutchDate(r.receivedOn)} ontvingen wij uw verzoek om ${requestTypeNl[r.type]}. Op ${dutchDate(d.decidedOn)} hebben wij besloten dat ${verdict}.`];
-  if (d.changes.length) parts.push(`De volgende wijzigingen voeren wij door:\n${d.changes.map((c) => `- ${c}`).join('\n')}`);
+  const heading = r.type === 'verwijdering' ? 'Wij verwijderen het volgende (artikel 17 AVG)' : 'De volgende wijzigingen voeren wij door';
+  if (d.changes.length) parts.push(`${heading}:\n${d.changes.map((c) => `- ${c}`).join('\n')}`);
   if (d.copy && d.outcome !== 'refused') parts.push(...copyParagraphs(d.copy));
   if (d.reasons) parts.push(`Onze redenen:\n${d.reasons}`);
   if (d.exceptionGround) parts.push(`Ons bestuur heeft besloten tot een uitzondering op dit recht, in het belang van ${d.exceptionGround}.`);
@@ -209,5 +210,24 @@ export function correctionNoticeLetter(n: { recipientName: string; participantNa
   return `${n.recipientName}\n\n${dateLine(n.place, n.today)}\n\nBetreft: correctie van verstrekte gegevens, ${n.participantName} (dossier ${n.dossierNumber})\n\n`
     + `Geachte heer, mevrouw,\n\nWij hebben u${when} gegevens verstrekt over bovengenoemde persoon. Op diens verzoek hebben wij een deel van die gegevens gecorrigeerd (artikel 16 en 19 AVG):\n`
     + `${n.changes.map((c) => `- ${c}`).join('\n')}\n\nWilt u de gegevens in uw eigen administratie op dezelfde manier aanpassen?`
+    + `\n\nMet vriendelijke groet,\n\n${n.handlerName}\nAfdeling Administratie, ${n.organisation}`;
+}
+
+/**
+ * R28, R29 (AVG art. 17 and 19): the notice to an earlier recipient that data they received has
+ * been erased. It names what was erased, never its content. After an anonymisation
+ * (participant null) it names no one, since the dossier no longer links to the person: it points
+ * to the disclosures by their number and date, which the recipient can find in its own records.
+ */
+export function erasureNoticeLetter(n: { recipientName: string; participant: { name: string; dossierNumber: string } | null; disclosureIds: number[]; disclosedOn: string[]; items: string[]; organisation: string; place: string | null; handlerName: string; today: string }): string {
+  const when = n.disclosedOn.length ? ` op ${n.disclosedOn.map(dutchDate).join(', ')}` : '';
+  const refs = n.disclosureIds.map((id) => `V-${id}`).join(', ');
+  const about = n.participant ? `${n.participant.name} (dossier ${n.participant.dossierNumber})` : `onze verstrekking${n.disclosureIds.length === 1 ? '' : 'en'} ${refs}`;
+  const what = n.participant
+    ? `Op diens verzoek hebben wij een deel van die gegevens verwijderd (artikel 17 en 19 AVG):\n${n.items.map((c) => `- ${c}`).join('\n')}`
+    : `Op verzoek van deze persoon hebben wij het dossier geanonimiseerd (artikel 17 en 19 AVG): wij bewaren niets meer dat naar hem of haar leidt, ook de naam niet. Daarom noemt deze brief alleen ons kenmerk van de verstrekking${n.disclosureIds.length === 1 ? '' : 'en'} (${refs}).`;
+  return `${n.recipientName}\n\n${dateLine(n.place, n.today)}\n\nBetreft: verwijdering van verstrekte gegevens, ${about}\n\n`
+    + `Geachte heer, mevrouw,\n\nWij hebben u${when} gegevens verstrekt over ${n.participant ? 'bovengenoemde persoon' : 'een deelnemer'}. ${what}\n\n`
+    + 'Wilt u de gegevens die u van ons ontving ook uit uw eigen administratie verwijderen, voor zover u ze niet op grond van de wet moet bewaren?'
     + `\n\nMet vriendelijke groet,\n\n${n.handlerName}\nAfdeling Administratie, ${n.organisation}`;
 }

@@ -13,6 +13,10 @@ export const RequestStatus = z.enum(['received', 'identityVerified', 'thirdParti
 export type RequestStatus = z.infer<typeof RequestStatus>;
 export const RequestOutcome = z.enum(['granted', 'partlyGranted', 'refused']);
 export const CorrectionGround = z.enum(['incorrect', 'incomplete', 'irrelevant', 'unlawful']); // FT 4.4b
+/** Why data is erased (R28, FT 4.4d; AVG art. 17(1)): consent withdrawn, objection, unlawful, irrelevant, a legal duty. */
+export const ErasureGround = z.enum(['consentWithdrawn', 'objection', 'unlawful', 'irrelevant', 'legalDuty']);
+/** The ground stored with a requested change: a correction's or an erasure's (the service checks which fits the type). */
+export const ChangeGround = z.enum([...CorrectionGround.options, 'consentWithdrawn', 'objection', 'legalDuty']);
 /** How identity was established (R33): with data comparable to the first identification. */
 export const IdentityMethod = z.enum(['idDocumentInPerson', 'idDocumentCopy', 'knownDetails', 'callbackKnownNumber']);
 /** The grounds on which the board may make an exception to a right (FT 4.4f, R32). */
@@ -25,10 +29,17 @@ export const Urgency = z.enum(['overdue', 'dueSoon', 'onTrack', 'answered']);
 const Reasons = z.string().trim().min(10).max(5000);
 const nullish = <T extends z.ZodType>(t: T) => t.nullish().transform((v) => v ?? null);
 
-/** What a correction asks to change (R23): a participant field or a journal entry. */
+/**
+ * What a correction asks to change (R23): a participant field or a journal entry, with the new
+ * value. What a verwijdering asks to erase (R28): a field, an entry or a document, without a
+ * value; or the whole dossier, to be forgotten (R29: target 'dossier', the only item). Which
+ * targets, grounds and values fit which request type is checked by the service.
+ */
 export const RequestedChange = z.discriminatedUnion('target', [
-  z.object({ target: z.literal('field'), field: ParticipantFieldName, proposedValue: nullish(z.string().trim().max(20_000)), ground: CorrectionGround }).strict(),
-  z.object({ target: z.literal('entry'), entryId: Id, proposedTitle: nullish(ShortText), proposedValue: z.string().trim().min(1).max(100_000), ground: CorrectionGround }).strict(),
+  z.object({ target: z.literal('field'), field: ParticipantFieldName, proposedValue: nullish(z.string().trim().max(20_000)), ground: ChangeGround }).strict(),
+  z.object({ target: z.literal('entry'), entryId: Id, proposedTitle: nullish(ShortText), proposedValue: nullish(z.string().trim().min(1).max(100_000)), ground: ChangeGround }).strict(),
+  z.object({ target: z.literal('document'), documentId: Id, ground: ErasureGround }).strict(),
+  z.object({ target: z.literal('dossier'), ground: ErasureGround }).strict(),
 ]);
 
 export const RequestSummary = z.object({
@@ -69,12 +80,13 @@ export const RequestSummary = z.object({
 
 export const Change = z.object({
   id: Id,
-  target: z.enum(['field', 'entry']),
+  target: z.enum(['field', 'entry', 'document', 'dossier']),
   field: z.string().nullable(),
   entryId: Id.nullable(),
+  documentId: Id.nullable(),
   proposedValue: z.string().nullable(),
   proposedTitle: z.string().nullable(),
-  ground: CorrectionGround,
+  ground: ChangeGround,
   accepted: z.boolean().nullable(),
   appliedAt: z.string().nullable(),
   /** The value in the dossier now; null until identity is verified (R33). */
@@ -102,6 +114,20 @@ export const RequestDetail = z.object({
   actions: z.array(Action),
   workingDaysLeft: z.number().int(),
   urgency: Urgency,
+});
+
+/** What carrying out a verwijdering removed (R28) or whether it anonymised the dossier (R29), and the WAL checkpoint after it. */
+export const Erasure = z.object({
+  anonymised: z.boolean(),
+  fields: z.array(z.string()),
+  entryIds: z.array(Id),
+  documentIds: z.array(Id),
+  /** Rows removed or blanked per table. */
+  rows: z.record(z.string(), z.number().int()),
+  /** Chain-format-1 audit reasons that could not be erased (docs/security.md). */
+  auditReasonsKept: z.number().int(),
+  /** wal_checkpoint(TRUNCATE) after the transaction; clean false: a reader held the WAL, old frames may remain until the next clean checkpoint. */
+  checkpoint: z.object({ busy: z.number().int(), log: z.number().int(), checkpointed: z.number().int(), clean: z.boolean() }),
 });
 
 export const DashboardRow = RequestSummary.pick({
@@ -208,7 +234,13 @@ export const requestsContract = contract(
     input: ByRequest,
     output: z.object({ available: z.boolean(), recipients: z.array(z.object({ recipientId: Id.nullable(), recipientName: z.string(), disclosureIds: z.array(Id), disclosedOn: z.array(z.string()) })) }),
   }),
-  operation({ name: 'requests.carryOut', permission: 'requests.handle', audit: 'write', input: z.object({ requestId: Id, note: nullish(z.string().trim().max(2000)) }).strict(), output: RequestDetail }),
+  // Asynchronous because a carried-out verwijdering (R28, R29) checkpoints the WAL after its
+  // transaction has committed; the checkpoint's result is part of the answer, never hidden.
+  operation({
+    name: 'requests.carryOut', permission: 'requests.handle', audit: 'write', async: true,
+    input: z.object({ requestId: Id, note: nullish(z.string().trim().max(2000)) }).strict(),
+    output: RequestDetail.extend({ erasure: Erasure.nullable() }),
+  }),
   operation({ name: 'requests.close', permission: 'requests.handle', audit: 'write', input: ByRequest, output: RequestDetail }),
   operation({
     name: 'requests.markNotification', permission: 'requests.handle', audit: 'write',

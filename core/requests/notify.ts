@@ -4,9 +4,10 @@ import type { Ctx } from '../router/context.ts';
 
 export type { EarlierRecipient };
 
-export interface Items { fields: string[]; entryIds: number[] }
+/** The items a correction or erasure concerns; `everything`: the whole dossier (R29). */
+export interface Items { fields: string[]; entryIds: number[]; documentIds?: number[]; everything?: boolean }
 
-/** Every recipient that received any of the corrected fields or entries, with the disclosures and their dates. */
+/** Every recipient that received any of the corrected or erased items, with the disclosures and their dates (R24, AVG art. 19). */
 export function earlierRecipients(ctx: Ctx, participantId: number, items: Items): { available: boolean; recipients: EarlierRecipient[] } {
   return { available: true, recipients: recipientsOfItems(ctx.sqlite, participantId, items) };
 }

@@ -11,7 +11,7 @@ import { requestDeadline, statutoryDeadline, workingDaysBetween } from '../calen
 import type { HolidaySettings, RequestType } from '../policy/index.ts';
 import { ParticipantFieldsInput, type Dossier, type Entry } from '../dossiers/contract.ts';
 import { dossierHandlers, updateParticipantFields } from '../dossiers/service.ts';
-import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, extensionLetter, fieldValueNl, type Letter, type LetterRequest } from '../letters/templates.ts';
+import { acknowledgementLetter, correctionNoticeLetter, decisionLetter, erasureNoticeLetter, extensionLetter, fieldValueNl, type Letter, type LetterRequest } from '../letters/templates.ts';
 import { letterPdf } from '../letters/pdf.ts';
 import { inTransaction, type Ctx, type HostState } from '../router/context.ts';
 import type { Handlers, } from '../router/types.ts';
@@ -20,8 +20,14 @@ import { covers, readTargets, storeTargets } from '../statements/targets.ts';
 import { assertTargetsVisible, partHidden, readDossier, readParticipant, visibility, withheldValue, type Visibility } from '../access/view.ts';
 import { hiddenFromUser, searchShieldsFor } from '../access/shields.ts';
 import { decideShieldsOfRequest } from '../shielding/service.ts';
-import type { Action, ExceptionGround, LetterKind, RequestDetail, RequestStatus, requestsContract } from './contract.ts';
-import { earlierRecipients } from './notify.ts';
+import { CorrectionGround, ErasureGround, type Action, type Erasure, type ExceptionGround, type LetterKind, type RequestDetail, type RequestStatus, type requestsContract } from './contract.ts';
+import { earlierRecipients, type Items } from './notify.ts';
+import { checkpointTruncate } from '../../db/connection.ts';
+import { appendAudit } from '../audit/chain.ts';
+import { auditLine, idsOf } from '../router/audit-line.ts';
+import { activeHold } from '../retention/holds.ts';
+import { eraseItems, erasureRefusal, ErasureError, type ErasureItem, type ErasureRefusal } from '../retention/erase.ts';
+import { anonymiseParticipant } from '../retention/anonymise.ts';
 import { copyFacts } from '../letters/facts.ts';
 import { loadPolicy, organisationName, organisationPlace, saveOrganisationPlace, savePolicy } from './policy.ts';
 
@@ -54,6 +60,8 @@ const OPEN_BEFORE_DECISION: readonly RequestStatus[] = ['received', 'identityVer
 const VERIFIED: readonly RequestStatus[] = ['identityVerified', 'thirdPartiesConsulted', 'decided', 'carriedOut', 'closed'];
 const CONSULTED_TYPES: readonly RequestType[] = ['inzage', 'afschrift']; // R22
 const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling']; // R23
+const CORRECTION_GROUNDS: readonly string[] = CorrectionGround.options;
+const ERASURE_GROUNDS: readonly string[] = ErasureGround.options;
 export const COPY_TYPES: readonly RequestType[] = ['inzage', 'afschrift', 'overdraagbaarheid']; // R20, R21, R31
 
 const groundNl: Record<z.infer<typeof ExceptionGround>, string> = {
@@ -131,7 +139,12 @@ function lister(ctx: Ctx) {
 }
 
 /** The dossier's value now, as this handler may see it within the request (R33, R26, R01). */
-function currentValue(ctx: Ctx, v: Visibility, c: { target: 'field' | 'entry'; field: string | null; entryId: number | null }, participantId: number): string | null {
+function currentValue(ctx: Ctx, v: Visibility, c: { target: ChangeTarget; field: string | null; entryId: number | null; documentId: number | null }, participantId: number): string | null {
+  if (c.target === 'dossier') return null;
+  if (c.target === 'document') {
+    const d = ctx.sqlite.prepare('SELECT file_name AS name FROM documents WHERE id = ? AND participant_id = ?').get(c.documentId, participantId) as { name: string } | undefined;
+    return d && !partHidden(v, { kind: 'document', documentId: c.documentId! }) ? d.name : null;
+  }
   if (c.target === 'entry') {
     const e = ctx.sqlite.prepare('SELECT body, trajectory_id AS t FROM entries WHERE id = ? AND participant_id = ?').get(c.entryId, participantId) as { body: string; t: number | null } | undefined;
     return e && !partHidden(v, { kind: 'entry', entryId: c.entryId!, trajectoryId: e.t }) ? e.body : null;
@@ -150,7 +163,7 @@ function detail(ctx: Ctx, requestId: number): Detail {
   const hasAccess = accessBasis(ctx.sqlite, ctx.session, r.participantId, ctx.nowIso) !== null;
   const v = hasAccess ? visibility(ctx, r.participantId, { includeSpecial: true }) : null;
   const showContent = VERIFIED.includes(r.status) && v !== null;
-  const changes = (ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, proposed_value AS proposedValue, proposed_title AS proposedTitle,
+  const changes = (ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, document_id AS documentId, proposed_value AS proposedValue, proposed_title AS proposedTitle,
     ground, accepted, applied_at AS appliedAt FROM request_changes WHERE request_id = ? ORDER BY id`).all(requestId) as (Omit<Detail['changes'][number], 'accepted' | 'current'> & { accepted: number | null })[])
     .map((c) => ({
       ...c, accepted: c.accepted === null ? null : c.accepted === 1,
@@ -177,17 +190,51 @@ function validHandler(ctx: Ctx, userId: number): number {
 }
 
 type ChangeInput = z.output<typeof requestsContract['requests.intake']['input']>['changes'][number];
+type ChangeTarget = ChangeInput['target'];
 
 /** A requested field value must be one the dossier service would accept (same schema). */
 function normaliseChange(ctx: Ctx, participantId: number, c: ChangeInput): ChangeInput {
+  if (!CORRECTION_GROUNDS.includes(c.ground)) throw domainError('request.changeGroundInvalid');
   if (c.target === 'entry') {
     assertTargetsVisible(ctx, participantId, [{ kind: 'entry', entryId: c.entryId }], { includeSpecial: true });
+    if (c.proposedValue === null) throw domainError('request.invalidValue', { field: 'verslag', detail: 'de nieuwe tekst ontbreekt' });
     return c;
   }
+  if (c.target !== 'field') throw domainError('request.changeTargetInvalid'); // a document or the whole dossier is erased, not corrected
   assertTargetsVisible(ctx, participantId, [{ kind: 'field', field: c.field }], { includeSpecial: true });
   const parsed = ParticipantFieldsInput.shape[c.field].safeParse(c.proposedValue);
   if (!parsed.success) throw domainError('request.invalidValue', { field: c.field, detail: parsed.error.issues[0]?.message ?? '' });
   return { ...c, proposedValue: (parsed.data as string | null) ?? null };
+}
+
+/** An erasure item (R28) or "forget me" (R29): in the dossier, visible to the handler, without a value, on an erasure ground. */
+function erasureItemOf(c: ChangeInput): ErasureItem | null {
+  if (c.target === 'field') return { kind: 'field', field: c.field };
+  if (c.target === 'entry') return { kind: 'entry', entryId: c.entryId };
+  if (c.target === 'document') return { kind: 'document', documentId: c.documentId };
+  return null;
+}
+
+function validateErasure(ctx: Ctx, participantId: number, changes: readonly ChangeInput[]): void {
+  if (changes.some((c) => c.target === 'dossier') && changes.length > 1) throw domainError('request.forgetAlone');
+  const seen = new Set<string>();
+  for (const c of changes) {
+    if (!ERASURE_GROUNDS.includes(c.ground)) throw domainError('request.changeGroundInvalid');
+    if (('proposedValue' in c && c.proposedValue !== null) || ('proposedTitle' in c && c.proposedTitle !== null)) throw domainError('request.erasureHasValue');
+    const item = erasureItemOf(c);
+    const key = JSON.stringify(item);
+    if (seen.has(key)) throw domainError('request.erasureDuplicate');
+    seen.add(key);
+    if (!item) continue;
+    assertTargetsVisible(ctx, participantId, [item.kind === 'field' ? { kind: 'field', field: item.field } : item.kind === 'entry' ? { kind: 'entry', entryId: item.entryId } : { kind: 'document', documentId: item.documentId }], { includeSpecial: true });
+    refuseErasure(erasureRefusal(ctx.sqlite, participantId, item));
+  }
+}
+
+function refuseErasure(refusal: ErasureRefusal | null): void {
+  if (refusal === 'requiredField') throw domainError('request.erasureRequiredField');
+  if (refusal === 'mandateDocument') throw domainError('request.erasureMandateDocument');
+  if (refusal === 'notInDossier') throw domainError('target.notInDossier');
 }
 
 const fieldLabelNl: Record<string, string> = {
@@ -197,7 +244,18 @@ const fieldLabelNl: Record<string, string> = {
   workCapabilities: 'functionele mogelijkheden', medicalNotes: 'medische gegevens', disability: 'beperking',
 };
 
-function describeChange(ctx: Ctx, c: { target: string; field: string | null; entryId: number | null; proposedValue: string | null }): string {
+type ChangeRow = { id: number; target: ChangeTarget; field: string | null; entryId: number | null; documentId: number | null; proposedValue: string | null; proposedTitle: string | null; ground: string };
+
+/** An erased item in a letter (R28): what it was, never its content (the entry's title is gone with it). */
+function describeErasure(c: Pick<ChangeRow, 'target' | 'field'>): string {
+  if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: verwijderd`;
+  if (c.target === 'entry') return 'een verslag: verwijderd';
+  if (c.target === 'document') return 'een document: verwijderd';
+  return 'het dossier: geanonimiseerd, zodat het niet meer naar u leidt';
+}
+
+function describeChange(ctx: Ctx, c: Pick<ChangeRow, 'target' | 'field' | 'entryId' | 'proposedValue'>, type: RequestType): string {
+  if (type === 'verwijdering') return describeErasure(c);
   if (c.target === 'field') return `${fieldLabelNl[c.field ?? ''] ?? c.field}: ${c.proposedValue === null ? '(verwijderd)' : fieldValueNl(c.field ?? '', c.proposedValue)}`;
   const e = ctx.sqlite.prepare('SELECT participant_id AS p, trajectory_id AS t, title, entry_date AS d FROM entries WHERE id = ?').get(c.entryId) as { p: number; t: number | null; title: string; d: string } | undefined;
   // The title is dossier content: only where this user may see the entry (R26).
@@ -218,7 +276,7 @@ function letterOf(ctx: Ctx, r: RequestRow, kind: z.infer<typeof LetterKind>): Le
   }
   if (!r.outcome || !r.decidedOn) throw domainError('request.letterNotAvailable', { reason: 'er is nog geen besluit' });
   const ground = r.exception === 1 ? (ctx.sqlite.prepare('SELECT ground FROM request_board_decisions WHERE request_id = ? ORDER BY id DESC').get(r.id) as { ground: z.infer<typeof ExceptionGround> } | undefined)?.ground : undefined;
-  const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c));
+  const changes = acceptedChanges(ctx, r.id).map((c) => describeChange(ctx, c, r.type));
   const copy = CONSULTED_TYPES.includes(r.type) && r.outcome !== 'refused' ? copyFacts(ctx, r.id) : null;
   return decisionLetter(lr, { outcome: r.outcome, decidedOn: r.decidedOn, reasons: r.reasons, exceptionGround: ground ? groundNl[ground] : null, changes, copy });
 }
@@ -249,15 +307,18 @@ function letterRequest(ctx: Ctx, r: RequestRow): LetterRequest {
 type DossierView = z.input<typeof Dossier>;
 const updateEntry = dossierHandlers['dossiers.updateEntry'] as unknown as (ctx: Ctx, input: { entryId: number; title: string; body: string }) => z.input<typeof Entry>;
 
-function acceptedChanges(ctx: Ctx, requestId: number) {
-  return ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, proposed_value AS proposedValue, proposed_title AS proposedTitle, ground
-    FROM request_changes WHERE request_id = ? AND accepted = 1 ORDER BY id`).all(requestId) as { id: number; target: 'field' | 'entry'; field: string | null; entryId: number | null; proposedValue: string | null; proposedTitle: string | null; ground: string }[];
+function acceptedChanges(ctx: Ctx, requestId: number): ChangeRow[] {
+  return ctx.sqlite.prepare(`SELECT id, target, field, entry_id AS entryId, document_id AS documentId, proposed_value AS proposedValue, proposed_title AS proposedTitle, ground
+    FROM request_changes WHERE request_id = ? AND accepted = 1 ORDER BY id`).all(requestId) as ChangeRow[];
 }
 
-function itemsOf(changes: { target: string; field: string | null; entryId: number | null }[]) {
+/** The disclosed items a change concerns (R24, AVG art. 19); the whole dossier (R29) concerns every disclosure. */
+function itemsOf(changes: Pick<ChangeRow, 'target' | 'field' | 'entryId' | 'documentId'>[]): Items {
   return {
     fields: changes.filter((c) => c.target === 'field').map((c) => c.field!),
     entryIds: changes.filter((c) => c.target === 'entry').map((c) => c.entryId!),
+    documentIds: changes.filter((c) => c.target === 'document').map((c) => c.documentId!),
+    everything: changes.some((c) => c.target === 'dossier'),
   };
 }
 
@@ -292,15 +353,90 @@ export function copyContent(ctx: Ctx, requestId: number) {
   return { request: summary(r), dossier: copy, withheld };
 }
 
+type ErasureDone = Omit<z.input<typeof Erasure>, 'checkpoint'>;
+
+/**
+ * R28, R29: a granted (or partly granted) verwijdering erases what was accepted — only here, after
+ * identity was verified and the request decided, and never under an active legal hold (R45).
+ */
+function carryOutErasure(ctx: Ctx, r: RequestRow, changes: ChangeRow[]): ErasureDone {
+  if (!r.identityVerifiedOn) throw domainError('request.identityNotVerified');
+  if (activeHold(ctx.sqlite, r.participantId, ctx.today)) throw domainError('request.erasureHeld');
+  if (changes.some((c) => c.target === 'dossier')) {
+    const a = anonymiseParticipant(ctx.sqlite, r.participantId, { today: ctx.today, nowIso: ctx.nowIso });
+    return { anonymised: true, fields: [], entryIds: [], documentIds: [], rows: a.rows, auditReasonsKept: a.auditReasonsKept };
+  }
+  const items = changes.map((c) => erasureItemOf({ ...c, ground: 'irrelevant' } as ChangeInput)).filter((i): i is ErasureItem => i !== null);
+  try {
+    const e = eraseItems(ctx.sqlite, r.participantId, items, ctx.nowIso);
+    return { anonymised: false, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds, rows: e.rows, auditReasonsKept: 0 };
+  } catch (err) {
+    if (err instanceof ErasureError) refuseErasure(err.code);
+    throw err;
+  }
+}
+
+/**
+ * Carries out a decided request: a correction through the dossier service (R23), an erasure or
+ * anonymisation (R28, R29), and for both a notification task with a letter for every earlier
+ * recipient of the data (R24, AVG art. 19). In the caller's transaction; the demo data uses it too.
+ */
+export function carryOutRequest(ctx: Ctx, input: { requestId: number; note: string | null }): { detail: Detail; erasure: ErasureDone | null } {
+  const r = loadRow(ctx, input.requestId);
+  requireAction(r, 'carryOut');
+  requireAccess(ctx, r.participantId);
+  const changes = acceptedChanges(ctx, r.id);
+  const erasing = r.type === 'verwijdering' && changes.length > 0;
+  // Who received the data, read before it goes (the disclosure register itself stays, R14).
+  const found = changes.length > 0 ? earlierRecipients(ctx, r.participantId, itemsOf(changes)) : null;
+  let erasure: ErasureDone | null = null;
+  if (erasing) erasure = carryOutErasure(ctx, r, changes);
+  else {
+    // R23: the correction goes through the dossier service, so its history is kept.
+    for (const c of changes) {
+      if (c.target === 'field') {
+        updateParticipantFields(ctx, { participantId: r.participantId, changes: { [c.field!]: c.proposedValue }, reason: `Verzoek ${r.id}: ${r.type} (${c.ground})` }, { includeSpecial: true });
+      } else {
+        const e = ctx.sqlite.prepare('SELECT title FROM entries WHERE id = ?').get(c.entryId) as { title: string };
+        updateEntry(ctx, { entryId: c.entryId!, title: c.proposedTitle ?? e.title, body: c.proposedValue ?? '' });
+      }
+    }
+  }
+  const described = changes.map((c) => describeChange(ctx, c, r.type)); // after a correction: its new title (an erasure names no content)
+  const applied = ctx.sqlite.prepare('UPDATE request_changes SET applied_at = ? WHERE id = ?');
+  for (const c of changes) applied.run(ctx.nowIso, c.id);
+  ctx.note.participantId = r.participantId;
+  ctx.note.objects = { requestId: r.id, applied: changes.map((c) => (c.target === 'dossier' ? 'dossier' : c.field ?? (c.entryId ? `entry:${c.entryId}` : `document:${c.documentId}`))), ...(erasure ? { anonymised: erasure.anonymised } : {}) };
+  // A free-text note would keep what an anonymised dossier no longer holds (R29).
+  ctx.sqlite.prepare(`UPDATE requests SET status = 'carriedOut', carried_out_by = ?, carried_out_on = ?, carried_out_note = ?, updated_at = ? WHERE id = ?`)
+    .run(ctx.session.userId, ctx.today, erasure?.anonymised ? null : input.note, ctx.nowIso, r.id);
+  // R24, AVG art. 19: every earlier recipient gets a notification task with a letter. After an
+  // anonymisation the letter names no one (the vault no longer knows who it was): it points the
+  // recipient to the disclosures by number and date.
+  const ins = ctx.sqlite.prepare(`INSERT INTO request_notifications (request_id, recipient_id, recipient_name, disclosure_ids, letter, status, reason, created_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const letterBase = { organisation: organisationName(ctx.sqlite), place: organisationPlace(ctx.sqlite), handlerName: r.handlerName, today: ctx.today };
+  for (const rec of found?.recipients ?? []) {
+    const letter = erasing
+      ? erasureNoticeLetter({ ...letterBase, recipientName: rec.recipientName, participant: erasure?.anonymised ? null : { name: nameOf(r), dossierNumber: r.dossierNumber }, disclosureIds: rec.disclosureIds, disclosedOn: rec.disclosedOn, items: described })
+      : correctionNoticeLetter({ ...letterBase, recipientName: rec.recipientName, participantName: nameOf(r), dossierNumber: r.dossierNumber, disclosedOn: rec.disclosedOn, changes: described });
+    ins.run(r.id, rec.recipientId, rec.recipientName, JSON.stringify(rec.disclosureIds), letter, 'open', null, ctx.nowIso);
+  }
+  return { detail: detail(ctx, r.id), erasure };
+}
+
 export const requestHandlers: Handlers<typeof requestsContract> = {
   'requests.intake': (ctx: Ctx, input) => {
     requireAccess(ctx, input.participantId);
     if (input.receivedOn > ctx.today) throw domainError('request.dateInFuture');
     const isChange = CHANGE_TYPES.includes(input.type);
+    const isErasure = input.type === 'verwijdering';
     if (isChange && input.channel === 'oral') throw domainError('request.correctionInWriting'); // R23: in writing
     if (isChange && input.changes.length === 0) throw domainError('request.changesRequired');
-    if (!isChange && input.changes.length > 0) throw domainError('request.changesNotApplicable');
-    const changes = input.changes.map((c) => normaliseChange(ctx, input.participantId, c));
+    if (!isChange && !isErasure && input.changes.length > 0) throw domainError('request.changesNotApplicable');
+    // R28, R29: a verwijdering names what is to be erased (or nothing: then it is handled by hand).
+    if (isErasure) validateErasure(ctx, input.participantId, input.changes);
+    const changes = isErasure ? input.changes : input.changes.map((c) => normaliseChange(ctx, input.participantId, c));
     const handlerId = validHandler(ctx, input.handlerId ?? ctx.session.userId);
     // R34, R50: the deadline runs from receipt, per the organisation's profile, within one month.
     const { profile } = loadPolicy(ctx.sqlite);
@@ -311,10 +447,12 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, 0, ?, ?, ?) RETURNING id`).get(
       input.participantId, input.type, input.requester.kind, rep?.name ?? null, rep?.relation ?? null, input.channel, input.receivedOn,
       input.description, handlerId, deadline.due, deadline.statutoryMax, profile.name, ctx.session.userId, ctx.nowIso, ctx.nowIso) as { id: number };
-    const ins = ctx.sqlite.prepare(`INSERT INTO request_changes (request_id, target, field, entry_id, proposed_value, proposed_title, ground) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+    const ins = ctx.sqlite.prepare(`INSERT INTO request_changes (request_id, target, field, entry_id, document_id, proposed_value, proposed_title, ground) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const c of changes) {
-      if (c.target === 'field') ins.run(id, 'field', c.field, null, c.proposedValue, null, c.ground);
-      else ins.run(id, 'entry', null, c.entryId, c.proposedValue, c.proposedTitle, c.ground);
+      if (c.target === 'field') ins.run(id, 'field', c.field, null, null, c.proposedValue, null, c.ground);
+      else if (c.target === 'entry') ins.run(id, 'entry', null, c.entryId, null, c.proposedValue, c.proposedTitle, c.ground);
+      else if (c.target === 'document') ins.run(id, 'document', null, null, c.documentId, null, null, c.ground);
+      else ins.run(id, 'dossier', null, null, null, null, null, c.ground);
     }
     return detail(ctx, id);
   },
@@ -484,46 +622,24 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     const r = loadRow(ctx, input.requestId);
     requireVerified(r);
     requireAccess(ctx, r.participantId);
-    const all = ctx.sqlite.prepare('SELECT target, field, entry_id AS entryId, accepted FROM request_changes WHERE request_id = ?').all(r.id) as { target: string; field: string | null; entryId: number | null; accepted: number | null }[];
+    const all = ctx.sqlite.prepare('SELECT target, field, entry_id AS entryId, document_id AS documentId, accepted FROM request_changes WHERE request_id = ?').all(r.id) as (Pick<ChangeRow, 'target' | 'field' | 'entryId' | 'documentId'> & { accepted: number | null })[];
     // Before the decision: everyone who received any requested item; after it: only accepted ones.
     const relevant = r.status === 'identityVerified' || r.status === 'thirdPartiesConsulted' ? all : all.filter((c) => c.accepted === 1);
     return earlierRecipients(ctx, r.participantId, itemsOf(relevant));
   },
 
-  'requests.carryOut': (ctx: Ctx, input) => {
-    const r = loadRow(ctx, input.requestId);
-    requireAction(r, 'carryOut');
-    requireAccess(ctx, r.participantId);
-    const changes = acceptedChanges(ctx, r.id);
-    // R23: the correction goes through the dossier service, so its history is kept.
-    for (const c of changes) {
-      if (c.target === 'field') {
-        updateParticipantFields(ctx, { participantId: r.participantId, changes: { [c.field!]: c.proposedValue }, reason: `Verzoek ${r.id}: ${r.type} (${c.ground})` }, { includeSpecial: true });
-      } else {
-        const e = ctx.sqlite.prepare('SELECT title FROM entries WHERE id = ?').get(c.entryId) as { title: string };
-        updateEntry(ctx, { entryId: c.entryId!, title: c.proposedTitle ?? e.title, body: c.proposedValue ?? '' });
-      }
-      ctx.sqlite.prepare('UPDATE request_changes SET applied_at = ? WHERE id = ?').run(ctx.nowIso, c.id);
-    }
-    ctx.note.participantId = r.participantId;
-    ctx.note.objects = { requestId: r.id, applied: changes.map((c) => c.field ?? `entry:${c.entryId}`) };
-    // R24: every earlier recipient of the corrected data gets a notification task with a letter.
-    if (changes.length > 0) {
-      const found = earlierRecipients(ctx, r.participantId, itemsOf(changes));
-      const described = changes.map((c) => describeChange(ctx, c));
-      const ins = ctx.sqlite.prepare(`INSERT INTO request_notifications (request_id, recipient_id, recipient_name, disclosure_ids, letter, status, reason, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
-      for (const rec of found.recipients) {
-        const letter = correctionNoticeLetter({
-          recipientName: rec.recipientName, participantName: nameOf(r), dossierNumber: r.dossierNumber, disclosedOn: rec.disclosedOn,
-          changes: described, organisation: organisationName(ctx.sqlite), place: organisationPlace(ctx.sqlite), handlerName: r.handlerName, today: ctx.today,
-        });
-        ins.run(r.id, rec.recipientId, rec.recipientName, JSON.stringify(rec.disclosureIds), letter, 'open', null, ctx.nowIso);
-      }
-    }
-    ctx.sqlite.prepare(`UPDATE requests SET status = 'carriedOut', carried_out_by = ?, carried_out_on = ?, carried_out_note = ?, updated_at = ? WHERE id = ?`)
-      .run(ctx.session.userId, ctx.today, input.note, ctx.nowIso, r.id);
-    return detail(ctx, r.id);
+  'requests.carryOut': (state: HostState, input, note) => {
+    const done = inTransaction(state, note, (ctx) => {
+      const out = carryOutRequest(ctx, input);
+      // The change and its audit line in one transaction (R05), as the router does for a sync call.
+      appendAudit(ctx.sqlite, auditLine(state, 'requests.carryOut', 'ok', { ...note, objects: { ...idsOf(input), ...note.objects } }, ctx.nowIso));
+      note.written = true;
+      return out;
+    });
+    // R28, R29, R07: only after the commit can the WAL be emptied; a checkpoint that is not clean is
+    // returned as such (the erased rows' old frames stay until the next clean one), never hidden.
+    const checkpoint = done.erasure ? checkpointTruncate(state.handle!.sqlite) : null;
+    return { ...done.detail, erasure: done.erasure && checkpoint ? { ...done.erasure, checkpoint } : null };
   },
 
   'requests.close': (ctx: Ctx, input) => {

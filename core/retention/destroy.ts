@@ -97,21 +97,31 @@ export function unplannedTables(sqlite: Sqlite): string[] {
 
 const MARKER = (participantId: number) => `destroying:${participantId}`;
 
+/**
+ * Runs `fn` (inside the caller's transaction) while settings 'destroying:<id>' names the dossier:
+ * the only state in which the guards on statements, disclosures, mandates, shields, holds and
+ * audit reasons let a delete or an erasure through. It exists only inside that transaction, so no
+ * other operation ever sees it. Destruction and anonymisation (R29, anonymise.ts) both use it.
+ */
+export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T): T {
+  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(MARKER(participantId), '1');
+  const out = fn();
+  sqlite.prepare('DELETE FROM settings WHERE key = ?').run(MARKER(participantId));
+  return out;
+}
+
 /** The deletes of one participant, inside the caller's transaction. */
 function destroyRows(sqlite: Sqlite, participantId: number): Omit<DestroyResult, 'checkpoint'> {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new DestroyError('notFound', String(participantId));
-  // The guards on statements, disclosures, mandates, shields and audit reasons let a delete (or
-  // the erasure) through only while this marker names the dossier; it exists only inside this
-  // transaction, so no other operation ever sees it.
-  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(MARKER(participantId), '1');
-  const rows: Record<string, number> = {};
-  for (const step of DESTRUCTION_PLAN) {
-    const params = step.where.split('?').length - 1;
-    rows[step.table] = sqlite.prepare(`DELETE FROM ${step.table} WHERE ${step.where}`).run(...Array<number>(params).fill(participantId)).changes;
-  }
-  const audit = eraseAuditReasons(sqlite, participantId);
-  sqlite.prepare('DELETE FROM settings WHERE key = ?').run(MARKER(participantId));
-  return { participantId, rows, auditReasonsErased: audit.erased, auditReasonsKept: audit.keptV1 };
+  return whileDestroying(sqlite, participantId, () => {
+    const rows: Record<string, number> = {};
+    for (const step of DESTRUCTION_PLAN) {
+      const params = step.where.split('?').length - 1;
+      rows[step.table] = sqlite.prepare(`DELETE FROM ${step.table} WHERE ${step.where}`).run(...Array<number>(params).fill(participantId)).changes;
+    }
+    const audit = eraseAuditReasons(sqlite, participantId);
+    return { participantId, rows, auditReasonsErased: audit.erased, auditReasonsKept: audit.keptV1 };
+  });
 }
 
 function refuseUnplanned(sqlite: Sqlite): void {

@@ -1,0 +1,1 @@
+ALTER TABLE `request_changes` ADD `document_id` integer;
