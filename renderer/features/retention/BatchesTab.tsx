@@ -54,7 +54,7 @@ export function BatchesTab() {
                   <Table.Td>
                     <Button size="xs" variant="subtle" onClick={() => toggle(b.id)} aria-expanded={open.has(b.id)}
                       leftSection={open.has(b.id) ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
-                      aria-label={t(open.has(b.id) ? 'retention.batches.hideItems' : 'retention.batches.showItems', { id: b.id })}>
+                      aria-label={t('retention.batches.itemsOf', { items: t('retention.batches.items', { count: b.items.length }), id: b.id })}>
                       {t('retention.batches.items', { count: b.items.length })}
                     </Button>
                   </Table.Td>

@@ -75,8 +75,8 @@ export function DestructionList() {
     <Stack>
       <Paper withBorder radius="md" p="md" component="form" onSubmit={(e) => { e.preventDefault(); show(); }}>
         <Group align="flex-end">
-          <NumberInput label={t('retention.list.withinWeeks')} description={t('retention.list.withinWeeksHelp')} value={draft.withinWeeks} min={0} max={520} allowDecimal={false}
-            onChange={(v) => setDraft({ ...draft, withinWeeks: typeof v === 'number' ? v : 0 })} w={220} data-testid="within-weeks" />
+          <NumberInput label={t('retention.list.withinWeeks')} title={t('retention.list.withinWeeksHelp')} value={draft.withinWeeks} min={0} max={520} allowDecimal={false}
+            onChange={(v) => setDraft({ ...draft, withinWeeks: typeof v === 'number' ? v : 0 })} w={170} data-testid="within-weeks" />
           <Select label={t('retention.list.basis')} data={options(bases, (v) => basisText(t, v))} value={draft.basis ?? null} clearable placeholder={t('retention.list.all')}
             onChange={(v) => setDraft({ ...draft, basis: (v ?? undefined) as ListInput['basis'] })} w={220} />
           <Select label={t('retention.list.category')} data={options(categories, (v) => categoryText(t, v))} value={draft.category ?? null} clearable placeholder={t('retention.list.all')}
@@ -84,7 +84,6 @@ export function DestructionList() {
           <Select label={t('retention.list.held')} data={options(['include', 'exclude', 'only'], (v) => t(`retention.list.held${v[0]!.toUpperCase()}${v.slice(1)}`))} value={draft.held ?? 'include'} allowDeselect={false}
             onChange={(v) => setDraft({ ...draft, held: (v ?? 'include') as ListInput['held'] })} w={210} />
           <Button type="submit" variant="default" leftSection={<IconFilter size={16} />} loading={query.isFetching}>{t('retention.list.show')}</Button>
-          <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void csv()} loading={csvBusy}>{t('retention.list.csv')}</Button>
         </Group>
       </Paper>
       <QueryState query={query} height={300}>
@@ -97,12 +96,13 @@ export function DestructionList() {
               <Count label={t('retention.list.inBatch')} value={list.counts.inBatch} testId="count-in-batch" />
             </SimpleGrid>
             <Text size="xs" c="dimmed">{t('retention.list.counts', { today: formatDate(list.today), horizon: formatDate(list.horizon) })}</Text>
-            {mayPropose ? (
-              <Group justify="space-between">
-                <Text size="sm" data-testid="selected-count">{t('retention.list.selected', { count: chosen.length })}</Text>
-                <Button color="danger" leftSection={<IconTrash size={16} />} disabled={chosen.length === 0} onClick={() => setProposing(true)}>{t('retention.list.propose')}</Button>
+            <Group justify="space-between">
+              {mayPropose ? <Text size="sm" data-testid="selected-count">{t('retention.list.selected', { count: chosen.length })}</Text> : <span />}
+              <Group gap="sm">
+                <Button variant="default" leftSection={<IconDownload size={16} />} onClick={() => void csv()} loading={csvBusy}>{t('retention.list.csv')}</Button>
+                {mayPropose ? <Button color="danger" leftSection={<IconTrash size={16} />} disabled={chosen.length === 0} onClick={() => setProposing(true)}>{t('retention.list.propose')}</Button> : null}
               </Group>
-            ) : null}
+            </Group>
             {list.rows.length === 0 ? <Text c="dimmed" data-testid="retention-empty">{t('retention.list.empty')}</Text> : (
               <DataTable minWidth={1000} data-testid="retention-table" actions={mayHold}
                 headers={[

@@ -4,7 +4,7 @@ import { Badge, Group, Paper, Text } from '@mantine/core';
 import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/query.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatDate, today } from '../../components/format.ts';
 import { lastContactText, termReason } from './labels.tsx';
 
 export function DossierTermLine({ participantId }: { participantId: number }) {
@@ -14,9 +14,11 @@ export function DossierTermLine({ participantId }: { participantId: number }) {
   const term = query.data;
   if (!term) return null;
   const reason = termReason(t, term);
+  // Ended also while a hold keeps it (then `due` is false): the date has passed either way.
+  const ended = term.due || (term.until !== null && term.until <= today());
   const main = term.until === null
     ? t(`retention.term.${term.open ?? 'dossierOpen'}`)
-    : `${t(term.due ? 'retention.term.dueSince' : 'retention.term.until', { date: formatDate(term.until) })}${reason ? ` (${reason})` : ''}`;
+    : `${t(ended ? 'retention.term.dueSince' : 'retention.term.until', { date: formatDate(term.until) })}${reason ? ` (${reason})` : ''}`;
   const hold = term.holds.find((h) => h.active);
   return (
     <Paper withBorder radius="md" px="md" py="xs" data-testid="dossier-term">
