@@ -261,7 +261,11 @@ const batchPeople = everyone.filter((p, i) => i % step === 0 && !keepIds.has(p.i
 let batch: BatchResult | null = null;
 const destroyBatchMs = timeSync(() => { batch = destroyBatch(sqlite, batchPeople.map((p) => p.id)); });
 const walBytes = statSync(join(vaultDir, 'vault.db-wal'), { throwIfNoEntry: false })?.size ?? 0;
-const stillFound = batchPeople.filter((p) => (sqlite.prepare('SELECT rowid FROM participants_fts WHERE participants_fts MATCH ? AND rowid = ?').all(`"${p.last}"`, p.id)).length > 0).length;
+// The rowid is compared outside the full-text query: FTS5 here ignores a bound `rowid = ?` next to
+// MATCH and returns every match (a literal or a correlated rowid is applied), which would count
+// other participants of the same name as "still found".
+const matchesOf = sqlite.prepare('SELECT rowid AS id FROM participants_fts WHERE participants_fts MATCH ?');
+const stillFound = batchPeople.filter((p) => (matchesOf.all(`"${p.last}"`) as { id: number }[]).some((m) => m.id === p.id)).length;
 sqlite.prepare("INSERT INTO participants_fts(participants_fts) VALUES('integrity-check')").run();
 const destroyClean = destroyedBig!.checkpoint!.clean && batch!.checkpoint.clean && walBytes === 0 && stillFound === 0;
 const destroyedSet = new Set(batchPeople.map((p) => p.id));

@@ -132,6 +132,8 @@ export const messages = {
   'retention.ownProposal': { nl: 'U kunt uw eigen voorstel niet goedkeuren: een tweede persoon beslist.', en: 'You cannot approve your own proposal: a second person decides.' },
   'retention.notProposed': { nl: 'Deze batch wacht niet (meer) op goedkeuring.', en: 'This batch is not (or no longer) awaiting approval.' },
   'retention.notCancellable': { nl: 'Deze batch kan niet meer worden geannuleerd: de wachttijd is voorbij of de batch is al afgehandeld.', en: 'This batch can no longer be cancelled: the waiting period has passed or the batch is finished.' },
+  'retention.notExecutable': { nl: 'Deze batch kan niet worden uitgevoerd: alleen een goedgekeurde batch die nog niet is uitgevoerd of geannuleerd.', en: 'This batch cannot be carried out: only an approved batch that was not carried out or cancelled.' },
+  'retention.waiting': { nl: 'De wachttijd van deze batch loopt nog tot {date}: tot dan kan hij worden geannuleerd en wordt niets vernietigd.', en: 'The waiting period of this batch runs until {date}: until then it can be cancelled and nothing is destroyed.' },
   'retention.holdNotFound': { nl: 'Bewaarplicht niet gevonden.', en: 'Legal hold not found.' },
   'retention.holdLifted': { nl: 'Deze bewaarplicht is al opgeheven.', en: 'This legal hold has already been lifted.' },
   'retention.holdUntilPast': { nl: 'De einddatum van de bewaarplicht ligt in het verleden.', en: 'The end date of the legal hold lies in the past.' },

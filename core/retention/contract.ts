@@ -80,5 +80,11 @@ export const retentionContract = contract(
   operation({ name: 'retention.approve', permission: 'retention.approve', audit: 'write', input: z.object({ batchId: Id }).strict(), output: Batch }),
   operation({ name: 'retention.cancel', permission: 'retention.approve', audit: 'write', input: z.object({ batchId: Id, reason: Reason }).strict(), output: Batch }),
   operation({ name: 'retention.batches', permission: 'retention.read', audit: 'read', input: z.object({}).strict(), output: z.array(Batch) }),
+  operation({
+    // Asynchronous like copies.make: each dossier is destroyed in its own transaction, then the WAL checkpointed.
+    name: 'retention.execute', permission: 'retention.approve', audit: 'write', async: true,
+    input: z.object({ batchId: Id }).strict(),
+    output: z.object({ batchId: Id, destroyed: z.number().int().nonnegative(), skipped: z.number().int().nonnegative(), checkpointClean: z.boolean() }),
+  }),
   operation({ name: 'retention.register', permission: 'retention.read', audit: 'read', input: z.object({}).strict(), output: z.array(RegisterEntry) }),
 );

@@ -14,6 +14,8 @@ import { approve, batchIds, batchView, cancel, propose, registerLines } from './
 import { activeHolds, holdsOf, liftHold, loadHold, placeHold } from './holds.ts';
 import { destructionCsv, destructionList, dueFieldValues, termsOf, type Lens } from './list.ts';
 import { isDue } from './schedule.ts';
+import { executeBatch } from './execute.ts';
+import type { AuditNote, HostState } from '../router/context.ts';
 
 const todayOf = (ctx: Ctx) => amsterdamDate(ctx.nowIso);
 
@@ -104,4 +106,5 @@ export const retentionHandlers: Handlers<typeof retentionContract> = {
   'retention.batches': (ctx: Ctx) => batchIds(ctx.sqlite).map((id) => batchOut(ctx, id)),
 
   'retention.register': (ctx: Ctx) => registerLines(ctx.sqlite),
+  'retention.execute': (state: HostState, input, note: AuditNote) => executeBatch(state, input.batchId, note),
 };
