@@ -1,10 +1,10 @@
 // "Voorstellen" (R45, four eyes): the destruction batches with their state, who proposed and who
 // approved; a second person approves after a confirmation (never the proposer: the button says so,
-// and the service refuses with its own Dutch text), and during the waiting period anyone who may
-// approve can cancel with a reason.
+// and the service refuses with its own Dutch text), during the waiting period anyone who may
+// approve can cancel with a reason, and after it the batch is carried out (ExecuteDialog).
 import { Fragment, useState } from 'react';
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Textarea } from '@mantine/core';
-import { IconCheck, IconChevronDown, IconChevronRight, IconX } from '@tabler/icons-react';
+import { IconCheck, IconChevronDown, IconChevronRight, IconTrash, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/query.ts';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -15,7 +15,9 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { useAction } from '../../components/useAction.ts';
 import { can, useSession } from '../../state/session.ts';
-import { BatchStatusBadge, basisText, type Batch } from './labels.tsx';
+import { basisText, type Batch } from './labels.ts';
+import { BatchStatusBadge } from './badges.tsx';
+import { ExecuteDialog } from './ExecuteDialog.tsx';
 
 export function BatchesTab() {
   const { t } = useTranslation();
@@ -25,6 +27,7 @@ export function BatchesTab() {
   const [open, setOpen] = useState<Set<number>>(new Set());
   const [approving, setApproving] = useState<Batch | null>(null);
   const [cancelling, setCancelling] = useState<Batch | null>(null);
+  const [executing, setExecuting] = useState<Batch | null>(null);
   // The batch names its proposer by display name only; the service is the real check (ownProposal).
   const own = (b: Batch) => b.proposedBy === me?.displayName;
   const toggle = (id: number) => setOpen((s) => {
@@ -37,7 +40,7 @@ export function BatchesTab() {
     <Stack>
       <QueryState query={query} empty={(b) => b.length === 0} emptyText={<span data-testid="batches-empty">{t('retention.batches.empty')}</span>}>
         {(batches) => (
-          <DataTable minWidth={1100} data-testid="batches-table" actions={mayApprove}
+          <DataTable minWidth={1000} data-testid="batches-table" actions={mayApprove}
             headers={[t('retention.batches.number'), t('retention.batches.status'), t('retention.batches.reason'), t('retention.batches.proposer'), t('retention.batches.approver'), t('retention.batches.dossiers')]}>
             {batches.map((b) => (
               <Fragment key={b.id}>
@@ -67,6 +70,9 @@ export function BatchesTab() {
                           ) : (
                             <Button size="xs" leftSection={<IconCheck size={14} />} onClick={() => setApproving(b)} aria-label={t('retention.batches.approveNamed', { id: b.id })}>{t('retention.batches.approve')}</Button>
                           )
+                        ) : null}
+                        {b.status === 'approved' && !b.cancellable ? (
+                          <Button size="xs" color="danger" leftSection={<IconTrash size={14} />} onClick={() => setExecuting(b)} aria-label={t('retention.execute.buttonNamed', { id: b.id })}>{t('retention.execute.button')}</Button>
                         ) : null}
                         {b.cancellable ? (
                           <Button size="xs" variant="subtle" color="danger" leftSection={<IconX size={14} />} onClick={() => setCancelling(b)} aria-label={t('retention.batches.cancelNamed', { id: b.id })}>{t('retention.batches.cancel')}</Button>
@@ -98,6 +104,7 @@ export function BatchesTab() {
       </QueryState>
       {approving ? <ApproveDialog batch={approving} onClose={() => setApproving(null)} /> : null}
       <CancelDialog batch={cancelling} onClose={() => setCancelling(null)} />
+      {executing ? <ExecuteDialog batch={executing} onClose={() => setExecuting(null)} /> : null}
     </Stack>
   );
 }

@@ -14,7 +14,7 @@ import { formatDate } from '../../components/format.ts';
 import { showError, showSuccess } from '../../components/notify.ts';
 import { downloadText } from '../../components/download.ts';
 import { can, useSession } from '../../state/session.ts';
-import { basisText, categoryText } from './labels.tsx';
+import { basisText, categoryText } from './labels.ts';
 import { PlaceHoldDialog, type HoldTarget } from './HoldsTab.tsx';
 
 type ListInput = In<'retention.list'>;

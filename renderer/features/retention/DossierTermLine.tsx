@@ -5,7 +5,7 @@ import { IconHourglass } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/query.ts';
 import { formatDate, today } from '../../components/format.ts';
-import { lastContactText, termReason } from './labels.tsx';
+import { lastContactText, termReason } from './labels.ts';
 
 export function DossierTermLine({ participantId }: { participantId: number }) {
   const { t } = useTranslation();

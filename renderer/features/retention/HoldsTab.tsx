@@ -16,7 +16,8 @@ import { formatDate, formatDateTime } from '../../components/format.ts';
 import { showSuccess } from '../../components/notify.ts';
 import { domainError } from '../../../core/api/errors.ts';
 import { can, useSession } from '../../state/session.ts';
-import { HoldStateBadge, type Hold } from './labels.tsx';
+import type { Hold } from './labels.ts';
+import { HoldStateBadge } from './badges.tsx';
 
 /** The dossier a hold is placed on, when the screen already knows it (a row of the list). */
 export interface HoldTarget { participantId: number; dossierNumber: string }

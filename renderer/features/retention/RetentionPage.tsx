@@ -12,7 +12,7 @@ import { useLocation } from '../../state/router.ts';
 import { DestructionList } from './DestructionList.tsx';
 import { BatchesTab } from './BatchesTab.tsx';
 import { HoldsTab } from './HoldsTab.tsx';
-import { basisText, categoryText } from './labels.tsx';
+import { basisText, categoryText } from './labels.ts';
 
 const tabNames = ['list', 'batches', 'holds', 'register'] as const;
 

@@ -1,10 +1,11 @@
 // The words for the retention codes (R40–R45), shared by the page and the dossier's term line.
-import { Badge } from '@mantine/core';
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
-import type { Out } from '../../api/client.ts';
+// Types from the contract itself, not the client: this file is also read by node tests (no DOM).
+import type { ApiContract } from '../../../core/contract.ts';
+import type { OutputOf } from '../../../core/api/operation.ts';
 import { formatDate } from '../../components/format.ts';
 
+type Out<N extends keyof ApiContract & string> = OutputOf<ApiContract, N>;
 export type DossierTerm = Out<'retention.term'>;
 export type Batch = Out<'retention.batches'>[number];
 export type Hold = Out<'retention.holds'>[number];
@@ -35,22 +36,4 @@ export function termReason(t: TFunction, term: DossierTerm): string | null {
   }
   const trajectory = term.perTrajectory.find((p) => p.until === term.regularUntil);
   return trajectory ? t('retention.term.becauseTrajectory', { years: trajectory.years, type: t(`retention.typeShort.${trajectory.type}`) }) : null;
-}
-
-/** A batch's state: proposed, approved and waiting until a date, ready, cancelled, carried out. */
-export function BatchStatusBadge({ batch }: { batch: Batch }) {
-  const { t } = useTranslation();
-  const [color, text] = batch.status === 'proposed' ? ['warn', t('retention.batches.proposed')]
-    : batch.status === 'approved' && batch.cancellable ? ['kluis', t('retention.batches.waiting', { date: formatDate(batch.executableOn) })]
-      : batch.status === 'approved' ? ['danger', t('retention.batches.ready')]
-        : batch.status === 'cancelled' ? ['gray.7', t('retention.batches.cancelled')]
-          : ['ok', t('retention.batches.executed')];
-  return <Badge variant="light" color={color} data-testid="batch-status">{text}</Badge>;
-}
-
-/** A hold's state: in force, lifted, or past its last day. */
-export function HoldStateBadge({ hold }: { hold: Hold }) {
-  const { t } = useTranslation();
-  const [color, text] = hold.active ? ['warn', t('retention.holds.active')] : hold.liftedAt ? ['gray.7', t('retention.holds.lifted')] : ['gray.7', t('retention.holds.expired')];
-  return <Badge variant="light" color={color}>{text}</Badge>;
 }
