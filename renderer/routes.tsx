@@ -1,7 +1,7 @@
 // The route table. A future module (consent, data-subject requests) adds its pages here and its
 // code under renderer/features/<module>/.
 import type { ComponentType } from 'react';
-import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, IconAddressBook, IconFileCertificate, IconChartBar, IconLock, IconUserCheck, type Icon } from '@tabler/icons-react';
+import { IconHome, IconUsers, IconShieldCheck, IconUserCog, IconInbox, IconAdjustments, IconAddressBook, IconFileCertificate, IconChartBar, IconLock, IconUserCheck, IconHourglass, type Icon } from '@tabler/icons-react';
 import type { Permission } from '../core/api/permissions.ts';
 import { Dashboard } from './features/dashboard/Dashboard.tsx';
 import { ParticipantList } from './features/dossiers/ParticipantList.tsx';
@@ -18,6 +18,7 @@ import { AccountApprovals } from './features/users/AccountApprovals.tsx';
 import { RecipientsPage } from './features/consent/RecipientsPage.tsx';
 import { RegisterPage } from './features/consent/RegisterPage.tsx';
 import { StatisticsPage } from './features/consent/StatisticsPage.tsx';
+import { RetentionPage } from './features/retention/RetentionPage.tsx';
 
 export interface RouteProps {
   params: Record<string, string>;
@@ -42,6 +43,7 @@ export const routes: RouteDef[] = [
   { pattern: '/recipients', permission: 'recipients.manage', nav: { labelKey: 'consent.nav.recipients', icon: IconAddressBook }, component: RecipientsPage },
   { pattern: '/register', permission: 'consent.register', nav: { labelKey: 'consent.nav.register', icon: IconFileCertificate }, component: RegisterPage },
   { pattern: '/statistics', permission: 'statistics.read', nav: { labelKey: 'consent.nav.statistics', icon: IconChartBar }, component: StatisticsPage },
+  { pattern: '/retention', permission: 'retention.read', nav: { labelKey: 'retention.nav', icon: IconHourglass }, component: RetentionPage },
   { pattern: '/audit', permission: 'audit.read', nav: { labelKey: 'nav.audit', icon: IconShieldCheck }, component: AuditViewer },
   { pattern: '/users', permission: 'users.manage', nav: { labelKey: 'nav.users', icon: IconUserCog }, component: UserManagement },
   { pattern: '/settings/policy', permission: 'policy.manage', nav: { labelKey: 'requests.nav.policy', icon: IconAdjustments }, component: PolicySettings },

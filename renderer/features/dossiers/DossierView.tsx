@@ -24,6 +24,7 @@ import { ConsentTab } from '../consent/ConsentTab.tsx';
 import { DossierRights } from '../requests/dossier/DossierRights.tsx';
 import { DossierRequests } from '../requests/dossier/DossierRequests.tsx';
 import { ShieldingTab } from '../shielding/ShieldingTab.tsx';
+import { DossierTermLine } from '../retention/DossierTermLine.tsx';
 import { FormActions } from '../../components/FormActions.tsx';
 import { useAction } from '../../components/useAction.ts';
 
@@ -101,6 +102,7 @@ export function DossierView({ params }: RouteProps) {
       ) : null}
       {p.status === 'closed' ? <Alert color="gray" variant="light">{t('dossier.closedBanner')}</Alert> : null}
       {dossier.shieldNotice ? <Alert color="gray" variant="light" icon={<IconEyeOff size={18} />} data-testid="shield-notice">{t('shielding.notice')}</Alert> : null}
+      {can(me, 'retention.read') ? <DossierTermLine participantId={p.id} /> : null}
       <DossierRights dossier={dossier} reload={reload} />
       <Tabs value={tab} onChange={setTab} keepMounted={false} classNames={{ tab: 'dk-dossier-tab' }}>
         <Tabs.List data-testid="dossier-tabs">
