@@ -8,7 +8,12 @@ import type { Detail, PanelProps } from '../types.ts';
 
 export function useChangeLabel() {
   const { t } = useTranslation();
-  return (c: Detail['changes'][number]) => (c.target === 'field' ? t(`fields.${c.field}`) : t('requests.detail.entryN', { id: c.entryId }));
+  return (c: Detail['changes'][number]) => {
+    if (c.target === 'field') return t(`fields.${c.field}`);
+    if (c.target === 'document') return t('requests.detail.documentN', { id: c.documentId });
+    if (c.target === 'dossier') return t('requests.detail.wholeDossier');
+    return t('requests.detail.entryN', { id: c.entryId });
+  };
 }
 
 export function ChangesPanel({ detail }: PanelProps) {
