@@ -21,6 +21,7 @@ export const SYSTEM_ACTIONS = {
   'auth.attemptsFileDamaged': { nl: 'het bestand met aanmeldpogingen was beschadigd', en: 'the sign-in attempts file was damaged' },
   'audit.anchorCreated': { nl: 'het anker van het logboek werd aangemaakt', en: 'the audit anchor was created' },
   'audit.anchorMismatch': { nl: 'het anker van het logboek klopte niet', en: 'the audit anchor did not match' },
+  'retention.fieldErased': { nl: 'wiste gegevens van het dossier na afloop van hun bewaartermijn', en: 'erased data of the dossier after their retention term ended' },
   'retention.destroyed': { nl: 'vernietigde een dossier (zie het vernietigingsregister)', en: 'destroyed a dossier (see the destruction register)' },
   'retention.destroyedAgain': { nl: 'vernietigde bij het openen opnieuw een dossier uit een teruggezette back-up', en: 'destroyed again, at opening, a dossier from a restored backup' },
   'retention.checkpointNotClean': { nl: 'kon het schrijflogboek van de database na een vernietiging niet volledig leegmaken', en: 'could not fully empty the database write-ahead log after a destruction' },
@@ -137,6 +138,7 @@ const OPERATIONS = {
   'retention.cancel': { nl: 'annuleerde een vernietigingsvoorstel', en: 'cancelled a destruction proposal' },
   'retention.batches': { nl: 'bekeek de vernietigingsvoorstellen', en: 'viewed the destruction proposals' },
   'retention.register': { nl: 'bekeek het vernietigingsregister', en: 'viewed the destruction register' },
+  'retention.eraseDueFields': { nl: 'wiste de gegevens waarvan de kortere bewaartermijn verstreken is', en: 'erased the data whose shorter retention term had ended' },
   'retention.execute': { nl: 'voerde een goedgekeurde vernietigingsbatch uit', en: 'carried out an approved destruction batch' },
 } as const satisfies Record<OperationName, ActionWords>;
 

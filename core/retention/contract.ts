@@ -86,5 +86,11 @@ export const retentionContract = contract(
     input: z.object({ batchId: Id }).strict(),
     output: z.object({ batchId: Id, destroyed: z.number().int().nonnegative(), skipped: z.number().int().nonnegative(), checkpointClean: z.boolean() }),
   }),
+  operation({
+    // R43: every field value whose shorter term has ended is erased (asynchronous: the WAL is checkpointed after the commit).
+    name: 'retention.eraseDueFields', permission: 'retention.propose', audit: 'write', async: true,
+    input: z.object({}).strict(),
+    output: z.object({ dossiers: z.number().int().nonnegative(), fields: z.number().int().nonnegative(), checkpointClean: z.boolean() }),
+  }),
   operation({ name: 'retention.register', permission: 'retention.read', audit: 'read', input: z.object({}).strict(), output: z.array(RegisterEntry) }),
 );

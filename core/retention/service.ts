@@ -15,6 +15,7 @@ import { activeHolds, holdsOf, liftHold, loadHold, placeHold } from './holds.ts'
 import { destructionCsv, destructionList, dueFieldValues, termsOf, type Lens } from './list.ts';
 import { isDue } from './schedule.ts';
 import { executeBatch } from './execute.ts';
+import { eraseDueFieldValues } from './fields.ts';
 import type { AuditNote, HostState } from '../router/context.ts';
 
 const todayOf = (ctx: Ctx) => amsterdamDate(ctx.nowIso);
@@ -118,4 +119,5 @@ export const retentionHandlers: Handlers<typeof retentionContract> = {
 
   'retention.register': (ctx: Ctx) => registerLines(ctx.sqlite),
   'retention.execute': (state: HostState, input, note: AuditNote) => executeBatch(state, input.batchId, note),
+  'retention.eraseDueFields': (state: HostState, _input, note: AuditNote) => eraseDueFieldValues(state, note),
 };
