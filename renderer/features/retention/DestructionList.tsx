@@ -10,6 +10,7 @@ import { useApi, useApiMutation } from '../../api/query.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FormDialog } from '../../components/FormDialog.tsx';
+import { ConfirmDialog } from '../../components/ConfirmDialog.tsx';
 import { formatDate } from '../../components/format.ts';
 import { showError, showSuccess } from '../../components/notify.ts';
 import { downloadText } from '../../components/download.ts';
@@ -142,7 +143,7 @@ export function DestructionList() {
                 ))}
               </DataTable>
             )}
-            <FieldTerms fields={list.fields} />
+            <FieldTerms fields={list.fields} mayErase={mayPropose} />
           </Stack>
         )}
       </QueryState>
@@ -161,13 +162,34 @@ function Count({ label, value, testId }: { label: string; value: number; testId:
   );
 }
 
-/** R43: the field values whose shorter term ends within the period. */
-function FieldTerms({ fields }: { fields: Out<'retention.list'>['fields'] }) {
+/** R43: the field values whose shorter term ends within the period; the privacy officer erases the due ones. */
+function FieldTerms({ fields, mayErase }: { fields: Out<'retention.list'>['fields']; mayErase: boolean }) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  // The erasure changes the dossiers' data and this list: everything read about them is stale.
+  const erase = useApiMutation('retention.eraseDueFields', { invalidates: ['retention.list', 'retention.term', 'dossiers.get', 'dossiers.history', 'dossiers.list'] });
   if (fields.length === 0) return null;
+  const today = new Date().toISOString().slice(0, 10);
+  const due = fields.filter((f) => f.dueOn <= today && !f.held).length;
+  async function run() {
+    try {
+      const r = await erase.mutateAsync({});
+      showSuccess(t('retention.fieldErase.done', { count: r.fields, dossiers: r.dossiers }));
+      if (!r.checkpointClean) showError(t('retention.fieldErase.notClean'));
+    } finally {
+      setConfirming(false);
+    }
+  }
   return (
     <Stack gap="xs">
-      <Text component="h2" fw={600} size="lg" m={0}>{t('retention.list.fieldsTitle')}</Text>
+      <Group justify="space-between">
+        <Text component="h2" fw={600} size="lg" m={0}>{t('retention.list.fieldsTitle')}</Text>
+        {mayErase && due > 0 ? (
+          <Button color="danger" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setConfirming(true)} data-testid="erase-due-fields">
+            {t('retention.fieldErase.button', { count: due })}
+          </Button>
+        ) : null}
+      </Group>
       <Text size="sm" c="dimmed">{t('retention.list.fieldsIntro')}</Text>
       <DataTable headers={[t('retention.list.dossier'), t('retention.list.field'), t('retention.list.fieldStarts'), t('retention.list.fieldDue')]}>
         {fields.map((f) => (
@@ -179,6 +201,10 @@ function FieldTerms({ fields }: { fields: Out<'retention.list'>['fields'] }) {
           </Table.Tr>
         ))}
       </DataTable>
+      <ConfirmDialog opened={confirming} title={t('retention.fieldErase.title')} confirmLabel={t('retention.fieldErase.confirm')} color="danger"
+        onConfirm={() => void run()} onCancel={() => setConfirming(false)} busy={erase.isPending} autoFocus="cancel">
+        <Text size="sm">{t('retention.fieldErase.body', { count: due })}</Text>
+      </ConfirmDialog>
     </Stack>
   );
 }
