@@ -41,8 +41,8 @@ async function choose(page, field, option) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Fills the intake form and registers; ends on the request page. */
-export async function registerRequest(page, { search, type, receivedOn, description, changes = [], shoot = null }) {
+/** Fills the intake form and registers; ends on the request page. `more` fills what else the form asks (e.g. erasure items). */
+export async function registerRequest(page, { search, type, receivedOn, description, changes = [], more = null, shoot = null }) {
   await page.getByRole('link', { name: 'Verzoeken' }).click();
   await page.getByRole('button', { name: 'Nieuw verzoek' }).click();
   await page.getByRole('heading', { name: 'Nieuw verzoek registreren' }).waitFor();
@@ -58,6 +58,7 @@ export async function registerRequest(page, { search, type, receivedOn, descript
     await page.getByRole('option', { name: c.field, exact: true }).click();
     await label(box, 'Gevraagde nieuwe waarde').fill(c.value);
   }
+  if (more) await more(page);
   if (shoot) await screenshot(page, shoot, { fullPage: true });
   await page.getByRole('button', { name: 'Verzoek registreren' }).click();
   await page.getByTestId('request-title').waitFor();
@@ -77,6 +78,17 @@ export async function confirmDialog(page, button) {
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Ja, doorgaan' }).click();
   await dialog.waitFor({ state: 'detached' });
+}
+
+/** Adds a journal entry to the dossier on screen; ends with the dialog closed. */
+export async function addEntry(page, title, body) {
+  await page.getByRole('tab', { name: /Journaal/ }).click();
+  await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByTestId('entry-title').fill(title);
+  await d.getByTestId('entry-body').fill(body);
+  await d.getByRole('button', { name: 'Opslaan' }).click();
+  await d.waitFor({ state: 'detached' });
 }
 
 /** (a) inzage: intake → identity → decision; the dashboard shows it overdue, then answered, then gone. */
@@ -300,13 +312,7 @@ async function correctionFlow({ page }) {
 async function statementsAndRestriction({ page }) {
   const failures = [];
   await setUp(page, { firstName: 'Ilse', lastName: 'Vries', city: 'Zwolle' });
-  await page.getByRole('tab', { name: /Journaal/ }).click();
-  await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
-  const d = page.getByRole('dialog');
-  await d.getByTestId('entry-title').fill('Gesprek met werkgever');
-  await d.getByTestId('entry-body').fill('Werkgever vertelt over verzuim in maart.');
-  await d.getByRole('button', { name: 'Opslaan' }).click();
-  await d.waitFor({ state: 'detached' });
+  await addEntry(page, 'Gesprek met werkgever', 'Werkgever vertelt over verzuim in maart.');
   const entry = page.getByTestId('journal-entry').filter({ hasText: 'Gesprek met werkgever' });
 
   await entry.getByRole('button', { name: 'Eigen verklaring vastleggen bij Gesprek met werkgever' }).click();
@@ -449,10 +455,33 @@ async function boardException({ page }) {
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
+/** (f) R28: a verwijdering names a journal entry to erase, on an erasure ground, without a value; the request lists it. */
+async function erasureIntake({ page }) {
+  await setUp(page, { firstName: 'Sanne', lastName: 'Kok', city: 'Almelo' });
+  await addEntry(page, 'Gesprek over schulden', 'Betrokkene vertelt over een oude schuld.');
+  await registerRequest(page, {
+    search: 'Sanne', type: 'Verwijdering', receivedOn: isoDay(0), description: 'Verwijder het verslag over mijn schulden.',
+    more: async (p) => {
+      await p.getByRole('button', { name: 'Onderdeel toevoegen' }).click();
+      const item = p.getByTestId('intake-erasure-item').first();
+      await item.getByRole('radio', { name: 'Journaalregel' }).check();
+      await combo(item, 'Journaalregel').click();
+      await p.getByRole('option', { name: /^Gesprek over schulden — \d{2}-\d{2}-\d{4}$/ }).click();
+      await combo(item, 'Waarom').click();
+      await p.getByRole('option', { name: 'Niet ter zake dienend', exact: true }).click();
+      assert.equal(await item.getByLabel(/nieuwe (waarde|tekst)/i).count(), 0, 'an erasure item has no value field');
+    },
+  });
+  const row = page.getByTestId('change-row');
+  assert.equal(await row.count(), 1, 'the request lists the one item');
+  assert.match(await row.first().innerText(), /Journaalregel \d+[\s\S]*Niet ter zake dienend/);
+}
+
 export const specs = [
   { name: '(req-a) inzage: intake, identity, decision; the deadline dashboard updates', run: inzageFlow },
   { name: '(req-b) a granted correction is applied and shows the recipients to notify; the dossier lists its requests; an objection links to its verzet request', run: correctionFlow },
   { name: '(req-c) own statement next to its entry; restriction placed and lifted', run: statementsAndRestriction },
   { name: '(req-d) policy terms and holidays are saved', run: policySettings },
   { name: '(req-e) a refusal needs reasons; an exception needs the board decision first', run: boardException },
+  { name: '(req-f) a verwijdering names the journal entry to erase and its ground; the request lists it', run: erasureIntake },
 ];

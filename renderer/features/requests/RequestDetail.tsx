@@ -174,6 +174,8 @@ function RequestPage({ detail }: { detail: Detail }) {
   const canHandle = can(me, 'requests.handle');
   const props: PanelProps = { detail, canHandle };
   const isChange = CHANGE_TYPES.includes(r.type);
+  // A verwijdering that names items (R28, R29) lists them like a correction's changes.
+  const listsChanges = isChange || (r.type === 'verwijdering' && detail.changes.length > 0);
   const verified = VERIFIED.includes(r.status);
 
   return (
@@ -193,7 +195,7 @@ function RequestPage({ detail }: { detail: Detail }) {
       <StatusStepper detail={detail} />
       <Facts {...props} />
       <IdentityPanel {...props} />
-      {isChange ? <ChangesPanel {...props} /> : null}
+      {listsChanges ? <ChangesPanel {...props} /> : null}
       {canHandle ? <ContentPanel {...props} /> : null}
       {CONSULTED_TYPES.includes(r.type) && verified ? <ConsultationPanel {...props} /> : null}
       <BoardPanel {...props} />

@@ -1,9 +1,9 @@
 // Intake of a data-subject request (R20, R23, R35): who asks (the participant or a legal
 // representative), how and when it arrived, which of the eleven types, and for a correction or
-// completion what must change per field or journal entry.
+// completion what must change per field or journal entry; for a verwijdering what is to be erased (ErasureItems).
 import { useState, type FormEvent } from 'react';
-import { Button, Fieldset, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, ActionIcon } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { participantFieldNames, type ParticipantField } from '../../../core/api/categories.ts';
 import { requestTypes, type RequestType } from '../../../core/policy/profile.ts';
@@ -19,12 +19,15 @@ import { useParticipantSearch } from '../dossiers/useParticipantSearch.ts';
 import { useAction } from '../../components/useAction.ts';
 import { FormActions } from '../../components/FormActions.tsx';
 import { DateField } from '../../components/DateField.tsx';
+import { IntakeItem } from './IntakeItem.tsx';
+import { ErasureItems, emptyErasure, erasureChanges } from './ErasureItems.tsx';
 
 type Ground = (typeof CorrectionGround.options)[number];
 type ChannelName = (typeof Channel.options)[number];
 interface ChangeDraft { key: number; target: 'field' | 'entry'; field: ParticipantField | null; entryId: string | null; value: string; title: string; ground: Ground }
 
 const CHANGE_TYPES: readonly RequestType[] = ['correctie', 'aanvulling'];
+const CHANGE_TARGETS = ['field', 'entry'] as const;
 let nextKey = 1;
 const newChange = (): ChangeDraft => ({ key: nextKey++, target: 'field', field: null, entryId: null, value: '', title: '', ground: 'incorrect' });
 
@@ -74,9 +77,11 @@ export function RequestIntake() {
   const [type, setType] = useState<RequestType | null>(null);
   const [description, setDescription] = useState('');
   const [changes, setChanges] = useState<ChangeDraft[]>([newChange()]);
+  const [erasure, setErasure] = useState(emptyErasure);
   const { busy, error, setError, run } = useAction();
   const withChanges = type !== null && CHANGE_TYPES.includes(type);
-  const needsEntries = withChanges && changes.some((c) => c.target === 'entry');
+  const isErasure = type === 'verwijdering';
+  const needsEntries = (withChanges && changes.some((c) => c.target === 'entry')) || isErasure;
 
   // Opened from a dossier: show that participant as chosen (the dossier's read is in the cache
   // already). One that cannot be read is not chosen; the picker then starts empty.
@@ -87,7 +92,8 @@ export function RequestIntake() {
   const presetLabel = preset === null || presetFailed ? ''
     : presetDossier ? `${[presetDossier.firstName, presetDossier.lastNamePrefix, presetDossier.lastName].filter(Boolean).join(' ')} — ${presetDossier.dossierNumber}` : null;
 
-  // Only the titles of the journal entries, to name the entry a correction concerns; none if the dossier cannot be read.
+  // The titles of the journal entries (and for an erasure the documents' file names), to name the item a
+  // request concerns; none if the dossier cannot be read. The same query as the preset's: read once.
   const entriesRead = useApi('dossiers.get', { participantId: Number(participantId) }, { enabled: needsEntries && participantId !== null });
   const entries = entriesRead.data?.entries ?? (entriesRead.isError ? [] : null);
   const intake = useApiMutation('requests.intake', { invalidates: ['requests.list', 'requests.dashboard', 'objections.list'] });
@@ -104,6 +110,11 @@ export function RequestIntake() {
       setError(t('form.fillRequired'));
       return;
     }
+    const erased = isErasure ? erasureChanges(erasure) : [];
+    if (erased === null) {
+      setError(t('form.fillRequired'));
+      return;
+    }
     const input: In<'requests.intake'> = {
       participantId: Number(participantId),
       type,
@@ -116,7 +127,7 @@ export function RequestIntake() {
         ? changes.map((c) => (c.target === 'field'
           ? { target: 'field' as const, field: c.field as ParticipantField, proposedValue: c.value.trim() || null, ground: c.ground }
           : { target: 'entry' as const, entryId: Number(c.entryId), proposedTitle: c.title.trim() || null, proposedValue: c.value.trim(), ground: c.ground }))
-        : [],
+        : erased,
     };
     if (withChanges && changes.some((c) => (c.target === 'field' ? !c.field : !c.entryId || !c.value.trim()))) {
       setError(t('form.fillRequired'));
@@ -182,22 +193,17 @@ export function RequestIntake() {
               <Text size="sm" c="dimmed" mb="sm">{t('requests.intake.changesHelp')}</Text>
               <Stack>
                 {changes.map((c, i) => (
-                  <Fieldset key={c.key} legend={t('requests.intake.changeN', { n: i + 1 })} radius="md" data-testid="intake-change">
-                    <Stack gap="sm">
-                      <Group align="flex-end" wrap="nowrap">
-                        <Radio.Group label={t('requests.intake.changeTarget')} value={c.target} onChange={(v) => update(c.key, { target: v as ChangeDraft['target'] })}>
-                          <Group mt={6}>
-                            <Radio value="field" label={t('requests.intake.field')} />
-                            <Radio value="entry" label={t('requests.intake.entry')} />
-                          </Group>
-                        </Radio.Group>
-                        <Select label={t('requests.intake.changeGround')} data={grounds} value={c.ground} allowDeselect={false} onChange={(v) => v && update(c.key, { ground: v as Ground })} w={260} />
-                        {changes.length > 1 ? (
-                          <ActionIcon variant="subtle" color="danger" size="lg" aria-label={t('requests.intake.removeChange', { n: i + 1 })} onClick={() => setChanges((cs) => cs.filter((x) => x.key !== c.key))}>
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        ) : null}
-                      </Group>
+                  <IntakeItem
+                    key={c.key}
+                    legend={t('requests.intake.changeN', { n: i + 1 })}
+                    testId="intake-change"
+                    targets={CHANGE_TARGETS}
+                    target={c.target}
+                    onTarget={(target) => update(c.key, { target })}
+                    ground={<Select label={t('requests.intake.changeGround')} data={grounds} value={c.ground} allowDeselect={false} onChange={(v) => v && update(c.key, { ground: v as Ground })} w={260} />}
+                    removeLabel={t('requests.intake.removeChange', { n: i + 1 })}
+                    onRemove={changes.length > 1 ? () => setChanges((cs) => cs.filter((x) => x.key !== c.key)) : null}
+                  >
                       {c.target === 'field' ? (
                         <SimpleGrid cols={{ base: 1, md: 2 }}>
                           <Select
@@ -226,8 +232,7 @@ export function RequestIntake() {
                           <Textarea label={t('requests.intake.proposedBody')} value={c.value} onChange={(e) => update(c.key, { value: e.currentTarget.value })} autosize minRows={3} required />
                         </>
                       )}
-                    </Stack>
-                  </Fieldset>
+                  </IntakeItem>
                 ))}
                 <Group>
                   <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setChanges((cs) => [...cs, newChange()])}>{t('requests.intake.addChange')}</Button>
@@ -235,6 +240,7 @@ export function RequestIntake() {
               </Stack>
             </Paper>
           ) : null}
+          {isErasure ? <ErasureItems value={erasure} onChange={setErasure} dossier={entriesRead.data ?? (entriesRead.isError ? { entries: [], documents: [] } : null)} /> : null}
           <FormActions error={error} onCancel={() => navigate('/requests')} submitLabel={t('requests.intake.submit')} busy={busy} />
         </Stack>
       </form>
