@@ -85,7 +85,9 @@ export const retentionHandlers: Handlers<typeof retentionContract> = {
   'retention.liftHold': (ctx: Ctx, input) => {
     const today = todayOf(ctx);
     const hold = loadHold(ctx.sqlite, input.holdId, today);
-    requireVisible(ctx, hold.participantId);
+    // A hold on a dossier hidden from this caller gets the same answer as a hold that does not exist (R26).
+    ctx.note.participantId = hold.participantId;
+    if (!dossierVisible(ctx.sqlite, ctx.session, hold.participantId)) throw domainError('retention.holdNotFound');
     ctx.note.reason = input.reason;
     return liftHold(ctx, today, hold, input.reason);
   },

@@ -164,6 +164,11 @@ describe('legal hold and four-eyes destruction (R45)', () => {
     expect(await codeOf(w.officer.call('retention.placeHold', { participantId: hidden.participantId, reason: 'Een reden van voldoende lengte', untilDate: null }))).toBe('dossier.notFound');
     expect(await codeOf(w.officer.call('retention.propose', { participantIds: [hidden.participantId], reason: REASON }))).toBe('dossier.notFound');
     expect(await w.officer.call('retention.holds', {})).toEqual([]);
+    // Its hold's id confirms nothing: the same answer as an id that does not exist.
+    const [hiddenHold] = await w.officer2.call('retention.holds', { participantId: hidden.participantId });
+    const answer = async (holdId: number) => { const r = await w.officer.raw('retention.liftHold', { holdId, reason: 'Een reden van voldoende lengte' }); return r.ok ? null : { code: r.error.code, message: r.error.message }; };
+    expect(await answer(hiddenHold!.id)).toEqual(await answer(424_242));
+    expect((await w.officer2.call('retention.holds', { participantId: hidden.participantId }))[0]!.active).toBe(true);
     expect((await w.officer.call('retention.batches', {})).map((b) => b.id)).toEqual([batch.id]);
     expect(JSON.stringify(await w.officer.call('retention.list', { withinWeeks: 520 }))).not.toContain(hidden.dossierNumber);
   });
