@@ -5,7 +5,6 @@
 // officer from the destruction list; a dossier under a legal hold keeps its values (R45), a field
 // shielded from the caller or a dossier hidden from them is not theirs to erase (R26).
 import { appendAudit } from '../audit/chain.ts';
-import { listLens } from '../access/view.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import { checkpointTruncate } from '../../db/connection.ts';
 import { loadPolicy } from '../requests/policy.ts';
@@ -13,16 +12,13 @@ import { auditLine } from '../router/audit-line.ts';
 import { inTransaction, type AuditNote, type HostState } from '../router/context.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { eraseItems, REQUIRED_FIELDS } from './erase.ts';
-import { dueFieldValues } from './list.ts';
+import { dueFieldValues, retentionLens } from './list.ts';
 
 export interface FieldErasureResult { dossiers: number; fields: number; checkpointClean: boolean }
 
 export function eraseDueFieldValues(state: HostState, note: AuditNote): FieldErasureResult {
   const result = inTransaction(state, note, (ctx) => {
-    const lens = listLens(ctx);
-    const due = dueFieldValues(ctx.sqlite, loadPolicy(ctx.sqlite).profile, amsterdamDate(ctx.nowIso), {
-      hidden: lens.hidden, field: (p, field) => lens.part(p, { kind: 'field', field }),
-    }).filter((f) => !f.held && !REQUIRED_FIELDS.includes(f.field));
+    const due = dueFieldValues(ctx.sqlite, loadPolicy(ctx.sqlite).profile, amsterdamDate(ctx.nowIso), retentionLens(ctx)).filter((f) => !f.held && !REQUIRED_FIELDS.includes(f.field));
     const byDossier = new Map<number, ParticipantField[]>();
     for (const f of due) byDossier.set(f.participantId, [...(byDossier.get(f.participantId) ?? []), f.field]);
     let fields = 0;

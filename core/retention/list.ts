@@ -5,6 +5,8 @@ import { addCalendarDays, type IsoDate } from '../calendar/index.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import type { PolicyProfile } from '../policy/profile.ts';
 import type { ParticipantField } from '../api/categories.ts';
+import { listLens } from '../access/view.ts';
+import type { Ctx } from '../router/context.ts';
 import { dossierFacts, fieldValueFacts, type Scope } from './facts.ts';
 import { activeHolds, type HoldView } from './holds.ts';
 import { dossierTerm, fieldDueOn, isDue, type DossierTerm, type RetentionBasis, type TermCategory } from './schedule.ts';
@@ -22,6 +24,12 @@ export interface FieldRow { participantId: number; dossierNumber: string; field:
 
 /** A read lens: which dossiers and fields the caller may not know of (core/access listLens). */
 export interface Lens { hidden(participantId: number): boolean; field(participantId: number, field: ParticipantField): boolean }
+
+/** The read model's list lens as the retention outputs use it: hidden dossiers, shielded fields (R26). */
+export function retentionLens(ctx: Ctx): Lens {
+  const lens = listLens(ctx);
+  return { hidden: lens.hidden, field: (p, field) => lens.part(p, { kind: 'field', field }) };
+}
 const openLens: Lens = { hidden: () => false, field: () => false };
 
 /** Dossiers in a batch that is still pending (proposed or approved, not executed or cancelled). */

@@ -12,7 +12,7 @@ import type { Handlers } from '../router/types.ts';
 import type { retentionContract } from './contract.ts';
 import { approve, batchIds, batchView, cancel, propose, registerLines } from './batches.ts';
 import { activeHolds, holdsOf, liftHold, loadHold, placeHold } from './holds.ts';
-import { destructionCsv, destructionList, dueFieldValues, termsOf, type Lens } from './list.ts';
+import { destructionCsv, destructionList, dueFieldValues, retentionLens, termsOf } from './list.ts';
 import { isDue } from './schedule.ts';
 import { executeBatch } from './execute.ts';
 import { eraseDueFieldValues } from './fields.ts';
@@ -20,10 +20,6 @@ import type { AuditNote, HostState } from '../router/context.ts';
 
 const todayOf = (ctx: Ctx) => amsterdamDate(ctx.nowIso);
 
-function lensOf(ctx: Ctx): Lens {
-  const lens = listLens(ctx);
-  return { hidden: lens.hidden, field: (p, field) => lens.part(p, { kind: 'field', field }) };
-}
 
 /** The dossier exists for this caller (not shielded from them as a whole); else "not found" (R26). */
 function requireVisible(ctx: Ctx, participantId: number): void {
@@ -32,7 +28,7 @@ function requireVisible(ctx: Ctx, participantId: number): void {
 }
 
 function listFor(ctx: Ctx, input: Parameters<typeof destructionList>[3]) {
-  const list = destructionList(ctx.sqlite, loadPolicy(ctx.sqlite).profile, todayOf(ctx), input, lensOf(ctx));
+  const list = destructionList(ctx.sqlite, loadPolicy(ctx.sqlite).profile, todayOf(ctx), input, retentionLens(ctx));
   // Dossier numbers and dates of many dossiers: the line records the filter and the counts.
   ctx.note.objects = { filter: input, counts: list.counts };
   return list;
@@ -70,7 +66,7 @@ export const retentionHandlers: Handlers<typeof retentionContract> = {
     const holds = holdsOf(ctx.sqlite, input.participantId, today);
     const active = holds.some((h) => h.active);
     // Every field term of this dossier, due or not (a far horizon), so the dossier shows when each ends.
-    const fields = dueFieldValues(ctx.sqlite, profile, today, lensOf(ctx), activeHolds(ctx.sqlite, today), input.participantId, '9999-12-31');
+    const fields = dueFieldValues(ctx.sqlite, profile, today, retentionLens(ctx), activeHolds(ctx.sqlite, today), input.participantId, '9999-12-31');
     return { ...term, due: isDue(term, today) && !active, holds, fields };
   },
 

@@ -2,7 +2,7 @@
 // participant's request; the colleague sees the dossier with one calm notice and without the
 // entry; the shield is lifted with a reason and the entry is back.
 import assert from 'node:assert/strict';
-import { checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
+import { addJournalEntry, checkAxe, createParticipant, createUser, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 
 const SECRET = 'Gesprek over de relatie met de buurvrouw';
 
@@ -11,16 +11,6 @@ async function openDossier(page, name) {
   await page.getByTestId('list-search').fill(name.split(' ')[0]);
   await page.getByTestId('list-row').filter({ hasText: name }).click();
   await page.getByTestId('dossier-name').filter({ hasText: name }).waitFor();
-}
-
-async function addEntry(page, title, body) {
-  await page.getByRole('tab', { name: /Journaal/ }).click();
-  await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Nieuwe journaalregel' });
-  await dialog.getByTestId('entry-title').fill(title);
-  await dialog.getByTestId('entry-body').fill(body);
-  await dialog.getByRole('button', { name: 'Opslaan' }).click();
-  await dialog.waitFor({ state: 'detached' });
 }
 
 async function shieldEntryFromColleague({ page }) {
@@ -33,8 +23,8 @@ async function shieldEntryFromColleague({ page }) {
 
   await signIn(page, 'anna');
   await createParticipant(page, { firstName: 'Noor', lastName: 'Bakker', city: 'Zwolle' });
-  await addEntry(page, SECRET, 'Noor vertelt over een conflict; zij wil niet dat haar buurman Cor dit leest.');
-  await addEntry(page, 'Voortgangsgesprek', 'Noor werkt drie dagen per week.');
+  await addJournalEntry(page, { title: SECRET, body: 'Noor vertelt over een conflict; zij wil niet dat haar buurman Cor dit leest.' });
+  await addJournalEntry(page, { title: 'Voortgangsgesprek', body: 'Noor werkt drie dagen per week.' });
   await page.getByRole('tab', { name: 'Caseload' }).click();
   await page.getByRole('combobox', { name: 'Consulent toevoegen' }).click();
   await page.getByRole('option', { name: 'Cor Collega' }).click();

@@ -14,8 +14,8 @@ import { ANONYMISATION_PLAN } from '../../core/retention/anonymise.ts';
 import { DESTRUCTION_PLAN } from '../../core/retention/destroy.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import { findInVaultBytes } from '../support/pages.ts';
-import { aParticipant, removeVault, testVault, type Caller, type TestVault } from '../support/vault.ts';
-import { canary, ftsBlocksHolding, tablesHolding, verwijdering } from './erase-support.ts';
+import { aParticipant, removeVault, type Caller, type TestVault } from '../support/vault.ts';
+import { canaryVault, canary, ftsBlocksHolding, tablesHolding, verwijdering } from './erase-support.ts';
 
 const TODAY = '2026-04-23';
 const NAME = canary('Qz');
@@ -46,13 +46,8 @@ async function othersLikeIt(): Promise<void> {
 }
 
 beforeAll(async () => {
-  vault = await testVault();
-  vault.clock.now = new Date(`${TODAY}T10:00:00Z`);
-  sqlite = vault.admin.state.handle!.sqlite;
-  keyHex = vault.admin.state.handle!.key.toString('hex');
-  owner = await vault.addUser('consulent.eigen', 'consultant', 'Eva Eigenaar');
+  ({ vault, sqlite, keyHex, owner, admin } = await canaryVault(TODAY));
   outsider = await vault.addUser('consulent.ander', 'consultant', 'Otto Ander');
-  admin = await vault.as('administration');
   officer = await vault.as('privacyOfficer');
   await othersLikeIt();
   const p = await owner.call('dossiers.create', aParticipant({

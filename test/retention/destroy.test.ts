@@ -12,13 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant, type DestroyResult } from '../../core/retention/destroy.ts';
 import type { Sqlite } from '../../db/connection.ts';
+import { canaryVault, everyRow as rowsOf, letters } from './erase-support.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { expectNoCanary, sweepContract } from '../support/sweep.ts';
-import { aParticipant, removeVault, testVault, type Caller, type TestVault } from '../support/vault.ts';
+import { aParticipant, removeVault, type Caller, type TestVault } from '../support/vault.ts';
 
 const TODAY = '2026-04-23';
-/** Random letters at the end, so the search index's prefix-compressed terms still show them (test/support/pages.ts). */
-const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
 const NAME = `Qz${letters(10)}`;
 const KEEP = `Bw${letters(10)}`; // the participant that stays
 const PHONE = `06${String(10_000_000 + (randomBytes(4).readUInt32BE() % 89_999_999))}`;
@@ -38,13 +37,7 @@ let result: DestroyResult;
 
 const canaries = [NAME, NAME.toLowerCase(), PHONE];
 
-/** Every column of every table (the search index's shadow tables included) as text, blobs as UTF-8. */
-function everyRow(): { table: string; text: string }[] {
-  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
-  return tables.flatMap((table) => (sqlite.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).map((row) => ({
-    table, text: row.map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v))).join('\u0001'),
-  })));
-}
+const everyRow = () => rowsOf(sqlite);
 
 async function dossierWithCanaries(): Promise<void> {
   const p = await owner.call('dossiers.create', aParticipant({
@@ -100,13 +93,8 @@ async function dossierWithCanaries(): Promise<void> {
 }
 
 beforeAll(async () => {
-  vault = await testVault();
-  vault.clock.now = new Date(`${TODAY}T10:00:00Z`);
-  sqlite = vault.admin.state.handle!.sqlite;
-  keyHex = vault.admin.state.handle!.key.toString('hex');
-  owner = await vault.addUser('consulent.eigen', 'consultant', 'Eva Eigenaar');
+  ({ vault, sqlite, keyHex, owner, admin } = await canaryVault(TODAY));
   outsider = await vault.addUser('consulent.ander', 'consultant', 'Otto Ander');
-  admin = await vault.as('administration');
   privacyOfficer = await vault.as('privacyOfficer');
   kept = await owner.call('dossiers.create', aParticipant({ firstName: 'Blijft', lastName: KEEP, city: `${KEEP}stad` }));
   await owner.call('dossiers.addEntry', { participantId: kept.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: `Notitie ${KEEP}`, body: `Blijft staan ${KEEP}` });

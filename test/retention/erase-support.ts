@@ -2,11 +2,21 @@
 // find, every row of every table as text, and a verwijdering request taken through the flow.
 import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../../db/connection.ts';
-import type { Caller } from '../support/vault.ts';
+import { testVault, type Caller, type TestVault } from '../support/vault.ts';
 
 /** Random letters at the end, so the search index's prefix-compressed terms still show them (test/support/pages.ts). */
 export const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromCharCode(97 + (b % 26))).join('');
 export const canary = (prefix: string) => `${prefix}${letters(12)}`;
+
+/** A test vault on the given day with the consultant who owns the canary dossier and the administration. */
+export async function canaryVault(today: string): Promise<{ vault: TestVault; sqlite: Sqlite; keyHex: string; owner: Caller; admin: Caller }> {
+  const vault = await testVault();
+  vault.clock.now = new Date(`${today}T10:00:00Z`);
+  const { sqlite, key } = vault.admin.state.handle!;
+  const owner = await vault.addUser('consulent.eigen', 'consultant', 'Eva Eigenaar');
+  const admin = await vault.as('administration');
+  return { vault, sqlite, keyHex: key.toString('hex'), owner, admin };
+}
 
 /** Every column of every table (the search index's shadow tables included) as text, blobs as UTF-8. */
 export function everyRow(sqlite: Sqlite): { table: string; text: string }[] {

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import type { Sqlite } from '../../db/connection.ts';
 import { findInVaultBytes } from '../support/pages.ts';
-import { aParticipant, removeVault, testVault, type Caller, type TestVault } from '../support/vault.ts';
-import { canary, ftsBlocksHolding, tablesHolding, verwijdering } from './erase-support.ts';
+import { aParticipant, removeVault, type Caller, type TestVault } from '../support/vault.ts';
+import { canaryVault, canary, ftsBlocksHolding, tablesHolding, verwijdering } from './erase-support.ts';
 
 const TODAY = '2026-04-23';
 const CITY = canary('Plaats');
@@ -34,12 +34,7 @@ let done: Awaited<ReturnType<typeof carryOut>>;
 const carryOut = (requestId: number) => admin.call('requests.carryOut', { requestId, note: 'Uitgevoerd' });
 
 beforeAll(async () => {
-  vault = await testVault();
-  vault.clock.now = new Date(`${TODAY}T10:00:00Z`);
-  sqlite = vault.admin.state.handle!.sqlite;
-  keyHex = vault.admin.state.handle!.key.toString('hex');
-  owner = await vault.addUser('consulent.eigen', 'consultant', 'Eva Eigenaar');
-  admin = await vault.as('administration');
+  ({ vault, sqlite, keyHex, owner, admin } = await canaryVault(TODAY));
   const p = await owner.call('dossiers.create', aParticipant({ lastName: KEEP, city: CITY, familySituation: FAMILY_OLD, workHistory: `Werk ${KEEP}` }));
   participantId = p.participantId;
   await owner.call('dossiers.update', { participantId, changes: { familySituation: FAMILY }, reason: 'Gesprek' });
