@@ -36,7 +36,11 @@ await signIn(state, username, PASSWORD);
 say('ready');
 
 if (mode === 'hold') {
-  setInterval(() => undefined, 60_000); // keeps the event loop, and with it the vault, alive
+  // The interval keeps the event loop alive, and by naming the state it keeps the open database
+  // reachable: once the module body has run, nothing else does, and a collected better-sqlite3
+  // handle is closed by its finaliser — as the last connection, checkpointing and deleting the WAL
+  // under the test's feet (a flaky "files byte-identical" in bad-files.test.ts under load).
+  setInterval(() => { if (!state.handle) throw new Error('the held vault was closed'); }, 60_000);
 } else {
   const created = await dispatch(state, 'dossiers.create', aParticipant({ lastName: `Kind${process.pid}` }));
   if (!created.ok) throw new Error(created.error.code);
