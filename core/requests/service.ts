@@ -28,6 +28,7 @@ import { auditLine, idsOf } from '../router/audit-line.ts';
 import { activeHold } from '../retention/holds.ts';
 import { eraseItems, erasureRefusal, ErasureError, type ErasureItem, type ErasureRefusal } from '../retention/erase.ts';
 import { anonymiseParticipant } from '../retention/anonymise.ts';
+import { ledgerAfterErasure, markErasure } from '../retention/erasures.ts';
 import { copyFacts } from '../letters/facts.ts';
 import { loadPolicy, organisationName, organisationPlace, saveOrganisationPlace, savePolicy } from './policy.ts';
 
@@ -364,11 +365,13 @@ function carryOutErasure(ctx: Ctx, r: RequestRow, changes: ChangeRow[]): Erasure
   if (activeHold(ctx.sqlite, r.participantId, ctx.today)) throw domainError('request.erasureHeld');
   if (changes.some((c) => c.target === 'dossier')) {
     const a = anonymiseParticipant(ctx.sqlite, r.participantId, { today: ctx.today, nowIso: ctx.nowIso });
+    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: true, anonymousNumber: a.dossierNumber, fields: [], entryIds: [], documentIds: [] }, ctx.nowIso);
     return { anonymised: true, fields: [], entryIds: [], documentIds: [], rows: a.rows, auditReasonsKept: a.auditReasonsKept };
   }
   const items = changes.map((c) => erasureItemOf({ ...c, ground: 'irrelevant' } as ChangeInput)).filter((i): i is ErasureItem => i !== null);
   try {
     const e = eraseItems(ctx.sqlite, r.participantId, items, ctx.nowIso);
+    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: false, anonymousNumber: null, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds }, ctx.nowIso);
     return { anonymised: false, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds, rows: e.rows, auditReasonsKept: 0 };
   } catch (err) {
     if (err instanceof ErasureError) refuseErasure(err.code);
@@ -638,6 +641,8 @@ export const requestHandlers: Handlers<typeof requestsContract> = {
     });
     // R28, R29, R07: only after the commit can the WAL be emptied; a checkpoint that is not clean is
     // returned as such (the erased rows' old frames stay until the next clean one), never hidden.
+    // R44: the ledger next to the database lists the erasure, so a restored older backup has it again at open.
+    if (done.erasure) ledgerAfterErasure(state.handle!.sqlite, state.handle!.dir, state.now().toISOString());
     const checkpoint = done.erasure ? checkpointTruncate(state.handle!.sqlite) : null;
     return { ...done.detail, erasure: done.erasure && checkpoint ? { ...done.erasure, checkpoint } : null };
   },

@@ -99,11 +99,12 @@ export class AnonymiseError extends Error {
 }
 
 /** Anonymises one dossier inside the caller's transaction (see the plan above). `today` is the Dutch date. */
-export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string }): AnonymiseResult {
+export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string }): AnonymiseResult {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new AnonymiseError('notFound');
   // A legal hold keeps the dossier as it is (R45): nothing of it may go while the hold is active.
   if (sqlite.prepare('SELECT 1 FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL AND (until_date IS NULL OR until_date >= ?)').get(participantId, at.today)) throw new AnonymiseError('held');
-  const dossierNumber = anonymousNumber(sqlite);
+  // Given when a restored backup is anonymised again (core/retention/erasures.ts): the number it got the first time.
+  const dossierNumber = at.dossierNumber ?? anonymousNumber(sqlite);
   return whileDestroying(sqlite, participantId, () => {
     const rows: Record<string, number> = {};
     for (const [table, step] of Object.entries(ANONYMISATION_PLAN)) {

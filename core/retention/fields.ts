@@ -12,6 +12,7 @@ import { auditLine } from '../router/audit-line.ts';
 import { inTransaction, type AuditNote, type HostState } from '../router/context.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { eraseItems, REQUIRED_FIELDS } from './erase.ts';
+import { ledgerAfterErasure, markErasure } from './erasures.ts';
 import { dueFieldValues, retentionLens } from './list.ts';
 
 export interface FieldErasureResult { dossiers: number; fields: number; checkpointClean: boolean }
@@ -24,13 +25,16 @@ export function eraseDueFieldValues(state: HostState, note: AuditNote): FieldEra
     let fields = 0;
     for (const [participantId, list] of byDossier) {
       const erased = eraseItems(ctx.sqlite, participantId, list.map((field) => ({ kind: 'field' as const, field })), ctx.nowIso);
+      markErasure(ctx.sqlite, { participantId, anonymise: false, anonymousNumber: null, fields: erased.fields, entryIds: [], documentIds: [] }, ctx.nowIso);
       fields += erased.fields.length;
       // One line per dossier: which fields went, never their values.
       appendAudit(ctx.sqlite, auditLine(state, 'retention.fieldErased', 'ok', { participantId, objects: { fields: erased.fields } }, ctx.nowIso));
     }
     return { dossiers: byDossier.size, fields };
   });
-  // After the commit: stale WAL frames would still hold the values (R07); not clean is reported.
+  // After the commit: the ledger lists the erasures (R44, a restored backup has them again at open),
+  // and stale WAL frames would still hold the values (R07); not clean is reported.
+  if (result.dossiers > 0) ledgerAfterErasure(state.handle!.sqlite, state.handle!.dir, state.now().toISOString());
   const checkpoint = checkpointTruncate(state.handle!.sqlite);
   inTransaction(state, note, (ctx) => {
     note.objects = { ...result, checkpointClean: checkpoint.clean };

@@ -16,6 +16,11 @@
 // - A restored dossier is recognised only when id, dossier number and creation time all match, and
 //   the id sequence and the dossier numbers move past every listed one, so a dossier made after a
 //   restore can never be taken for a destroyed one.
+// - Erasures (R28, R43) and anonymisations (R29) are listed too, as `erasures`: which dossier, which
+//   fields (by name), entries and documents (by id), or the whole dossier anonymised. Their proof is
+//   a mark that commits with the erasure itself (settings 'erased:<id>', core/retention/erasures.ts)
+//   and is copied into the ledger right after: a database without a mark the ledger lists predates
+//   that erasure (an old backup) and has it carried out again at open.
 // The limit, said plainly: the ledger covers an older vault.db opened next to it. A folder restored
 // whole brings its own older ledger, which does not know later destructions (README: backups).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -35,12 +40,25 @@ const Line = z.object({
   batchId: z.number().int().positive().nullable(), state: z.enum(['intended', 'destroyed']),
 }).strict();
 export type LedgerLine = z.infer<typeof Line>;
-const FileShape = z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(Line), mac: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+const Id = z.number().int().positive();
+export const ErasureLine = z.object({
+  id: z.string().regex(/^[0-9a-f]{32}$/), participantId: Id, at: z.string().max(40), anonymise: z.boolean(),
+  // The random number an anonymised dossier got (it links to no one): given again when a restored backup is anonymised again, so a later destruction's line still names it.
+  anonymousNumber: z.string().regex(/^AN-[0-9A-F]{16}$/).nullable(),
+  fields: z.array(z.string().regex(/^[a-zA-Z]{1,40}$/)).max(100), entryIds: z.array(Id).max(100_000), documentIds: z.array(Id).max(100_000),
+}).strict();
+export type ErasureLine = z.infer<typeof ErasureLine>;
+const Mac = z.string().regex(/^[0-9a-f]{64}$/);
+// Version 2 (destructions only) is still read; version 3 adds the erasures.
+const FileShape = z.union([
+  z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(Line), mac: Mac }).strict(),
+  z.object({ format: z.literal(FORMAT), version: z.literal(3), lines: z.array(Line), erasures: z.array(ErasureLine), mac: Mac }).strict(),
+]);
 
 export type LedgerRead =
-  | { status: 'missing'; lines: [] }
-  | { status: 'ok'; lines: LedgerLine[] }
-  | { status: 'unreadable' | 'badMac'; lines: [] };
+  | { status: 'missing'; lines: []; erasures: [] }
+  | { status: 'ok'; lines: LedgerLine[]; erasures: ErasureLine[] }
+  | { status: 'unreadable' | 'badMac'; lines: []; erasures: [] };
 
 export const ledgerPath = (dir: string) => join(dir, LEDGER_FILE);
 
@@ -53,9 +71,10 @@ export function ledgerSecret(sqlite: Sqlite): Buffer {
   return secret;
 }
 
-function macOf(key: Buffer, lines: LedgerLine[]): string {
+function macOf(key: Buffer, lines: LedgerLine[], erasures: ErasureLine[] | null): string {
   const canonical = lines.map((l) => [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt, l.batchId, l.state]);
-  return createHmac('sha256', key).update(JSON.stringify([FORMAT, 2, canonical])).digest('hex');
+  const erased = erasures?.map((e) => [e.id, e.participantId, e.at, e.anonymise, e.anonymousNumber, e.fields, e.entryIds, e.documentIds]);
+  return createHmac('sha256', key).update(JSON.stringify(erased ? [FORMAT, 3, canonical, erased] : [FORMAT, 2, canonical])).digest('hex');
 }
 
 /**
@@ -64,31 +83,45 @@ function macOf(key: Buffer, lines: LedgerLine[]): string {
  */
 export function readLedger(dir: string, secret: Buffer): LedgerRead {
   const file = ledgerPath(dir);
-  if (!existsSync(file)) return { status: 'missing', lines: [] };
+  if (!existsSync(file)) return { status: 'missing', lines: [], erasures: [] };
   let parsed: z.infer<typeof FileShape>;
   try {
     const shape = FileShape.safeParse(JSON.parse(readRegularFile(file)));
-    if (!shape.success) return { status: 'unreadable', lines: [] };
+    if (!shape.success) return { status: 'unreadable', lines: [], erasures: [] };
     parsed = shape.data;
   } catch {
-    return { status: 'unreadable', lines: [] };
+    return { status: 'unreadable', lines: [], erasures: [] };
   }
-  const ok = timingSafeEqual(Buffer.from(macOf(secret, parsed.lines), 'hex'), Buffer.from(parsed.mac, 'hex'));
-  return ok ? { status: 'ok', lines: parsed.lines } : { status: 'badMac', lines: [] };
+  const erasures = parsed.version === 3 ? parsed.erasures : null;
+  const ok = timingSafeEqual(Buffer.from(macOf(secret, parsed.lines, erasures), 'hex'), Buffer.from(parsed.mac, 'hex'));
+  return ok ? { status: 'ok', lines: parsed.lines, erasures: erasures ?? [] } : { status: 'badMac', lines: [], erasures: [] };
 }
 
-function writeLedger(dir: string, secret: Buffer, lines: LedgerLine[]): void {
-  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: 2, lines, mac: macOf(secret, lines) }, null, 1)}\n`);
+function writeLedger(dir: string, secret: Buffer, lines: LedgerLine[], erasures: ErasureLine[]): void {
+  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: 3, lines, erasures, mac: macOf(secret, lines, erasures) }, null, 1)}\n`);
 }
 
 export class LedgerUntrustedError extends Error {
   constructor(readonly status: 'unreadable' | 'badMac') { super(`destruction ledger ${status}`); }
 }
 
-function trusted(dir: string, secret: Buffer): LedgerLine[] {
+function trusted(dir: string, secret: Buffer): { lines: LedgerLine[]; erasures: ErasureLine[] } {
   const current = readLedger(dir, secret);
   if (current.status === 'unreadable' || current.status === 'badMac') throw new LedgerUntrustedError(current.status);
-  return current.lines;
+  return current;
+}
+
+/**
+ * Adds erasures to the ledger that it does not list yet (by id); refuses, like recordIntended, to
+ * overwrite a ledger it cannot trust. Returns how many were added.
+ */
+export function recordErasures(sqlite: Sqlite, dir: string, add: readonly ErasureLine[]): number {
+  const secret = ledgerSecret(sqlite);
+  const { lines, erasures } = trusted(dir, secret);
+  const known = new Set(erasures.map((e) => e.id));
+  const fresh = add.filter((e) => !known.has(e.id));
+  if (fresh.length > 0) writeLedger(dir, secret, lines, [...erasures, ...fresh]);
+  return fresh.length;
 }
 
 /**
@@ -98,9 +131,9 @@ function trusted(dir: string, secret: Buffer): LedgerLine[] {
  */
 export function recordIntended(sqlite: Sqlite, dir: string, add: Omit<LedgerLine, 'state'>[]): void {
   const secret = ledgerSecret(sqlite);
-  const lines = trusted(dir, secret);
+  const { lines, erasures } = trusted(dir, secret);
   const known = new Set(lines.map((l) => l.participantId));
-  writeLedger(dir, secret, [...lines, ...add.filter((l) => !known.has(l.participantId)).map((l) => ({ ...l, state: 'intended' as const }))]);
+  writeLedger(dir, secret, [...lines, ...add.filter((l) => !known.has(l.participantId)).map((l) => ({ ...l, state: 'intended' as const }))], erasures);
 }
 
 /**
@@ -110,7 +143,7 @@ export function recordIntended(sqlite: Sqlite, dir: string, add: Omit<LedgerLine
  */
 export function settleIntended(sqlite: Sqlite, dir: string): LedgerLine[] {
   const secret = ledgerSecret(sqlite);
-  const lines = trusted(dir, secret);
+  const { lines, erasures } = trusted(dir, secret);
   if (!lines.some((l) => l.state === 'intended')) return [];
   const present = prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ? AND dossier_number = ? AND created_at = ?');
   const settled: LedgerLine[] = [];
@@ -121,7 +154,7 @@ export function settleIntended(sqlite: Sqlite, dir: string): LedgerLine[] {
     settled.push(done);
     return [done];
   });
-  writeLedger(dir, secret, next);
+  writeLedger(dir, secret, next, erasures);
   return settled;
 }
 
@@ -154,12 +187,13 @@ export function redestroyListed(sqlite: Sqlite, dir: string, destroy: (line: Led
   return { status: 'ok', destroyed, failed };
 }
 
-function moveSequencesPast(sqlite: Sqlite, lines: LedgerLine[]): void {
+/** The participant id sequence and the dossier numbers move past every listed dossier, so none is ever issued twice. */
+export function moveSequencesPast(sqlite: Sqlite, lines: readonly { participantId: number; dossierNumber?: string }[]): void {
   if (lines.length === 0) return;
   const highest = Math.max(...lines.map((l) => l.participantId));
   const numbers = new Map<string, number>();
   for (const l of lines) {
-    const m = /^DK-(\d{4})-(\d+)$/.exec(l.dossierNumber);
+    const m = /^DK-(\d{4})-(\d+)$/.exec(l.dossierNumber ?? '');
     if (m) numbers.set(m[1]!, Math.max(numbers.get(m[1]!) ?? 0, Number(m[2])));
   }
   sqlite.transaction(() => {

@@ -1,19 +1,37 @@
-// A restored backup that still holds destroyed dossiers (R44): at every open, right after the audit
-// anchor is checked and before any session can read, each dossier the destruction ledger lists as
-// destroyed and the database holds again is destroyed again, with the same destruction as the
-// batches, and a system line in the trail says so. A ledger that cannot be trusted is never acted
-// upon, a missing one while the database records destructions, and a re-destruction that fails,
-// are flagged in the trail (the privacy officer sees them); none of them stops the vault opening.
+// A restored backup that still holds what was destroyed or erased (R44, R28, R29): at every open,
+// right after the audit anchor is checked and before any session can read, the ledger is applied.
+// First the erasures and anonymisations this database has no mark of (core/retention/erasures.ts),
+// then each dossier the ledger lists as destroyed and the database holds again is destroyed again,
+// with the same destruction as the batches; a line in the trail says so. A ledger that cannot be
+// trusted is never acted upon, a missing one while the database records destructions, and a
+// re-erasure or re-destruction that fails, are flagged in the trail (the privacy officer sees
+// them); none of them stops the vault opening.
 import { appendSystemLine } from '../audit/anchor.ts';
 import { checkpointTruncate, prepared, type Sqlite } from '../../db/connection.ts';
 import { destroyParticipant } from './destroy.ts';
-import { redestroyListed, type LedgerLine } from './ledger.ts';
+import { eraseAgain, ledgerErasures } from './erasures.ts';
+import { ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
 
 const flag = (sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>) =>
   sqlite.transaction(() => appendSystemLine(sqlite, action, at, objects, true))();
 
+/** The erasures of a trusted ledger this database lacks; returns how many were carried out again. An untrusted ledger is flagged by the destruction step. */
+function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
+  const read = readLedger(dir, ledgerSecret(sqlite));
+  if (read.status === 'unreadable' || read.status === 'badMac') return 0;
+  try {
+    ledgerErasures(sqlite, dir);
+  } catch {
+    return 0; // the ledger changed under us into one that cannot be trusted: the destruction step flags it
+  }
+  const again = eraseAgain(sqlite, read.erasures, at);
+  for (const line of again.failed) flag(sqlite, 'retention.eraseAgainFailed', at, { participantId: line.participantId, anonymise: line.anonymise });
+  return again.applied.length;
+}
+
 export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   const at = new Date().toISOString();
+  const erased = eraseAgainAtOpen(sqlite, dir, at);
   let result: ReturnType<typeof redestroyListed>;
   try {
     result = redestroyListed(sqlite, dir, (line) => {
@@ -32,8 +50,8 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
     flag(sqlite, 'retention.ledgerMissing', at, {});
   }
   for (const line of result.failed) flag(sqlite, 'retention.destroyAgainFailed', at, { dossierNumber: line.dossierNumber });
-  if (result.destroyed.length > 0) {
-    // Stale WAL frames would still hold the dossier: a checkpoint that is not clean is recorded.
+  if (result.destroyed.length > 0 || erased > 0) {
+    // Stale WAL frames would still hold what went: a checkpoint that is not clean is recorded.
     const checkpoint = checkpointTruncate(sqlite);
     if (!checkpoint.clean) flag(sqlite, 'retention.checkpointNotClean', at, { busy: checkpoint.busy, log: checkpoint.log, checkpointed: checkpoint.checkpointed });
   }

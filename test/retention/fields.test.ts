@@ -1,7 +1,10 @@
 // R43: a field value whose shorter term has ended is erased like a requested erasure: not on day 89,
 // on day 90; not under a legal hold; the value is in no table, no search-index block and no decrypted
 // page or WAL frame afterwards, the rest of the dossier stays, and the trail names the fields only.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEDGER_FILE } from '../../core/retention/ledger.ts';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { tablesHolding } from './erase-support.ts';
@@ -43,6 +46,10 @@ describe('field-level terms are erased (R43)', () => {
     const line = sqlite.prepare("SELECT participant_id AS p, objects FROM audit_log WHERE action = 'retention.fieldErased'").get() as { p: number; objects: string };
     expect(line).toEqual({ p: p.participantId, objects: JSON.stringify({ fields: ['email'] }) });
     expect(verifyAuditChain(sqlite).ok).toBe(true);
+    // R44: the ledger lists the erasure by field name, so a restored older backup has it again at open.
+    const ledger = readFileSync(join(w.vault.dir, LEDGER_FILE), 'utf8');
+    expect(JSON.parse(ledger).erasures).toMatchObject([{ participantId: p.participantId, anonymise: false, fields: ['email'], entryIds: [], documentIds: [] }]);
+    expect(ledger).not.toContain('qzxwvmailkanarie');
     // The consultant may not run it; bad input changes nothing.
     expect((await w.consultant.raw('retention.eraseDueFields', {})).ok).toBe(false);
     expect((await w.officer.raw('retention.eraseDueFields', { all: true })).ok).toBe(false);

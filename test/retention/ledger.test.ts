@@ -1,6 +1,6 @@
 // R44: the destruction ledger next to the database — a restored backup that still holds a
 // destroyed dossier is recognised at open; a forged or damaged ledger is never acted upon.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LedgerUntrustedError, ledgerPath, ledgerSecret, readLedger, recordIntended, redestroyListed, settleIntended, type LedgerLine } from '../../core/retention/ledger.ts';
@@ -30,6 +30,23 @@ async function withParticipants(n: number) {
 }
 
 describe('destruction ledger (R44)', () => {
+  it('R44 a ledger of version 2 (destructions only, from before erasures were listed) is still trusted and acted on, and is written on as version 3', async () => {
+    const w = await withParticipants(2);
+    const secret = ledgerSecret(w.sqlite);
+    const line = { ...w.line(w.made[0]!.participantId), state: 'destroyed' as const };
+    // Version 2's format, byte for byte: its MAC covers the format name, 2 and the lines.
+    const canonical = [[line.participantId, line.dossierNumber, line.createdAt, line.destroyedAt, line.batchId, line.state]];
+    const mac = createHmac('sha256', secret).update(JSON.stringify(['dossierkluis-destruction-ledger', 2, canonical])).digest('hex');
+    writeFileSync(ledgerPath(w.dir), JSON.stringify({ format: 'dossierkluis-destruction-ledger', version: 2, lines: [line], mac }));
+    expect(readLedger(w.dir, secret)).toEqual({ status: 'ok', lines: [line], erasures: [] });
+    const destroyed: number[] = [];
+    redestroyListed(w.sqlite, w.dir, (l) => { destroyed.push(l.participantId); });
+    expect(destroyed).toEqual([line.participantId]);
+    recordIntended(w.sqlite, w.dir, [w.line(w.made[1]!.participantId)]);
+    expect(JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'))).toMatchObject({ version: 3, erasures: [], lines: [line, { participantId: w.made[1]!.participantId, state: 'intended' }] });
+    expect(readLedger(w.dir, secret).status).toBe('ok');
+  });
+
   it('R44 lists dossiers under a MAC kept in the database; an edited, damaged or foreign ledger is not trusted, not overwritten and not acted on', async () => {
     const w = await withParticipants(2);
     const secret = ledgerSecret(w.sqlite);

@@ -1,0 +1,148 @@
+// R44 with R28 and R29: a backup made before an erasure or an anonymisation still holds what went.
+// When that backup's database is put back next to the live ledger and the vault is opened, the
+// erasure is carried out again before anything else (a line in the trail says so), the decrypted
+// pages hold nothing of it afterwards, and the chain still verifies. The live database has the
+// erasure's mark, so opening it never touches a value given after the erasure. An anonymised
+// dossier gets the same anonymous number again, so a later destruction of it is carried out again
+// too. A ledger that cannot be trusted erases nothing.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../core/audit/chain.ts';
+import { destroyParticipant } from '../../core/retention/destroy.ts';
+import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
+import { backupVault, openVaultHandle, type VaultHandle } from '../../core/vault/vault.ts';
+import { findInVaultBytes } from '../support/pages.ts';
+import { aParticipant, removeVault, tempDir, type TestVault } from '../support/vault.ts';
+import { canary, canaryVault, verwijdering } from './erase-support.ts';
+
+const TODAY = '2026-04-23';
+let vault: TestVault | undefined;
+afterEach(() => { if (vault) removeVault(vault); vault = undefined; });
+
+/** Puts a backup's database, key slots and anchor back, as README says; the live ledger stays. */
+function restore(backup: string, dir: string): void {
+  for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(dir, f));
+}
+function opened<T>(dir: string, key: Buffer, fn: (h: VaultHandle) => T): T {
+  const h = openVaultHandle(dir, key);
+  try { return fn(h); } finally { h.close(); }
+}
+const count = (h: VaultHandle, sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const linesOf = (h: VaultHandle, action: string) => h.sqlite.prepare('SELECT participant_id AS participantId, objects FROM audit_log WHERE action = ?').all(action) as { participantId: number | null; objects: string }[];
+
+describe('a restored backup and erasure (R44, R28, R29)', () => {
+  it('R28 R44 R07 an erasure carried out after the backup was made is carried out again when the backup is opened; a value given after the erasure is never touched', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const [FAMILY, ENTRY, DOC, CITY, NEW] = ['Gezin', 'Verslag', 'Rapport', 'Plaats', 'Nieuw'].map(canary);
+    const p = await c.owner.call('dossiers.create', aParticipant({ city: CITY!, familySituation: FAMILY! }));
+    const entry = await c.owner.call('dossiers.addEntry', { participantId: p.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: 'Notitie', body: `Tekst ${ENTRY}` });
+    const doc = await c.owner.call('dossiers.uploadDocument', { participantId: p.participantId, kind: 'report', fileName: 'rapport.txt', mimeType: 'text/plain', contentBase64: Buffer.from(`Inhoud ${DOC}`).toString('base64') });
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+
+    const decided = await verwijdering(c.admin, p.participantId, [
+      { target: 'field', field: 'familySituation', ground: 'irrelevant' }, { target: 'entry', entryId: entry.id, ground: 'irrelevant' }, { target: 'document', documentId: doc.id, ground: 'irrelevant' },
+    ], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    // The ledger names the erasure by field name and ids, never a value.
+    const ledger = readFileSync(join(c.vault.dir, LEDGER_FILE), 'utf8');
+    expect(JSON.parse(ledger)).toMatchObject({ version: 3, erasures: [{ participantId: p.participantId, anonymise: false, fields: ['familySituation'], entryIds: [entry.id], documentIds: [doc.id] }] });
+    for (const needle of [FAMILY, ENTRY, DOC, CITY]) expect(ledger).not.toContain(needle);
+    // A new family situation is given after the erasure: it belongs to the dossier now.
+    await c.owner.call('dossiers.update', { participantId: p.participantId, changes: { familySituation: NEW }, reason: 'Nieuw gesprek' });
+    c.vault.close();
+
+    // Opening the live vault again changes nothing: it has the erasure's mark.
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT family_situation AS f FROM participants WHERE id = ?').get(p.participantId)).toEqual({ f: NEW });
+      expect(linesOf(h, 'retention.erasedAgain')).toEqual([]);
+    });
+
+    restore(backup, c.vault.dir);
+    const hex = key.toString('hex');
+    expect(new Set(findInVaultBytes(c.vault.dir, hex, [FAMILY!, ENTRY!, DOC!]).map((f) => f.needle))).toEqual(new Set([FAMILY, ENTRY, DOC])); // the backup holds them
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT family_situation AS f, city FROM participants WHERE id = ?').get(p.participantId)).toEqual({ f: null, city: CITY });
+      expect(count(h, 'SELECT count(*) AS n FROM entries WHERE id = ?', entry.id)).toBe(0);
+      expect(count(h, 'SELECT count(*) AS n FROM documents WHERE id = ?', doc.id)).toBe(0);
+      expect(count(h, "SELECT count(*) AS n FROM participant_history WHERE participant_id = ? AND field = 'familySituation'", p.participantId)).toBe(0);
+      const again = linesOf(h, 'retention.erasedAgain');
+      expect(again).toHaveLength(1);
+      expect(again[0]!.participantId).toBe(p.participantId);
+      expect(JSON.parse(again[0]!.objects)).toMatchObject({ fields: ['familySituation'], entryIds: [entry.id], documentIds: [doc.id] });
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+    });
+    expect(findInVaultBytes(c.vault.dir, hex, [FAMILY!, ENTRY!, DOC!])).toEqual([]);
+    // Done once: the next open finds nothing more to do.
+    opened(c.vault.dir, key, (h) => expect(linesOf(h, 'retention.erasedAgain')).toHaveLength(1));
+  }, 120_000);
+
+  it('R29 R44 an anonymisation after the backup is carried out again with the same anonymous number, so its later destruction is carried out again too', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const NAME = canary('Qz');
+    const p = await c.owner.call('dossiers.create', aParticipant({ lastName: NAME, familySituation: `Gezin ${NAME}` }));
+    await c.owner.call('dossiers.addEntry', { participantId: p.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: 'Notitie', body: `Over ${NAME}` });
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const hex = key.toString('hex');
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'dossier', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const live = handle.sqlite.prepare('SELECT dossier_number AS n, created_at AS c FROM participants WHERE id = ?').get(p.participantId) as { n: string; c: string };
+    expect(live.n).toMatch(/^AN-/);
+    expect(JSON.parse(readFileSync(join(c.vault.dir, LEDGER_FILE), 'utf8')).erasures).toMatchObject([{ participantId: p.participantId, anonymise: true, anonymousNumber: live.n }]);
+    c.vault.close();
+
+    restore(backup, c.vault.dir);
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT dossier_number AS n, created_at AS c, last_name AS l FROM participants WHERE id = ?').get(p.participantId)).toEqual({ n: live.n, c: live.c, l: 'Geanonimiseerd' });
+      expect(linesOf(h, 'retention.anonymisedAgain')).toHaveLength(1);
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+      // The anonymised dossier reaches the end of its term: it is destroyed, as a batch does.
+      recordIntended(h.sqlite, c.vault!.dir, [{ participantId: p.participantId, dossierNumber: live.n, createdAt: live.c, destroyedAt: new Date().toISOString(), batchId: null }]);
+      destroyParticipant(h.sqlite, p.participantId);
+      settleIntended(h.sqlite, c.vault!.dir);
+    });
+    expect(findInVaultBytes(c.vault.dir, hex, [NAME])).toEqual([]);
+
+    // The oldest backup once more: anonymised again, and then destroyed again, at the same open.
+    restore(backup, c.vault.dir);
+    expect(findInVaultBytes(c.vault.dir, hex, [NAME]).length).toBeGreaterThan(0);
+    opened(c.vault.dir, key, (h) => {
+      expect(count(h, 'SELECT count(*) AS n FROM participants WHERE id = ?', p.participantId)).toBe(0);
+      expect(linesOf(h, 'retention.anonymisedAgain')).toHaveLength(1);
+      expect(linesOf(h, 'retention.destroyedAgain')).toHaveLength(1);
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+    });
+    expect(findInVaultBytes(c.vault.dir, hex, [NAME])).toEqual([]);
+  }, 120_000);
+
+  for (const [label, forge] of [
+    ['a forged MAC', (l: Record<string, unknown>) => JSON.stringify({ ...l, mac: '0'.repeat(64) })],
+    ['an unreadable file', () => '{"format": "dossierkluis-destruction-ledger", "version": 3, "lines": ['],
+  ] as const) {
+    it(`R44 a ledger with ${label} erases nothing and is flagged in the trail`, async () => {
+      const c = await canaryVault(TODAY);
+      vault = c.vault;
+      const FAMILY = canary('Gezin');
+      const p = await c.owner.call('dossiers.create', aParticipant({ familySituation: FAMILY }));
+      const entry = await c.owner.call('dossiers.addEntry', { participantId: p.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: 'Notitie', body: 'Blijft' });
+      const key = Buffer.from(c.vault.admin.state.handle!.key);
+      c.vault.close();
+      const erasure = { id: 'ab'.repeat(16), participantId: p.participantId, at: new Date().toISOString(), anonymise: false, anonymousNumber: null, fields: ['familySituation'], entryIds: [entry.id], documentIds: [] };
+      writeFileSync(join(c.vault.dir, LEDGER_FILE), forge({ format: 'dossierkluis-destruction-ledger', version: 3, lines: [], erasures: [erasure], mac: 'f'.repeat(64) }));
+      opened(c.vault.dir, key, (h) => {
+        expect(h.sqlite.prepare('SELECT family_situation AS f FROM participants WHERE id = ?').get(p.participantId)).toEqual({ f: FAMILY });
+        expect(count(h, 'SELECT count(*) AS n FROM entries WHERE id = ?', entry.id)).toBe(1);
+        expect(linesOf(h, 'retention.erasedAgain')).toEqual([]);
+        expect(linesOf(h, 'retention.ledgerUntrusted')).toHaveLength(1);
+      });
+    }, 60_000);
+  }
+});
