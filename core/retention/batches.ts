@@ -37,12 +37,17 @@ function itemsOf(sqlite: Sqlite, batchId: number): ItemRow[] {
     FROM retention_batch_items WHERE batch_id = ? ORDER BY id`).all(batchId) as ItemRow[];
 }
 
-/** A batch as the caller may see it: the dossiers hidden from them (R26) are left out. */
-export function batchView(sqlite: Sqlite, id: number, hidden: (participantId: number) => boolean, today: IsoDate) {
+/**
+ * A batch as the caller may see it: the dossiers hidden from them (R26) are left out; ownProposal
+ * tells the screen, by user id rather than by display name (two people may share one), that the
+ * caller is the proposer and may not approve (R45; approve() is the real check).
+ */
+export function batchView(sqlite: Sqlite, id: number, hidden: (participantId: number) => boolean, today: IsoDate, callerId: number) {
   const b = batchRow(sqlite, id);
   const { proposedById: _p, approvedById: _a, ...rest } = b;
   return {
     ...rest,
+    ownProposal: b.proposedById === callerId,
     cancellable: (b.status === 'proposed' || b.status === 'approved') && (b.executableOn === null || today < b.executableOn),
     items: itemsOf(sqlite, id).filter((i) => !hidden(i.participantId)),
   };

@@ -52,7 +52,7 @@ export const Batch = z.object({
   id: Id, status: z.enum(['proposed', 'approved', 'cancelled', 'executed']), reason: z.string(),
   proposedBy: z.string(), proposedAt: z.string(), approvedBy: z.string().nullable(), approvedAt: z.string().nullable(), executableOn: z.string().nullable(),
   cancelledBy: z.string().nullable(), cancelledAt: z.string().nullable(), cancelReason: z.string().nullable(), executedAt: z.string().nullable(),
-  cancellable: z.boolean(),
+  cancellable: z.boolean(), ownProposal: z.boolean(),
   items: z.array(z.object({ participantId: Id, dossierNumber: z.string(), basis: Basis, termEndsOn: z.string(), outcome: z.enum(['destroyed', 'skipped']).nullable() })),
 });
 

@@ -46,7 +46,7 @@ function requireWholeBatchVisible(ctx: Ctx, batchId: number): void {
 
 function batchOut(ctx: Ctx, id: number) {
   const lens = listLens(ctx);
-  return batchView(ctx.sqlite, id, lens.hidden, todayOf(ctx));
+  return batchView(ctx.sqlite, id, lens.hidden, todayOf(ctx), ctx.session.userId);
 }
 
 export const retentionHandlers: Handlers<typeof retentionContract> = {

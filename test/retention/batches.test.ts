@@ -51,6 +51,9 @@ describe('legal hold and four-eyes destruction (R45)', () => {
     const batch = await w.officer.call('retention.propose', { participantIds: [a.participantId], reason: REASON });
     expect(batch.items).toEqual([{ participantId: a.participantId, dossierNumber: a.dossierNumber, basis: 'term', termEndsOn: '2024-12-29', outcome: null }]);
     expect(await codeOf(w.officer.call('retention.approve', { batchId: batch.id }))).toBe('retention.ownProposal');
+    // The screen learns it by user id, never by display name.
+    expect(batch.ownProposal).toBe(true);
+    expect((await w.officer2.call('retention.batches', {})).find((b) => b.id === batch.id)?.ownProposal).toBe(false);
     const officerId = w.officer.state.session!.userId;
     expect(() => sqlite().prepare("UPDATE retention_batches SET status = 'approved', approved_by = ?, approved_at = ?, executable_on = '2026-03-09' WHERE id = ?").run(officerId, '2026-03-02T09:00:00Z', batch.id))
       .toThrow(/cannot be its proposer/);

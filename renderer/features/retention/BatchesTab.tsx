@@ -28,8 +28,7 @@ export function BatchesTab() {
   const [approving, setApproving] = useState<Batch | null>(null);
   const [cancelling, setCancelling] = useState<Batch | null>(null);
   const [executing, setExecuting] = useState<Batch | null>(null);
-  // The batch names its proposer by display name only; the service is the real check (ownProposal).
-  const own = (b: Batch) => b.proposedBy === me?.displayName;
+  const own = (b: Batch) => b.ownProposal;
   const toggle = (id: number) => setOpen((s) => {
     const next = new Set(s);
     if (!next.delete(id)) next.add(id);
