@@ -1,6 +1,8 @@
 // The app's list table: a bordered paper, one header row, and optionally a last column for row
 // buttons whose header only screen readers hear. With `minWidth` a narrow window scrolls it
-// sideways instead of squeezing the columns. Other Table props (striped, data-testid…) pass on.
+// sideways instead of squeezing the columns; that scrolling region takes the keyboard focus itself
+// (a table of plain text has nothing else to focus, and arrow keys must reach what is cut off).
+// Other Table props (striped, data-testid…) pass on.
 import type { ReactNode } from 'react';
 import { Paper, Table, type TableProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +33,12 @@ export function DataTable({ headers, actions = false, caption, minWidth, childre
   );
   return (
     <Paper withBorder radius="md">
-      {minWidth ? <Table.ScrollContainer minWidth={minWidth}>{table}</Table.ScrollContainer> : table}
+      {minWidth ? (
+        <Table.ScrollContainer minWidth={minWidth}
+          scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': caption ?? t('common.scrollTable') } }}>
+          {table}
+        </Table.ScrollContainer>
+      ) : table}
     </Paper>
   );
 }

@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtemp, rm, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DOC_SHOTS, assertPageFits } from './fit.mjs';
@@ -19,13 +20,18 @@ const temporary = new Map();
 /** The bundled CLI that users run (scripts/e2e.mjs builds it first). */
 export const BUNDLE = join(ROOT, 'dist-cli', 'dossierkluis.mjs');
 
-/** Starts the bundle's `dossierkluis serve` on a fresh temp vault; resolves once it printed its URL. */
-export async function startServer() {
-  const vault = await mkdtemp(join(tmpdir(), 'dk-e2e-'));
-  const child = spawn(process.execPath, [BUNDLE, 'serve', '--vault', vault, '--port', '0'], {
+/**
+ * Starts the bundle's `dossierkluis serve` on a fresh temp vault (or on `vault`, one a previous
+ * server of the same spec left); resolves once it printed its URL. `shiftDays`: the server's clock
+ * runs that many days ahead (test/e2e/shifted-clock.mjs), the product has no clock setting.
+ */
+export async function startServer({ vault: existing = null, shiftDays = 0 } = {}) {
+  const vault = existing ?? await mkdtemp(join(tmpdir(), 'dk-e2e-'));
+  const preload = shiftDays ? ['--import', pathToFileURL(join(ROOT, 'test/e2e/shifted-clock.mjs')).href] : [];
+  const child = spawn(process.execPath, [...preload, BUNDLE, 'serve', '--vault', vault, '--port', '0'], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, BROWSER: 'none' },
+    env: { ...process.env, BROWSER: 'none', ...(shiftDays ? { DK_E2E_SHIFT_DAYS: String(shiftDays) } : {}) },
   });
   let output = '';
   const url = await new Promise((resolveUrl, reject) => {
@@ -62,7 +68,7 @@ export async function startServer() {
       }
       throw new Error(`the server printed no new address:\n${output.slice(seen)}`);
     },
-    async stop() {
+    async stop({ keepVault = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -70,7 +76,7 @@ export async function startServer() {
         await exited;
         clearTimeout(t);
       }
-      await rm(vault, { recursive: true, force: true });
+      if (!keepVault) await rm(vault, { recursive: true, force: true });
     },
   };
 }
@@ -87,15 +93,23 @@ export async function openApp(browser) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   await page.goto(server.url);
-  return {
+  const app = {
     page,
     server,
     problems,
+    /** The same vault served again by a new process, its clock `shiftDays` ahead; the page opens the new address. */
+    async restartServer({ shiftDays }) {
+      const { vault } = app.server;
+      await app.server.stop({ keepVault: true });
+      app.server = await startServer({ vault, shiftDays });
+      await page.goto(app.server.url);
+    },
     async close() {
       await context.close();
-      await server.stop();
+      await app.server.stop();
     },
   };
+  return app;
 }
 
 /** An input by its visible label; Mantine marks required fields with an asterisk. */

@@ -2,11 +2,14 @@
 // ended in 2018 is due (7 years); the privacy officer sees it on "Bewaartermijnen", places a legal
 // hold by dossier number (the dossier shows it with its term), lifts it, and proposes the dossier
 // for destruction; she cannot approve her own proposal (the button says so and the service
-// refuses); the board approves it after a confirmation and the waiting period starts.
+// refuses); the board approves it after a confirmation and the waiting period starts. Eight days
+// later (the same vault served by a process whose clock runs ahead) she carries the batch out after
+// typing its number: the dossier is gone, and the register holds one line without a name (R44).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { checkAxe, createParticipant, createUser, dutchDate, firstRun, label, screenshot, signIn, signOut } from './harness.mjs';
 import { api } from './specs-requests.mjs';
+import { assertPageFits } from './fit.mjs';
 
 const TRAJECTORY_END = '2018-06-30';
 const TERM_END = '2025-06-30'; // 7 years after the UWV trajectory's end (R40)
@@ -34,7 +37,8 @@ async function openRetention(page, tab) {
   if (tab) await page.getByRole('tab', { name: tab }).click();
 }
 
-async function retentionFlow({ page }) {
+async function retentionFlow(app) {
+  const { page } = app;
   const failures = [];
   await firstRun(page);
   await signIn(page, 'beheer');
@@ -46,7 +50,7 @@ async function retentionFlow({ page }) {
 
   await signIn(page, 'anna');
   assert.equal(await page.getByRole('link', { name: 'Bewaartermijnen' }).count(), 0, 'a consultant has no retention page');
-  const { dossierNumber } = await seedDueDossier(page);
+  const { dossierNumber, participantId } = await seedDueDossier(page);
   await signOut(page);
 
   // The privacy officer: the dossier is on the list, due since the end of its term.
@@ -149,9 +153,51 @@ async function retentionFlow({ page }) {
   await screenshot(page, 'r3-voorstel-goedgekeurd');
   await page.getByRole('tab', { name: 'Vernietigingsregister' }).click();
   await page.getByTestId('register-empty').waitFor();
+  await signOut(page);
+
+  // The waiting period (7 days) has passed: the same vault, its server's clock 8 days ahead.
+  await app.restartServer({ shiftDays: 8 });
+  await signIn(page, 'pia');
+  await openRetention(page, 'Voorstellen');
+  const ready = page.locator(`[data-testid="batch-row"][data-batch="${batchId}"]`);
+  await ready.getByTestId('batch-status').getByText('Goedgekeurd, wachttijd voorbij').waitFor();
+  assert.equal(await ready.getByRole('button', { name: `Voorstel ${batchId} annuleren` }).count(), 0, 'past the waiting period a batch can no longer be cancelled');
+  await ready.getByRole('button', { name: `Voorstel ${batchId} uitvoeren: vernietigen` }).click();
+  const execute = page.getByRole('dialog', { name: `Voorstel ${batchId} uitvoeren: dossiers vernietigen` });
+  await execute.getByText('Dit kan niet ongedaan worden gemaakt: 1 dossier wordt definitief vernietigd', { exact: false }).waitFor();
+  await execute.getByText(dossierNumber, { exact: true }).waitFor();
+  await checkAxe(page, 'vernietigen bevestigen', failures);
+  // A wrong number destroys nothing.
+  await execute.getByTestId('execute-confirm').fill(String(batchId + 1));
+  await execute.getByRole('button', { name: 'Definitief vernietigen' }).click();
+  await execute.getByText(`Typ ${batchId}, het nummer van dit voorstel, om te bevestigen.`).waitFor();
+  assert.equal((await api(page, 'dossiers.list', { query: dossierNumber, scope: 'all' })).total, 1, 'nothing destroyed on a wrong number');
+  await execute.getByTestId('execute-confirm').fill(String(batchId));
+  await execute.getByRole('button', { name: 'Definitief vernietigen' }).click();
+  await execute.getByTestId('execute-result').getByText('1 dossier is vernietigd.').waitFor({ timeout: 30_000 });
+  await checkAxe(page, 'vernietigd', failures);
+  await execute.getByTestId('execute-result').getByRole('button', { name: 'Sluiten' }).click();
+  await execute.waitFor({ state: 'detached' });
+  await ready.getByTestId('batch-status').getByText('Uitgevoerd', { exact: false }).waitFor();
+
+  // Gone for everyone: not found by number or name, the dossier itself answers "not found".
+  assert.equal((await api(page, 'dossiers.list', { query: dossierNumber, scope: 'all' })).total, 0);
+  assert.equal((await api(page, 'dossiers.list', { query: 'Oudgers', scope: 'all' })).total, 0);
+  await assert.rejects(api(page, 'dossiers.get', { participantId }), /dossier\.notFound/);
+  // What stays: one register line, with the dossier number and who decided, no name.
+  await page.getByRole('tab', { name: 'Vernietigingsregister' }).click();
+  const line = page.getByTestId('destruction-register').getByRole('row').filter({ hasText: dossierNumber });
+  await line.waitFor();
+  const lineText = await line.textContent();
+  assert.match(lineText, /Pia Privacy/);
+  assert.match(lineText, /Bert Bestuur/);
+  assert.doesNotMatch(await page.getByTestId('destruction-register').textContent(), /Oudgers|Sem|1970/);
+  await checkAxe(page, 'vernietigingsregister', failures);
+  await assertPageFits(page, 'vernietigingsregister');
+  await screenshot(page, 'r4-vernietigingsregister');
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }
 
 export const specs = [
-  { name: 'retention: destruction list, legal hold, a proposal the board approves and the proposer cannot (R40, R45)', run: retentionFlow },
+  { name: 'retention: destruction list, legal hold, a proposal the board approves and the proposer cannot, carried out after the waiting period (R40, R44, R45)', run: retentionFlow },
 ];

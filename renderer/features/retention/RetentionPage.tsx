@@ -45,7 +45,7 @@ function DestructionRegister() {
       <Text size="sm" c="dimmed">{t('retention.register.intro')}</Text>
       <QueryState query={query} empty={(r) => r.length === 0} emptyText={<span data-testid="register-empty">{t('retention.register.empty')}</span>}>
         {(lines) => (
-          <DataTable minWidth={1100} data-testid="destruction-register"
+          <DataTable minWidth={1000} data-testid="destruction-register"
             headers={[t('retention.register.dossierNumber'), t('retention.register.category'), t('retention.register.period'), t('retention.register.termEnds'), t('retention.register.basis'),
               t('retention.register.proposer'), t('retention.register.approver'), t('retention.register.executed'), t('retention.register.batch')]}>
             {lines.map((l) => (
