@@ -475,6 +475,22 @@ async function erasureIntake({ page }) {
   const row = page.getByTestId('change-row');
   assert.equal(await row.count(), 1, 'the request lists the one item');
   assert.match(await row.first().innerText(), /Journaalregel \d+[\s\S]*Niet ter zake dienend/);
+
+  // Granted and carried out (R28): the entry is gone from the journal, the rest of the dossier stays.
+  await verifyIdentity(page);
+  const decide = page.getByTestId('decide-form');
+  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
+  await confirmDialog(page, 'Besluit vastleggen');
+  await page.getByTestId('decision-done').waitFor();
+  await confirmDialog(page, 'Besluit uitvoeren');
+  await row.first().getByText(/Doorgevoerd op/).waitFor();
+  await page.getByRole('link', { name: 'Sanne Kok' }).click();
+  await page.getByTestId('dossier-name').filter({ hasText: 'Sanne Kok' }).waitFor();
+  await page.getByRole('tab', { name: 'Journaal (0)' }).click();
+  await page.getByText('Er staan nog geen journaalregels in dit dossier.').waitFor();
+  assert.doesNotMatch(await page.locator('main').innerText(), /Gesprek over schulden/);
+  await page.getByRole('tab', { name: 'Persoonsgegevens' }).click();
+  await page.getByText('Almelo', { exact: true }).waitFor();
 }
 
 export const specs = [
@@ -483,5 +499,5 @@ export const specs = [
   { name: '(req-c) own statement next to its entry; restriction placed and lifted', run: statementsAndRestriction },
   { name: '(req-d) policy terms and holidays are saved', run: policySettings },
   { name: '(req-e) a refusal needs reasons; an exception needs the board decision first', run: boardException },
-  { name: '(req-f) a verwijdering names the journal entry to erase and its ground; the request lists it', run: erasureIntake },
+  { name: '(req-f) a verwijdering names the journal entry to erase and its ground; granted and carried out, the entry is gone (R28)', run: erasureIntake },
 ];
