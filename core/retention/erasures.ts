@@ -62,9 +62,11 @@ export interface ErasedAgain { applied: ErasureLine[]; failed: ErasureLine[] }
 
 /**
  * At open: each erasure of the (trusted) ledger that this database has no mark of is carried out
- * again, in its own transaction with an audit line and the mark. One that fails (an active legal
- * hold in the old backup, an item that may not go) is left unmarked and reported, so the next open
- * tries again; it never stops the vault opening.
+ * again, in its own transaction with an audit line and the mark. One that fails (an anonymisation
+ * refused by a legal hold still active in the old backup, which the live vault had lifted) is left
+ * unmarked and flagged, so the next open tries again; it never stops the vault opening. Known limit:
+ * a line names its dossier by id only, so a folder restored whole, used, and then given a newer
+ * ledger could have a reused id taken for the erased dossier (docs/security.md).
  */
 export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIso: string): ErasedAgain {
   const known = new Set(marks(sqlite).map((m) => m.id));

@@ -18,7 +18,9 @@ const flag = (sqlite: Sqlite, action: string, at: string, objects: Record<string
 /** The erasures of a trusted ledger this database lacks; returns how many were carried out again. An untrusted ledger is flagged by the destruction step. */
 function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
   const read = readLedger(dir, ledgerSecret(sqlite));
-  if (read.status === 'unreadable' || read.status === 'badMac') return 0;
+  // A missing ledger is not made again here: an empty one would hide that the old one (with its
+  // destructions) is gone; destroyAgainAtOpen flags it. The next erasure or destruction starts one.
+  if (read.status !== 'ok') return 0;
   try {
     ledgerErasures(sqlite, dir);
   } catch {
@@ -28,6 +30,10 @@ function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
   for (const line of again.failed) flag(sqlite, 'retention.eraseAgainFailed', at, { participantId: line.participantId, anonymise: line.anonymise });
   return again.applied.length;
 }
+
+/** The database has destroyed, erased or anonymised something, so a ledger must exist next to it. */
+const recordsRemoval = (sqlite: Sqlite) =>
+  Boolean(prepared(sqlite, "SELECT 1 FROM destruction_register UNION ALL SELECT 1 FROM settings WHERE key >= 'erased:' AND key < 'erased;' LIMIT 1").get());
 
 export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   const at = new Date().toISOString();
@@ -46,9 +52,7 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
     return [];
   }
   if (result.status === 'unreadable' || result.status === 'badMac') flag(sqlite, 'retention.ledgerUntrusted', at, { problem: result.status });
-  if (result.status === 'missing' && (prepared(sqlite, 'SELECT count(*) AS n FROM destruction_register').get() as { n: number }).n > 0) {
-    flag(sqlite, 'retention.ledgerMissing', at, {});
-  }
+  if (result.status === 'missing' && recordsRemoval(sqlite)) flag(sqlite, 'retention.ledgerMissing', at, {});
   for (const line of result.failed) flag(sqlite, 'retention.destroyAgainFailed', at, { dossierNumber: line.dossierNumber });
   if (result.destroyed.length > 0 || erased > 0) {
     // Stale WAL frames would still hold what went: a checkpoint that is not clean is recorded.

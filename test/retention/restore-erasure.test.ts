@@ -5,7 +5,7 @@
 // erasure's mark, so opening it never touches a value given after the erasure. An anonymised
 // dossier gets the same anonymous number again, so a later destruction of it is carried out again
 // too. A ledger that cannot be trusted erases nothing.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
@@ -145,4 +145,18 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
       });
     }, 60_000);
   }
+  it('R44 R28 a deleted ledger is flagged at every open and not made again empty (review finding 1)', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const p = await c.owner.call('dossiers.create', aParticipant({ familySituation: canary('Gezin') }));
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'field', field: 'familySituation', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const key = Buffer.from(c.vault.admin.state.handle!.key);
+    c.vault.close();
+    rmSync(join(c.vault.dir, LEDGER_FILE));
+    for (const times of [1, 2]) {
+      opened(c.vault.dir, key, (h) => expect(linesOf(h, 'retention.ledgerMissing')).toHaveLength(times));
+      expect(existsSync(join(c.vault.dir, LEDGER_FILE))).toBe(false);
+    }
+  }, 60_000);
 });
