@@ -173,8 +173,8 @@ export function openAnchor(sqlite: Sqlite, dir: string, dbKey: Buffer, previousK
 }
 
 /** An audit line written by the vault itself (no user), in the chain like any other. */
-export function appendSystemLine(sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>, flagged: boolean): void {
-  appendAudit(sqlite, { action, outcome: flagged ? 'failed' : 'ok', at, userId: null, username: null, workstation: '-', objects, flagged });
+export function appendSystemLine(sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>, flagged: boolean, participantId: number | null = null): void {
+  appendAudit(sqlite, { action, outcome: flagged ? 'failed' : 'ok', at, userId: null, username: null, workstation: '-', objects, flagged, participantId });
 }
 
 /** appendAudit calls this: the anchor is due for an update after the commit. */

@@ -12,7 +12,7 @@
 // a new one given later, a missing mark can.
 import { randomBytes } from 'node:crypto';
 import { prepared, type Sqlite } from '../../db/connection.ts';
-import { appendAudit } from '../audit/chain.ts';
+import { appendSystemLine } from '../audit/anchor.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { anonymiseParticipant } from './anonymise.ts';
@@ -20,6 +20,8 @@ import { eraseItems, type ErasureItem } from './erase.ts';
 import { ErasureLine, moveSequencesPast, recordErasures } from './ledger.ts';
 
 const MARK_PREFIX = 'erased:';
+/** The settings rows that are erasure marks ('erased:' up to, not including, 'erased;'). */
+export const MARKS_WHERE = "key >= 'erased:' AND key < 'erased;'";
 
 export type ErasureRecord = Omit<ErasureLine, 'id' | 'at'>;
 
@@ -36,7 +38,7 @@ function insertMark(sqlite: Sqlite, line: ErasureLine): void {
 
 /** Every erasure this database has carried out or carried out again. */
 function marks(sqlite: Sqlite): ErasureLine[] {
-  const rows = prepared(sqlite, "SELECT value FROM settings WHERE key >= 'erased:' AND key < 'erased;'").all() as { value: string }[];
+  const rows = prepared(sqlite, `SELECT value FROM settings WHERE ${MARKS_WHERE}`).all() as { value: string }[];
   return rows.flatMap((r) => {
     try {
       const parsed = ErasureLine.safeParse(JSON.parse(r.value));
@@ -78,10 +80,8 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
         if (prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ?').get(line.participantId)) {
           if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
           else eraseItems(sqlite, line.participantId, itemsOf(line), nowIso);
-          appendAudit(sqlite, {
-            action: line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', outcome: 'ok', at: nowIso, userId: null, username: null, workstation: '-',
-            participantId: line.participantId, objects: { erasedAt: line.at, fields: line.fields, entryIds: line.entryIds, documentIds: line.documentIds }, flagged: false,
-          });
+          appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
+            { erasedAt: line.at, fields: line.fields, entryIds: line.entryIds, documentIds: line.documentIds }, false, line.participantId);
           out.applied.push(line);
         }
         // Also when the dossier is not (yet) in this database: a dossier made later under the same id must never be taken for it.
@@ -105,7 +105,7 @@ export function ledgerAfterErasure(sqlite: Sqlite, dir: string, nowIso: string):
     ledgerErasures(sqlite, dir);
     return true;
   } catch {
-    sqlite.transaction(() => appendAudit(sqlite, { action: 'retention.ledgerUntrusted', outcome: 'failed', at: nowIso, userId: null, username: null, workstation: '-', objects: { problem: 'notWritten' }, flagged: true }))();
+    sqlite.transaction(() => appendSystemLine(sqlite, 'retention.ledgerUntrusted', nowIso, { problem: 'notWritten' }, true))();
     return false;
   }
 }

@@ -9,7 +9,7 @@
 import { appendSystemLine } from '../audit/anchor.ts';
 import { checkpointTruncate, prepared, type Sqlite } from '../../db/connection.ts';
 import { destroyParticipant } from './destroy.ts';
-import { eraseAgain, ledgerErasures } from './erasures.ts';
+import { eraseAgain, ledgerErasures, MARKS_WHERE } from './erasures.ts';
 import { ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
 
 const flag = (sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>) =>
@@ -33,7 +33,7 @@ function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
 
 /** The database has destroyed, erased or anonymised something, so a ledger must exist next to it. */
 const recordsRemoval = (sqlite: Sqlite) =>
-  Boolean(prepared(sqlite, "SELECT 1 FROM destruction_register UNION ALL SELECT 1 FROM settings WHERE key >= 'erased:' AND key < 'erased;' LIMIT 1").get());
+  Boolean(prepared(sqlite, `SELECT 1 FROM destruction_register UNION ALL SELECT 1 FROM settings WHERE ${MARKS_WHERE} LIMIT 1`).get());
 
 export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   const at = new Date().toISOString();
