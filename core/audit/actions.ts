@@ -29,6 +29,7 @@ export const SYSTEM_ACTIONS = {
   'retention.erasedAgain': { nl: 'wiste bij het openen opnieuw gegevens die uit een teruggezette back-up terugkwamen', en: 'erased again, at opening, data that came back from a restored backup' },
   'retention.anonymisedAgain': { nl: 'anonimiseerde bij het openen opnieuw een dossier uit een teruggezette back-up', en: 'anonymised again, at opening, a dossier from a restored backup' },
   'retention.eraseAgainFailed': { nl: 'kon gegevens uit een teruggezette back-up niet opnieuw wissen', en: 'could not erase again data from a restored backup' },
+  'retention.eraseAgainSkipped': { nl: 'liet bij het openen gegevens staan die in een teruggezette back-up bij een ander dossier of stuk horen dan het gewiste', en: 'left alone, at opening, data that in a restored backup belong to another dossier or item than the one erased' },
   'retention.destroyAgainFailed': { nl: 'kon een dossier uit een teruggezette back-up niet opnieuw vernietigen', en: 'could not destroy again a dossier from a restored backup' },
   'retention.executeFailed': { nl: 'het uitvoeren van een vernietigingsbatch mislukte halverwege', en: 'carrying out a destruction batch failed half-way' },
   'retention.ledgerUntrusted': { nl: 'het vernietigingsregister naast de database was onleesbaar of vervalst', en: 'the destruction ledger next to the database was unreadable or forged' },

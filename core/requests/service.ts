@@ -29,6 +29,7 @@ import { activeHold } from '../retention/holds.ts';
 import { eraseItems, erasureRefusal, ErasureError, type ErasureItem, type ErasureRefusal } from '../retention/erase.ts';
 import { anonymiseParticipant } from '../retention/anonymise.ts';
 import { ledgerAfterErasure, markErasure } from '../retention/erasures.ts';
+import { bindErasure } from '../retention/identity.ts';
 import { copyFacts } from '../letters/facts.ts';
 import { loadPolicy, organisationName, organisationPlace, saveOrganisationPlace, savePolicy } from './policy.ts';
 
@@ -364,14 +365,18 @@ function carryOutErasure(ctx: Ctx, r: RequestRow, changes: ChangeRow[]): Erasure
   if (!r.identityVerifiedOn) throw domainError('request.identityNotVerified');
   if (activeHold(ctx.sqlite, r.participantId, ctx.today)) throw domainError('request.erasureHeld');
   if (changes.some((c) => c.target === 'dossier')) {
+    const binding = bindErasure(ctx.sqlite, r.participantId); // before the dossier number and creation time change
     const a = anonymiseParticipant(ctx.sqlite, r.participantId, { today: ctx.today, nowIso: ctx.nowIso });
-    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: true, anonymousNumber: a.dossierNumber, fields: [], entryIds: [], documentIds: [] }, ctx.nowIso);
+    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: true, anonymousNumber: a.dossierNumber, fields: [], entryIds: [], documentIds: [] }, binding, ctx.nowIso);
     return { anonymised: true, fields: [], entryIds: [], documentIds: [], rows: a.rows, auditReasonsKept: a.auditReasonsKept };
   }
   const items = changes.map((c) => erasureItemOf({ ...c, ground: 'irrelevant' } as ChangeInput)).filter((i): i is ErasureItem => i !== null);
   try {
+    const binding = bindErasure(ctx.sqlite, r.participantId, {
+      entryIds: items.flatMap((i) => (i.kind === 'entry' ? [i.entryId] : [])), documentIds: items.flatMap((i) => (i.kind === 'document' ? [i.documentId] : [])),
+    });
     const e = eraseItems(ctx.sqlite, r.participantId, items, ctx.nowIso);
-    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: false, anonymousNumber: null, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds }, ctx.nowIso);
+    markErasure(ctx.sqlite, { participantId: r.participantId, anonymise: false, anonymousNumber: null, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds }, binding, ctx.nowIso);
     return { anonymised: false, fields: e.fields, entryIds: e.entryIds, documentIds: e.documentIds, rows: e.rows, auditReasonsKept: 0 };
   } catch (err) {
     if (err instanceof ErasureError) refuseErasure(err.code);

@@ -98,11 +98,16 @@ export class AnonymiseError extends Error {
   constructor(readonly code: 'notFound' | 'held') { super(`anonymisation refused: ${code}`); }
 }
 
-/** Anonymises one dossier inside the caller's transaction (see the plan above). `today` is the Dutch date. */
-export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string }): AnonymiseResult {
+/**
+ * Anonymises one dossier inside the caller's transaction (see the plan above). `today` is the Dutch
+ * date. `reapplying` (with `dossierNumber`): an anonymisation the trusted ledger proves, carried out
+ * again in a restored backup (core/retention/erasures.ts) — a hold still active there was lifted in
+ * the live vault before the anonymisation, so it does not stop it and goes with the dossier's holds.
+ */
+export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string; reapplying?: boolean }): AnonymiseResult {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new AnonymiseError('notFound');
   // A legal hold keeps the dossier as it is (R45): nothing of it may go while the hold is active.
-  if (sqlite.prepare('SELECT 1 FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL AND (until_date IS NULL OR until_date >= ?)').get(participantId, at.today)) throw new AnonymiseError('held');
+  if (!at.reapplying && sqlite.prepare('SELECT 1 FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL AND (until_date IS NULL OR until_date >= ?)').get(participantId, at.today)) throw new AnonymiseError('held');
   // Given when a restored backup is anonymised again (core/retention/erasures.ts): the number it got the first time.
   const dossierNumber = at.dossierNumber ?? anonymousNumber(sqlite);
   return whileDestroying(sqlite, participantId, () => {
@@ -120,5 +125,5 @@ export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: 
     }
     const audit = eraseAuditReasons(sqlite, participantId);
     return { participantId, dossierNumber, rows, auditReasonsErased: audit.erased, auditReasonsKept: audit.keptV1 };
-  });
+  }, { reapplying: at.reapplying === true });
 }

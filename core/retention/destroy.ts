@@ -96,22 +96,27 @@ export function unplannedTables(sqlite: Sqlite): string[] {
 }
 
 const MARKER = (participantId: number) => `destroying:${participantId}`;
+const REAPPLYING = (participantId: number) => `reapplying:${participantId}`;
 
 /**
  * Runs `fn` (inside the caller's transaction) while settings 'destroying:<id>' names the dossier:
  * the only state in which the guards on statements, disclosures, mandates, shields, holds and
  * audit reasons let a delete or an erasure through. It exists only inside that transaction, so no
  * other operation ever sees it. Destruction and anonymisation (R29, anonymise.ts) both use it.
+ * `reapplying`: a removal the trusted ledger proves is carried out again in a restored backup
+ * (core/retention/restore.ts); settings 'reapplying:<id>' then lets a legal hold go that is still
+ * active in the backup, which the live vault had lifted before the removal (migration 0015).
  */
-export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T): T {
-  sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(MARKER(participantId), '1');
+export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T, opts: { reapplying?: boolean } = {}): T {
+  const keys = opts.reapplying ? [MARKER(participantId), REAPPLYING(participantId)] : [MARKER(participantId)];
+  for (const key of keys) sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, '1');
   const out = fn();
-  sqlite.prepare('DELETE FROM settings WHERE key = ?').run(MARKER(participantId));
+  for (const key of keys) sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
   return out;
 }
 
 /** The deletes of one participant, inside the caller's transaction. */
-function destroyRows(sqlite: Sqlite, participantId: number): Omit<DestroyResult, 'checkpoint'> {
+function destroyRows(sqlite: Sqlite, participantId: number, reapplying: boolean): Omit<DestroyResult, 'checkpoint'> {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new DestroyError('notFound', String(participantId));
   return whileDestroying(sqlite, participantId, () => {
     const rows: Record<string, number> = {};
@@ -121,7 +126,7 @@ function destroyRows(sqlite: Sqlite, participantId: number): Omit<DestroyResult,
     }
     const audit = eraseAuditReasons(sqlite, participantId);
     return { participantId, rows, auditReasonsErased: audit.erased, auditReasonsKept: audit.keptV1 };
-  });
+  }, { reapplying });
 }
 
 function refuseUnplanned(sqlite: Sqlite): void {
@@ -134,11 +139,12 @@ function refuseUnplanned(sqlite: Sqlite): void {
  * `checkpoint: false`, for a caller that checkpoints once after a batch). `inTransaction` runs
  * inside the same transaction after the deletes: the caller's register line and audit line.
  * A checkpoint that is not clean is returned as such (checkpoint.clean false), never hidden.
+ * `reapplying` only for the restore path (see whileDestroying).
  */
-export function destroyParticipant(sqlite: Sqlite, participantId: number, opts: { checkpoint?: boolean; inTransaction?: (r: Omit<DestroyResult, 'checkpoint'>) => void } = {}): DestroyResult {
+export function destroyParticipant(sqlite: Sqlite, participantId: number, opts: { checkpoint?: boolean; reapplying?: boolean; inTransaction?: (r: Omit<DestroyResult, 'checkpoint'>) => void } = {}): DestroyResult {
   refuseUnplanned(sqlite);
   const done = sqlite.transaction(() => {
-    const r = destroyRows(sqlite, participantId);
+    const r = destroyRows(sqlite, participantId, opts.reapplying === true);
     opts.inTransaction?.(r);
     return r;
   })();

@@ -1,13 +1,17 @@
 // Erasures that a restored backup must not bring back (R28, R29, R43, R44). Each erasure or
 // anonymisation leaves a mark in the database, in the same transaction ('erased:<id>' in settings:
-// which dossier, which fields by name, entries and documents by id — never a value), and right after
+// which dossier, which fields by name, entries and documents by id, each bound to what it stood for
+// by a keyed tag (core/retention/identity.ts) — never a value), and right after
 // its commit the mark is copied into the ledger next to the database (core/retention/ledger.ts).
 // At every open, before anyone can read:
 // - marks the ledger does not list yet are added (a crash between the commit and the ledger write);
 // - every erasure the ledger lists that this database has no mark of happened after this database
 //   was made: it is an older backup, and the erasure is carried out again with the same machinery,
 //   audited, and marked, so it is done once and never again (a value entered after the erasure is
-//   never touched: the live database has the mark).
+//   never touched: the live database has the mark), on the dossier and items that still give the
+//   line's tags only;
+// - a legal hold still active in that older copy does not stop it: the live vault had lifted it
+//   before the removal, which the trusted ledger proves.
 // The mark, not the data, decides: "the field is filled again" cannot tell a restored old value from
 // a new one given later, a missing mark can.
 import { randomBytes } from 'node:crypto';
@@ -15,19 +19,27 @@ import { prepared, type Sqlite } from '../../db/connection.ts';
 import { appendSystemLine } from '../audit/anchor.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import type { ParticipantField } from '../api/categories.ts';
-import { anonymiseParticipant } from './anonymise.ts';
-import { eraseItems, type ErasureItem } from './erase.ts';
-import { ErasureLine, moveSequencesPast, recordErasures } from './ledger.ts';
+import { AnonymiseError, anonymiseParticipant } from './anonymise.ts';
+import { eraseItems, ErasureError, type ErasureItem } from './erase.ts';
+import { stillBound, type ErasureBinding } from './identity.ts';
+import { ErasureLine, LedgerUntrustedError, moveSequencesPast, recordErasures } from './ledger.ts';
 
 const MARK_PREFIX = 'erased:';
 /** The settings rows that are erasure marks ('erased:' up to, not including, 'erased;'). */
 export const MARKS_WHERE = "key >= 'erased:' AND key < 'erased;'";
 
-export type ErasureRecord = Omit<ErasureLine, 'id' | 'at'>;
+export type ErasureRecord = Omit<ErasureLine, 'id' | 'at' | 'bound'>;
 
-/** Inside the erasure's transaction: the mark that proves this database has seen it. */
-export function markErasure(sqlite: Sqlite, record: ErasureRecord, nowIso: string): ErasureLine {
-  const line = ErasureLine.parse({ id: randomBytes(16).toString('hex'), at: nowIso, ...record });
+/**
+ * Inside the erasure's transaction: the mark that proves this database has seen it. `binding` was
+ * taken before the erasure changed anything (bindErasure); the line lists only the entries and
+ * documents that were there, each with its tag, and the dossier's tag (core/retention/identity.ts).
+ */
+export function markErasure(sqlite: Sqlite, record: ErasureRecord, binding: ErasureBinding, nowIso: string): ErasureLine {
+  const entryIds = record.entryIds.filter((id) => binding.entries.has(id));
+  const documentIds = record.documentIds.filter((id) => binding.documents.has(id));
+  const bound = { dossier: binding.dossier, entries: entryIds.map((id) => binding.entries.get(id)!), documents: documentIds.map((id) => binding.documents.get(id)!) };
+  const line = ErasureLine.parse({ id: randomBytes(16).toString('hex'), at: nowIso, ...record, entryIds, documentIds, bound });
   insertMark(sqlite, line);
   return line;
 }
@@ -54,41 +66,68 @@ export function ledgerErasures(sqlite: Sqlite, dir: string): number {
   return recordErasures(sqlite, dir, marks(sqlite));
 }
 
-const itemsOf = (line: ErasureLine): ErasureItem[] => [
+const itemsOf = (line: Pick<ErasureLine, 'fields' | 'entryIds' | 'documentIds'>): ErasureItem[] => [
   ...line.fields.map((field) => ({ kind: 'field' as const, field: field as ParticipantField })),
   ...line.entryIds.map((entryId) => ({ kind: 'entry' as const, entryId })),
   ...line.documentIds.map((documentId) => ({ kind: 'document' as const, documentId })),
 ];
 
-export interface ErasedAgain { applied: ErasureLine[]; failed: ErasureLine[] }
+/** Why carrying a line out again failed: a code, never a message (it could quote data). */
+export type AgainFailure = 'held' | 'notFound' | 'requiredField' | 'notInDossier' | 'mandateDocument' | 'database';
+const failureOf = (err: unknown): AgainFailure => (err instanceof AnonymiseError || err instanceof ErasureError ? err.code : 'database');
+
+/** A line not carried out because its ids stand for something else in this database. */
+export interface SkippedLine { line: ErasureLine; reason: 'otherDossier' | 'otherItems'; entryIds: number[]; documentIds: number[] }
+
+export interface ErasedAgain { applied: ErasureLine[]; skipped: SkippedLine[]; failed: { line: ErasureLine; reason: AgainFailure }[] }
+
+/**
+ * One pending line, inside its own transaction. Bound lines (ledger version 4) touch only the
+ * dossier and items that still give their tag; lines of version 3 go by id, as they were written.
+ */
+function carryOutAgain(sqlite: Sqlite, line: ErasureLine, nowIso: string, out: ErasedAgain): void {
+  if (!prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ?').get(line.participantId)) return;
+  const bound = line.bound ? stillBound(sqlite, { ...line, bound: line.bound }) : null;
+  if (bound && !bound.sameDossier) {
+    out.skipped.push({ line, reason: 'otherDossier', entryIds: [], documentIds: [] });
+    return;
+  }
+  const items = bound ? { fields: line.fields, entryIds: bound.entryIds, documentIds: bound.documentIds } : line;
+  if (bound && (bound.otherEntries.length > 0 || bound.otherDocuments.length > 0)) {
+    out.skipped.push({ line, reason: 'otherItems', entryIds: bound.otherEntries, documentIds: bound.otherDocuments });
+  }
+  if (!line.anonymise && items.fields.length + items.entryIds.length + items.documentIds.length === 0) return; // nothing of it came back
+  // The trusted ledger proves the removal happened in the live vault, so a hold still active in this
+  // older copy had been lifted there before it: it does not stop the removal (migration 0015).
+  if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, reapplying: true, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
+  else eraseItems(sqlite, line.participantId, itemsOf(items), nowIso);
+  appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
+    { erasedAt: line.at, fields: items.fields, entryIds: items.entryIds, documentIds: items.documentIds }, false, line.participantId);
+  out.applied.push(line);
+}
 
 /**
  * At open: each erasure of the (trusted) ledger that this database has no mark of is carried out
- * again, in its own transaction with an audit line and the mark. One that fails (an anonymisation
- * refused by a legal hold still active in the old backup, which the live vault had lifted) is left
- * unmarked and flagged, so the next open tries again; it never stops the vault opening. Known limit:
- * a line names its dossier by id only, so a folder restored whole, used, and then given a newer
- * ledger could have a reused id taken for the erased dossier (docs/security.md).
+ * again, in ledger order (an anonymisation changes the identity later lines are bound to), each in
+ * its own transaction with an audit line and the mark. A line whose dossier or items now stand for
+ * something else is left alone for them and reported (skipped). One that fails is left unmarked
+ * and reported with its reason, so the next open tries again; it never stops the vault opening.
  */
 export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIso: string): ErasedAgain {
   const known = new Set(marks(sqlite).map((m) => m.id));
-  const out: ErasedAgain = { applied: [], failed: [] };
+  const out: ErasedAgain = { applied: [], skipped: [], failed: [] };
   const pending = ledger.filter((l) => !known.has(l.id));
   for (const line of pending) {
+    const skippedBefore = out.skipped.length;
     try {
       sqlite.transaction(() => {
-        if (prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ?').get(line.participantId)) {
-          if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
-          else eraseItems(sqlite, line.participantId, itemsOf(line), nowIso);
-          appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
-            { erasedAt: line.at, fields: line.fields, entryIds: line.entryIds, documentIds: line.documentIds }, false, line.participantId);
-          out.applied.push(line);
-        }
+        carryOutAgain(sqlite, line, nowIso, out);
         // Also when the dossier is not (yet) in this database: a dossier made later under the same id must never be taken for it.
         insertMark(sqlite, line);
       })();
-    } catch {
-      out.failed.push(line);
+    } catch (err) {
+      out.skipped.length = skippedBefore;
+      out.failed.push({ line, reason: failureOf(err) });
     }
   }
   moveSequencesPast(sqlite, pending);
@@ -97,15 +136,17 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
 
 /**
  * Right after an erasure's commit: the ledger lists it. A ledger that cannot be trusted is not
- * overwritten (it holds the evidence of earlier destructions); that is flagged in the trail, and the
- * mark stays in the database, so the next open with a sound ledger lists it.
+ * overwritten (it holds the evidence of earlier destructions); that is flagged in the trail with
+ * what was wrong (unreadable, badMac, or notWritten: the file could not be written, a full disk),
+ * and the mark stays in the database, so the next open with a sound ledger lists it.
  */
 export function ledgerAfterErasure(sqlite: Sqlite, dir: string, nowIso: string): boolean {
   try {
     ledgerErasures(sqlite, dir);
     return true;
-  } catch {
-    sqlite.transaction(() => appendSystemLine(sqlite, 'retention.ledgerUntrusted', nowIso, { problem: 'notWritten' }, true))();
+  } catch (err) {
+    const problem = err instanceof LedgerUntrustedError ? err.status : 'notWritten';
+    sqlite.transaction(() => appendSystemLine(sqlite, 'retention.ledgerUntrusted', nowIso, { problem }, true))();
     return false;
   }
 }

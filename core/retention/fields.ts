@@ -13,6 +13,7 @@ import { inTransaction, type AuditNote, type HostState } from '../router/context
 import type { ParticipantField } from '../api/categories.ts';
 import { eraseItems, REQUIRED_FIELDS } from './erase.ts';
 import { ledgerAfterErasure, markErasure } from './erasures.ts';
+import { bindErasure } from './identity.ts';
 import { dueFieldValues, retentionLens } from './list.ts';
 
 export interface FieldErasureResult { dossiers: number; fields: number; checkpointClean: boolean }
@@ -24,8 +25,9 @@ export function eraseDueFieldValues(state: HostState, note: AuditNote): FieldEra
     for (const f of due) byDossier.set(f.participantId, [...(byDossier.get(f.participantId) ?? []), f.field]);
     let fields = 0;
     for (const [participantId, list] of byDossier) {
+      const binding = bindErasure(ctx.sqlite, participantId);
       const erased = eraseItems(ctx.sqlite, participantId, list.map((field) => ({ kind: 'field' as const, field })), ctx.nowIso);
-      markErasure(ctx.sqlite, { participantId, anonymise: false, anonymousNumber: null, fields: erased.fields, entryIds: [], documentIds: [] }, ctx.nowIso);
+      markErasure(ctx.sqlite, { participantId, anonymise: false, anonymousNumber: null, fields: erased.fields, entryIds: [], documentIds: [] }, binding, ctx.nowIso);
       fields += erased.fields.length;
       // One line per dossier: which fields went, never their values.
       appendAudit(ctx.sqlite, auditLine(state, 'retention.fieldErased', 'ok', { participantId, objects: { fields: erased.fields } }, ctx.nowIso));

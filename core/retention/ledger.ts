@@ -20,7 +20,8 @@
 //   fields (by name), entries and documents (by id), or the whole dossier anonymised. Their proof is
 //   a mark that commits with the erasure itself (settings 'erased:<id>', core/retention/erasures.ts)
 //   and is copied into the ledger right after: a database without a mark the ledger lists predates
-//   that erasure (an old backup) and has it carried out again at open.
+//   that erasure (an old backup) and has it carried out again at open. Since version 4 each line is
+//   bound to what its ids stood for (core/retention/identity.ts), so a reused id is never erased.
 // The limit, said plainly: the ledger covers an older vault.db opened next to it. A folder restored
 // whole brings its own older ledger, which does not know later destructions (README: backups).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -41,18 +42,30 @@ const Line = z.object({
 }).strict();
 export type LedgerLine = z.infer<typeof Line>;
 const Id = z.number().int().positive();
-export const ErasureLine = z.object({
+const ErasureLineV3 = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/), participantId: Id, at: z.string().max(40), anonymise: z.boolean(),
   // The random number an anonymised dossier got (it links to no one): given again when a restored backup is anonymised again, so a later destruction's line still names it.
   anonymousNumber: z.string().regex(/^AN-[0-9A-F]{16}$/).nullable(),
   fields: z.array(z.string().regex(/^[a-zA-Z]{1,40}$/)).max(100), entryIds: z.array(Id).max(100_000), documentIds: z.array(Id).max(100_000),
 }).strict();
+/** A keyed tag of what an id stood for when it was erased (core/retention/identity.ts). */
+const Tag = z.string().regex(/^[0-9a-f]{32}$/);
+/**
+ * Version 4 binds each line to what its ids stood for: `bound.dossier` tags the dossier's id, number
+ * and creation time at the erasure, `bound.entries` / `bound.documents` each item's id, dossier and
+ * creation time (in the order of entryIds / documentIds). A restored database whose id now names
+ * another dossier or item is never touched by the line. Lines of version 3 have no `bound`.
+ */
+export const ErasureLine = ErasureLineV3.extend({
+  bound: z.object({ dossier: Tag, entries: z.array(Tag).max(100_000), documents: z.array(Tag).max(100_000) }).strict().optional(),
+}).strict().refine((l) => !l.bound || (l.bound.entries.length === l.entryIds.length && l.bound.documents.length === l.documentIds.length), 'one tag per erased item');
 export type ErasureLine = z.infer<typeof ErasureLine>;
 const Mac = z.string().regex(/^[0-9a-f]{64}$/);
-// Version 2 (destructions only) is still read; version 3 adds the erasures.
+// Version 2 (destructions only) and 3 (erasures by id only) are still read; version 4 binds the erasures.
 const FileShape = z.union([
   z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(Line), mac: Mac }).strict(),
-  z.object({ format: z.literal(FORMAT), version: z.literal(3), lines: z.array(Line), erasures: z.array(ErasureLine), mac: Mac }).strict(),
+  z.object({ format: z.literal(FORMAT), version: z.literal(3), lines: z.array(Line), erasures: z.array(ErasureLineV3), mac: Mac }).strict(),
+  z.object({ format: z.literal(FORMAT), version: z.literal(4), lines: z.array(Line), erasures: z.array(ErasureLine), mac: Mac }).strict(),
 ]);
 
 export type LedgerRead =
@@ -71,10 +84,15 @@ export function ledgerSecret(sqlite: Sqlite): Buffer {
   return secret;
 }
 
-function macOf(key: Buffer, lines: LedgerLine[], erasures: ErasureLine[] | null): string {
+const LATEST = 4;
+
+function macOf(key: Buffer, version: 2 | 3 | 4, lines: LedgerLine[], erasures: ErasureLine[]): string {
   const canonical = lines.map((l) => [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt, l.batchId, l.state]);
-  const erased = erasures?.map((e) => [e.id, e.participantId, e.at, e.anonymise, e.anonymousNumber, e.fields, e.entryIds, e.documentIds]);
-  return createHmac('sha256', key).update(JSON.stringify(erased ? [FORMAT, 3, canonical, erased] : [FORMAT, 2, canonical])).digest('hex');
+  const erased = erasures.map((e) => {
+    const v3 = [e.id, e.participantId, e.at, e.anonymise, e.anonymousNumber, e.fields, e.entryIds, e.documentIds];
+    return version === 4 ? [...v3, e.bound ? [e.bound.dossier, e.bound.entries, e.bound.documents] : null] : v3;
+  });
+  return createHmac('sha256', key).update(JSON.stringify(version === 2 ? [FORMAT, 2, canonical] : [FORMAT, version, canonical, erased])).digest('hex');
 }
 
 /**
@@ -92,13 +110,13 @@ export function readLedger(dir: string, secret: Buffer): LedgerRead {
   } catch {
     return { status: 'unreadable', lines: [], erasures: [] };
   }
-  const erasures = parsed.version === 3 ? parsed.erasures : null;
-  const ok = timingSafeEqual(Buffer.from(macOf(secret, parsed.lines, erasures), 'hex'), Buffer.from(parsed.mac, 'hex'));
-  return ok ? { status: 'ok', lines: parsed.lines, erasures: erasures ?? [] } : { status: 'badMac', lines: [], erasures: [] };
+  const erasures = parsed.version === 2 ? [] : parsed.erasures;
+  const ok = timingSafeEqual(Buffer.from(macOf(secret, parsed.version, parsed.lines, erasures), 'hex'), Buffer.from(parsed.mac, 'hex'));
+  return ok ? { status: 'ok', lines: parsed.lines, erasures } : { status: 'badMac', lines: [], erasures: [] };
 }
 
 function writeLedger(dir: string, secret: Buffer, lines: LedgerLine[], erasures: ErasureLine[]): void {
-  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: 3, lines, erasures, mac: macOf(secret, lines, erasures) }, null, 1)}\n`);
+  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: LATEST, lines, erasures, mac: macOf(secret, LATEST, lines, erasures) }, null, 1)}\n`);
 }
 
 export class LedgerUntrustedError extends Error {
@@ -158,7 +176,13 @@ export function settleIntended(sqlite: Sqlite, dir: string): LedgerLine[] {
   return settled;
 }
 
-export interface Redestroyed { status: LedgerRead['status']; destroyed: LedgerLine[]; failed: LedgerLine[] }
+export interface Redestroyed { status: LedgerRead['status']; destroyed: LedgerLine[]; failed: { line: LedgerLine; reason: string }[] }
+
+/** A failure's code for the trail (a DestroyError's code, SQLite's error code), never its message. */
+const codeOf = (err: unknown): string => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Za-z_]{1,40}$/.test(code) ? code : 'error';
+};
 
 /**
  * At open, before anything else: every dossier listed as destroyed that is present again (same id,
@@ -173,14 +197,14 @@ export function redestroyListed(sqlite: Sqlite, dir: string, destroy: (line: Led
   const lines = readLedger(dir, ledgerSecret(sqlite)).lines.filter((l) => l.state === 'destroyed');
   const present = prepared(sqlite, 'SELECT 1 FROM participants WHERE id = ? AND dossier_number = ? AND created_at = ?');
   const destroyed: LedgerLine[] = [];
-  const failed: LedgerLine[] = [];
+  const failed: Redestroyed['failed'] = [];
   for (const line of lines) {
     if (!present.get(line.participantId, line.dossierNumber, line.createdAt)) continue;
     try {
       destroy(line);
       destroyed.push(line);
-    } catch {
-      failed.push(line);
+    } catch (err) {
+      failed.push({ line, reason: codeOf(err) });
     }
   }
   moveSequencesPast(sqlite, lines);

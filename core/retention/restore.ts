@@ -8,7 +8,9 @@
 // them); none of them stops the vault opening.
 import { appendSystemLine } from '../audit/anchor.ts';
 import { checkpointTruncate, prepared, type Sqlite } from '../../db/connection.ts';
+import { amsterdamDate } from '../calendar/index.ts';
 import { destroyParticipant } from './destroy.ts';
+import { holdsOf } from './holds.ts';
 import { eraseAgain, ledgerErasures, MARKS_WHERE } from './erasures.ts';
 import { ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
 
@@ -27,9 +29,13 @@ function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
     return 0; // the ledger changed under us into one that cannot be trusted: the destruction step flags it
   }
   const again = eraseAgain(sqlite, read.erasures, at);
-  for (const line of again.failed) flag(sqlite, 'retention.eraseAgainFailed', at, { participantId: line.participantId, anonymise: line.anonymise });
+  for (const { line, reason } of again.failed) flag(sqlite, 'retention.eraseAgainFailed', at, { participantId: line.participantId, anonymise: line.anonymise, erasedAt: line.at, reason });
+  // Ids that stand for another dossier or item in this database than the one erased: left alone, and said.
+  for (const s of again.skipped) flag(sqlite, 'retention.eraseAgainSkipped', at, { reason: s.reason, erasedAt: s.line.at, entryIds: s.entryIds, documentIds: s.documentIds });
   return again.applied.length;
 }
+
+const activeHoldCount = (sqlite: Sqlite, participantId: number, today: string) => holdsOf(sqlite, participantId, today).filter((h) => h.active).length;
 
 /** The database has destroyed, erased or anonymised something, so a ledger must exist next to it. */
 const recordsRemoval = (sqlite: Sqlite) =>
@@ -41,10 +47,14 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   let result: ReturnType<typeof redestroyListed>;
   try {
     result = redestroyListed(sqlite, dir, (line) => {
+      // The live vault destroyed it, so a hold still active in this older copy had been lifted there
+      // first: it goes with the dossier (migration 0015), and the line says how many there were.
+      const staleHolds = activeHoldCount(sqlite, line.participantId, amsterdamDate(at));
       destroyParticipant(sqlite, line.participantId, {
         checkpoint: false,
+        reapplying: true,
         // The dossier number only: what the destruction register keeps too.
-        inTransaction: () => appendSystemLine(sqlite, 'retention.destroyedAgain', at, { dossierNumber: line.dossierNumber, destroyedAt: line.destroyedAt }, false),
+        inTransaction: () => appendSystemLine(sqlite, 'retention.destroyedAgain', at, { dossierNumber: line.dossierNumber, destroyedAt: line.destroyedAt, staleHolds }, false),
       });
     });
   } catch {
@@ -53,7 +63,7 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   }
   if (result.status === 'unreadable' || result.status === 'badMac') flag(sqlite, 'retention.ledgerUntrusted', at, { problem: result.status });
   if (result.status === 'missing' && recordsRemoval(sqlite)) flag(sqlite, 'retention.ledgerMissing', at, {});
-  for (const line of result.failed) flag(sqlite, 'retention.destroyAgainFailed', at, { dossierNumber: line.dossierNumber });
+  for (const { line, reason } of result.failed) flag(sqlite, 'retention.destroyAgainFailed', at, { dossierNumber: line.dossierNumber, reason });
   if (result.destroyed.length > 0 || erased > 0) {
     // Stale WAL frames would still hold what went: a checkpoint that is not clean is recorded.
     const checkpoint = checkpointTruncate(sqlite);

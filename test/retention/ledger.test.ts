@@ -3,7 +3,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LedgerUntrustedError, ledgerPath, ledgerSecret, readLedger, recordIntended, redestroyListed, settleIntended, type LedgerLine } from '../../core/retention/ledger.ts';
+import { eraseAgain } from '../../core/retention/erasures.ts';
+import { LedgerUntrustedError, ledgerPath, ledgerSecret, readLedger, recordErasures, recordIntended, redestroyListed, settleIntended, type LedgerLine } from '../../core/retention/ledger.ts';
 import { aParticipant, removeVault, testVault, type TestVault } from '../support/vault.ts';
 
 let v: TestVault | undefined;
@@ -30,7 +31,7 @@ async function withParticipants(n: number) {
 }
 
 describe('destruction ledger (R44)', () => {
-  it('R44 a ledger of version 2 (destructions only, from before erasures were listed) is still trusted and acted on, and is written on as version 3', async () => {
+  it('R44 a ledger of version 2 (destructions only, from before erasures were listed) is still trusted and acted on, and is written on as version 4', async () => {
     const w = await withParticipants(2);
     const secret = ledgerSecret(w.sqlite);
     const line = { ...w.line(w.made[0]!.participantId), state: 'destroyed' as const };
@@ -43,8 +44,34 @@ describe('destruction ledger (R44)', () => {
     redestroyListed(w.sqlite, w.dir, (l) => { destroyed.push(l.participantId); });
     expect(destroyed).toEqual([line.participantId]);
     recordIntended(w.sqlite, w.dir, [w.line(w.made[1]!.participantId)]);
-    expect(JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'))).toMatchObject({ version: 3, erasures: [], lines: [line, { participantId: w.made[1]!.participantId, state: 'intended' }] });
+    expect(JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'))).toMatchObject({ version: 4, erasures: [], lines: [line, { participantId: w.made[1]!.participantId, state: 'intended' }] });
     expect(readLedger(w.dir, secret).status).toBe('ok');
+  });
+
+  it('R44 R28 a ledger of version 3 (erasures by id only) is still trusted, its erasures carried out again by id, and it is written on as version 4; a version 4 line whose binding is edited is not trusted', async () => {
+    const w = await withParticipants(1);
+    const secret = ledgerSecret(w.sqlite);
+    const pid = w.made[0]!.participantId;
+    w.sqlite.prepare("UPDATE participants SET family_situation = 'Terug uit de back-up' WHERE id = ?").run(pid);
+    const erasure = { id: 'cd'.repeat(16), participantId: pid, at: '2026-12-02T10:00:00.000Z', anonymise: false, anonymousNumber: null, fields: ['familySituation'], entryIds: [], documentIds: [] };
+    // Version 3's format, byte for byte: its MAC covers the format name, 3, the lines and the erasures.
+    const erased = [[erasure.id, erasure.participantId, erasure.at, erasure.anonymise, erasure.anonymousNumber, erasure.fields, erasure.entryIds, erasure.documentIds]];
+    const mac = createHmac('sha256', secret).update(JSON.stringify(['dossierkluis-destruction-ledger', 3, [], erased])).digest('hex');
+    writeFileSync(ledgerPath(w.dir), JSON.stringify({ format: 'dossierkluis-destruction-ledger', version: 3, lines: [], erasures: [erasure], mac }));
+    expect(readLedger(w.dir, secret)).toEqual({ status: 'ok', lines: [], erasures: [erasure] });
+    expect(eraseAgain(w.sqlite, [erasure], '2026-12-03T10:00:00.000Z').applied.map((l) => l.id)).toEqual([erasure.id]);
+    expect(w.sqlite.prepare('SELECT family_situation AS f FROM participants WHERE id = ?').get(pid)).toEqual({ f: null });
+    recordIntended(w.sqlite, w.dir, [w.line(pid)]);
+    const written = JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'));
+    expect(written).toMatchObject({ version: 4, erasures: [erasure] });
+    expect(readLedger(w.dir, secret).status).toBe('ok');
+    // A bound line: its tags are under the MAC like the rest.
+    const bound = { ...erasure, id: 'ef'.repeat(16), bound: { dossier: 'a'.repeat(32), entries: [], documents: [] } };
+    expect(recordErasures(w.sqlite, w.dir, [bound])).toBe(1);
+    const file = JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'));
+    file.erasures[1].bound.dossier = 'b'.repeat(32);
+    writeFileSync(ledgerPath(w.dir), JSON.stringify(file));
+    expect(readLedger(w.dir, secret).status).toBe('badMac');
   });
 
   it('R44 lists dossiers under a MAC kept in the database; an edited, damaged or foreign ledger is not trusted, not overwritten and not acted on', async () => {
@@ -90,7 +117,7 @@ describe('destruction ledger (R44)', () => {
     settleIntended(w.sqlite, w.dir);
     w.sqlite.prepare("UPDATE participants SET created_at = substr(created_at, 1, length(created_at) - 1) WHERE id IN (?, ?)").run(a, b);
     const r = redestroyListed(w.sqlite, w.dir, (l) => { if (l.participantId === a) throw new Error('refused'); });
-    expect(r.failed.map((l) => l.participantId)).toEqual([a]);
+    expect(r.failed.map((f) => f.line.participantId)).toEqual([a]);
     expect(r.destroyed.map((l) => l.participantId)).toEqual([b]);
   });
 

@@ -11,9 +11,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant } from '../../core/retention/destroy.ts';
 import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
+import { createHostState } from '../../core/host/app-host.ts';
+import { signIn, signOut } from '../../core/auth/signin.ts';
 import { backupVault, openVaultHandle, type VaultHandle } from '../../core/vault/vault.ts';
 import { findInVaultBytes } from '../support/pages.ts';
-import { aParticipant, removeVault, tempDir, type TestVault } from '../support/vault.ts';
+import { TEST_KDF } from '../../core/vault/keyslots.ts';
+import { aParticipant, caller, PASSWORD, removeVault, tempDir, type Caller, type TestVault } from '../support/vault.ts';
 import { canary, canaryVault, verwijdering } from './erase-support.ts';
 
 const TODAY = '2026-04-23';
@@ -27,6 +30,18 @@ function restore(backup: string, dir: string): void {
 function opened<T>(dir: string, key: Buffer, fn: (h: VaultHandle) => T): T {
   const h = openVaultHandle(dir, key);
   try { return fn(h); } finally { h.close(); }
+}
+/** The backup put back whole — database, keys, anchor and the backup's own ledger (or none) — as someone restoring a folder does. */
+function restoreWhole(backup: string, dir: string): void {
+  restore(backup, dir);
+  rmSync(join(dir, LEDGER_FILE), { force: true });
+  if (existsSync(join(backup, LEDGER_FILE))) copyFileSync(join(backup, LEDGER_FILE), join(dir, LEDGER_FILE));
+}
+/** Works in the restored folder as the canary dossier's owner, then locks it again. */
+async function workIn<T>(dir: string, fn: (owner: Caller) => Promise<T>): Promise<T> {
+  const state = createHostState({ vaultDir: dir, workstation: 'teruggezet', kdfCost: TEST_KDF, now: () => new Date(`${TODAY}T11:00:00Z`) });
+  await signIn(state, 'consulent.eigen', PASSWORD);
+  try { return await fn(caller(state)); } finally { signOut(state); }
 }
 const count = (h: VaultHandle, sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
 const linesOf = (h: VaultHandle, action: string) => h.sqlite.prepare('SELECT participant_id AS participantId, objects FROM audit_log WHERE action = ?').all(action) as { participantId: number | null; objects: string }[];
@@ -50,7 +65,7 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
     await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
     // The ledger names the erasure by field name and ids, never a value.
     const ledger = readFileSync(join(c.vault.dir, LEDGER_FILE), 'utf8');
-    expect(JSON.parse(ledger)).toMatchObject({ version: 3, erasures: [{ participantId: p.participantId, anonymise: false, fields: ['familySituation'], entryIds: [entry.id], documentIds: [doc.id] }] });
+    expect(JSON.parse(ledger)).toMatchObject({ version: 4, erasures: [{ participantId: p.participantId, anonymise: false, fields: ['familySituation'], entryIds: [entry.id], documentIds: [doc.id], bound: { entries: [expect.stringMatching(/^[0-9a-f]{32}$/)], documents: [expect.stringMatching(/^[0-9a-f]{32}$/)] } }] });
     for (const needle of [FAMILY, ENTRY, DOC, CITY]) expect(ledger).not.toContain(needle);
     // A new family situation is given after the erasure: it belongs to the dossier now.
     await c.owner.call('dossiers.update', { participantId: p.participantId, changes: { familySituation: NEW }, reason: 'Nieuw gesprek' });
@@ -123,6 +138,98 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
     expect(findInVaultBytes(c.vault.dir, hex, [NAME])).toEqual([]);
   }, 120_000);
 
+  it('R45 R29 R44 a legal hold still active in the backup, lifted in the live vault before the anonymisation, does not stop the anonymisation being carried out again (review finding)', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const NAME = canary('Qh');
+    const p = await c.owner.call('dossiers.create', aParticipant({ lastName: NAME }));
+    const officer = await c.vault.as('privacyOfficer');
+    const hold = await officer.call('retention.placeHold', { participantId: p.participantId, reason: 'Lopende klacht bij de ombudsman', untilDate: null });
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup); // the hold is active in the backup
+    await officer.call('retention.liftHold', { holdId: hold.id, reason: 'Klacht afgehandeld' });
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'dossier', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const live = handle.sqlite.prepare('SELECT dossier_number AS n FROM participants WHERE id = ?').get(p.participantId) as { n: string };
+    c.vault.close();
+
+    restore(backup, c.vault.dir);
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT dossier_number AS n, last_name AS l FROM participants WHERE id = ?').get(p.participantId)).toEqual({ n: live.n, l: 'Geanonimiseerd' });
+      expect(count(h, 'SELECT count(*) AS n FROM retention_holds WHERE participant_id = ?', p.participantId)).toBe(0);
+      expect(linesOf(h, 'retention.anonymisedAgain')).toHaveLength(1);
+      expect(linesOf(h, 'retention.eraseAgainFailed')).toEqual([]);
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+    });
+    expect(findInVaultBytes(c.vault.dir, key.toString('hex'), [NAME])).toEqual([]);
+  }, 120_000);
+
+  it('R28 R44 an erasure line is bound to its dossier: in a folder restored whole and used, a new dossier that got the erased one\'s id is never touched (review finding)', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup); // before the dossier exists
+    const p = await c.owner.call('dossiers.create', aParticipant({ familySituation: canary('Gezin') }));
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'field', field: 'familySituation', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const liveLedger = readFileSync(join(c.vault.dir, LEDGER_FILE));
+    c.vault.close();
+
+    restoreWhole(backup, c.vault.dir);
+    const OTHER = canary('Anders');
+    const q = await workIn(c.vault.dir, (owner) => owner.call('dossiers.create', aParticipant({ lastName: 'Nieuwkomer', familySituation: OTHER })));
+    expect(q.participantId).toBe(p.participantId); // the id was given again
+    writeFileSync(join(c.vault.dir, LEDGER_FILE), liveLedger); // and then the newer ledger is put back
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT family_situation AS f FROM participants WHERE id = ?').get(q.participantId)).toEqual({ f: OTHER });
+      expect(linesOf(h, 'retention.erasedAgain')).toEqual([]);
+      const skipped = linesOf(h, 'retention.eraseAgainSkipped');
+      expect(skipped).toHaveLength(1);
+      expect(JSON.parse(skipped[0]!.objects)).toMatchObject({ reason: 'otherDossier' });
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+    });
+    // Said once: the line is marked as dealt with in this database.
+    opened(c.vault.dir, key, (h) => expect(linesOf(h, 'retention.eraseAgainSkipped')).toHaveLength(1));
+  }, 120_000);
+
+  it('R28 R44 an erased entry is bound to what it was: a new entry that got its id in a folder restored whole is never touched, the other items of the line are erased again', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const FAMILY = canary('Gezin');
+    const p = await c.owner.call('dossiers.create', aParticipant({ familySituation: FAMILY }));
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup); // the dossier, with its family situation, but not yet the entry
+    c.vault.clock.now = new Date(`${TODAY}T10:30:00Z`);
+    const entry = await c.owner.call('dossiers.addEntry', { participantId: p.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-03-01', title: 'Notitie', body: `Tekst ${canary('Verslag')}` });
+    const decided = await verwijdering(c.admin, p.participantId, [
+      { target: 'field', field: 'familySituation', ground: 'irrelevant' }, { target: 'entry', entryId: entry.id, ground: 'irrelevant' },
+    ], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const liveLedger = readFileSync(join(c.vault.dir, LEDGER_FILE));
+    c.vault.close();
+
+    restoreWhole(backup, c.vault.dir);
+    const NEW = canary('Nieuw');
+    const again = await workIn(c.vault.dir, (owner) => owner.call('dossiers.addEntry', { participantId: p.participantId, trajectoryId: null, kind: 'note', entryDate: '2026-04-23', title: 'Later gesprek', body: `Tekst ${NEW}` }));
+    expect(again.id).toBe(entry.id); // the id was given again, to a different entry
+    writeFileSync(join(c.vault.dir, LEDGER_FILE), liveLedger);
+    opened(c.vault.dir, key, (h) => {
+      expect(h.sqlite.prepare('SELECT body FROM entries WHERE id = ?').get(again.id)).toEqual({ body: `Tekst ${NEW}` });
+      expect(h.sqlite.prepare('SELECT family_situation AS f FROM participants WHERE id = ?').get(p.participantId)).toEqual({ f: null });
+      expect(JSON.parse(linesOf(h, 'retention.erasedAgain')[0]!.objects)).toMatchObject({ fields: ['familySituation'], entryIds: [] });
+      const skipped = linesOf(h, 'retention.eraseAgainSkipped');
+      expect(skipped.map((l) => JSON.parse(l.objects))).toMatchObject([{ reason: 'otherItems', entryIds: [entry.id] }]);
+      expect(verifyAuditChain(h.sqlite).ok).toBe(true);
+    });
+    expect(findInVaultBytes(c.vault.dir, key.toString('hex'), [FAMILY])).toEqual([]);
+  }, 120_000);
+
   for (const [label, forge] of [
     ['a forged MAC', (l: Record<string, unknown>) => JSON.stringify({ ...l, mac: '0'.repeat(64) })],
     ['an unreadable file', () => '{"format": "dossierkluis-destruction-ledger", "version": 3, "lines": ['],
@@ -145,6 +252,20 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
       });
     }, 60_000);
   }
+  it('R44 R28 an erasure next to a forged ledger leaves the ledger as it is and says what was wrong with it (badMac), the mark stays in the database', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const p = await c.owner.call('dossiers.create', aParticipant({ familySituation: canary('Gezin') }));
+    const forged = JSON.stringify({ format: 'dossierkluis-destruction-ledger', version: 4, lines: [], erasures: [], mac: '0'.repeat(64) });
+    writeFileSync(join(c.vault.dir, LEDGER_FILE), forged);
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'field', field: 'familySituation', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    expect(readFileSync(join(c.vault.dir, LEDGER_FILE), 'utf8')).toBe(forged);
+    const h = c.vault.admin.state.handle!;
+    expect(linesOf(h, 'retention.ledgerUntrusted').map((l) => JSON.parse(l.objects))).toEqual([{ problem: 'badMac' }]);
+    expect(count(h, "SELECT count(*) AS n FROM settings WHERE key LIKE 'erased:%'")).toBe(1);
+  }, 60_000);
+
   it('R44 R28 a deleted ledger is flagged at every open and not made again empty (review finding 1)', async () => {
     const c = await canaryVault(TODAY);
     vault = c.vault;

@@ -64,4 +64,38 @@ describe('a restored backup (R44)', () => {
       again.close();
     }
   });
+
+  it('R45 R44 a legal hold still active in the backup, lifted in the live vault before the destruction, does not stop the destruction being carried out again (review finding)', async () => {
+    v = await testVault();
+    const consultant = await v.as('consultant');
+    const officer = await v.as('privacyOfficer');
+    const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Vasthoudvan', medicalNotes: 'Qzholdkanarie medisch' }));
+    const hold = await officer.call('retention.placeHold', { participantId: gone.participantId, reason: 'Lopende rechtszaak', untilDate: null });
+    const handle = v.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup); // the hold is active in the backup
+    await officer.call('retention.liftHold', { holdId: hold.id, reason: 'Rechtszaak afgerond' });
+    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
+    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString(), batchId: null }]);
+    destroyParticipant(handle.sqlite, gone.participantId);
+    settleIntended(handle.sqlite, v.dir);
+    v.close();
+
+    for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(v.dir, f));
+    const reopened = openVaultHandle(v.dir, key);
+    try {
+      const sqlite = reopened.sqlite;
+      expect((sqlite.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(gone.participantId) as { n: number }).n).toBe(0);
+      expect((sqlite.prepare('SELECT count(*) AS n FROM retention_holds WHERE participant_id = ?').get(gone.participantId) as { n: number }).n).toBe(0);
+      const lines = sqlite.prepare("SELECT action, objects FROM audit_log WHERE action IN ('retention.destroyedAgain', 'retention.destroyAgainFailed')").all() as { action: string; objects: string }[];
+      expect(lines.map((l) => ({ action: l.action, ...JSON.parse(l.objects) }))).toMatchObject([{ action: 'retention.destroyedAgain', dossierNumber: gone.dossierNumber, staleHolds: 1 }]);
+      expect(verifyAuditChain(sqlite).ok).toBe(true);
+      // The settings that let the stale hold go existed only inside that transaction.
+      expect(sqlite.prepare("SELECT key FROM settings WHERE key LIKE 'reapplying:%' OR key LIKE 'destroying:%'").all()).toEqual([]);
+    } finally {
+      reopened.close();
+    }
+    expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzholdkanarie', 'Vasthoudvan'])).toEqual([]);
+  });
 });
