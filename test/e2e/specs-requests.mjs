@@ -493,6 +493,48 @@ async function erasureIntake({ page }) {
   await page.getByText('Almelo', { exact: true }).waitFor();
 }
 
+/** R29 from the screens: "vergetelheid" anonymises the dossier; nothing leads back to the person afterwards. */
+async function forgetIntake({ page }) {
+  const failures = [];
+  await setUp(page, { firstName: 'Wieke', lastName: 'Verhoef', city: 'Zwolle' });
+  await addEntry(page, 'Gesprek over werk', 'Betrokkene vertelt over haar ziekte.');
+  await registerRequest(page, {
+    search: 'Wieke', type: 'Verwijdering', receivedOn: isoDay(0), description: 'Ik wil dat u alles over mij vergeet.',
+    more: async (p) => {
+      await p.getByTestId('intake-forget').check();
+      await p.getByTestId('intake-forget-note').waitFor();
+      assert.equal(await p.getByRole('button', { name: 'Onderdeel toevoegen' }).count(), 0, 'the whole dossier stands alone: no items next to it');
+    },
+  });
+  const row = page.getByTestId('change-row');
+  assert.match(await row.first().innerText(), /Het hele dossier/);
+  await verifyIdentity(page);
+  const decide = page.getByTestId('decide-form');
+  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
+  await confirmDialog(page, 'Besluit vastleggen');
+  await page.getByTestId('decision-done').waitFor();
+  await confirmDialog(page, 'Besluit uitvoeren');
+  await row.first().getByText(/Doorgevoerd op/).waitFor();
+  const main = await page.locator('main').innerText();
+  assert.doesNotMatch(main, /Wieke|Verhoef/, 'the request page no longer names the person');
+  await checkAxe(page, 'verzoek na vergetelheid', failures);
+
+  // The participants list: the name, the place and the old dossier number find nothing.
+  await page.getByRole('link', { name: 'Deelnemers' }).click();
+  const search = page.getByPlaceholder('Naam, dossiernummer of woonplaats', { exact: true });
+  for (const term of ['Wieke', 'Verhoef', 'Zwolle']) {
+    await search.fill(term);
+    await page.getByText('Geen deelnemers gevonden voor deze zoekopdracht.').waitFor();
+  }
+  await search.fill('Geanonimiseerd');
+  await page.getByTestId('list-row').filter({ hasText: 'Geanonimiseerd' }).click();
+  await page.getByTestId('dossier-name').waitFor();
+  const dossier = await page.locator('main').innerText();
+  assert.match(dossier, /AN-[0-9A-F]{16}/, 'the dossier has a number that leads to no one');
+  assert.doesNotMatch(dossier, /Wieke|Verhoef|Zwolle|ziekte|Gesprek over werk/);
+  assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
+}
+
 export const specs = [
   { name: '(req-a) inzage: intake, identity, decision; the deadline dashboard updates', run: inzageFlow },
   { name: '(req-b) a granted correction is applied and shows the recipients to notify; the dossier lists its requests; an objection links to its verzet request', run: correctionFlow },
@@ -500,4 +542,5 @@ export const specs = [
   { name: '(req-d) policy terms and holidays are saved', run: policySettings },
   { name: '(req-e) a refusal needs reasons; an exception needs the board decision first', run: boardException },
   { name: '(req-f) a verwijdering names the journal entry to erase and its ground; granted and carried out, the entry is gone (R28)', run: erasureIntake },
+  { name: '(req-g) vergetelheid: the whole dossier is anonymised from the request page; name, place and journal are gone, the dossier has a number that leads to no one (R29)', run: forgetIntake },
 ];
