@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { CACHE_SIZE, openDatabase, type Sqlite } from '../db/connection.ts';
 import { appendAudit } from '../core/audit/chain.ts';
 import { destroyBatch, destroyParticipant, type BatchResult, type DestroyResult } from '../core/retention/destroy.ts';
+import { bindErasure, stillBound, type ErasureBinding } from '../core/retention/identity.ts';
 import { createVault } from '../core/auth/service.ts';
 import { signIn, signOut } from '../core/auth/signin.ts';
 import { generateDemo } from '../core/demo/generate.ts';
@@ -252,6 +253,16 @@ const batchMs = timeSync(() => sqlite.transaction(() => { for (let i = 0; i < 10
 // through destroyParticipant, then a batch of 100 ordinary dossiers through destroyBatch; each
 // ends with wal_checkpoint(TRUNCATE). Afterwards the WAL must be empty and the search index must
 // find none of them (its integrity-check passes).
+// Erasure binding first (issue 11 review): the tags an erasure of all 2,000 entries takes before it
+// erases, and checking them again as a reopened older backup does before it erases again.
+log('erasure binding');
+const bigEntryIds = sqlite.prepare('SELECT id FROM entries WHERE participant_id = ?').pluck().all(bigDossierId) as number[];
+let binding: ErasureBinding | null = null;
+const bindMs = timeSync(() => { binding = bindErasure(sqlite, bigDossierId, { entryIds: bigEntryIds }); });
+const boundLine = { participantId: bigDossierId, entryIds: bigEntryIds, documentIds: [], bound: { dossier: binding!.dossier, entries: bigEntryIds.map((id) => binding!.entries.get(id)!), documents: [] } };
+let checked: ReturnType<typeof stillBound> | null = null;
+const checkMs = timeSync(() => { checked = stillBound(sqlite, boundLine); });
+
 log('destroy');
 let destroyedBig: DestroyResult | null = null;
 const destroyOne = timeSync(() => { destroyedBig = destroyParticipant(sqlite, bigDossierId); });
@@ -422,6 +433,11 @@ const report = {
       raw_batched_per_s: round(1000 / (batchMs / 1000), 0),
       note: 'one entry per transaction on both sides (each commit is fsynced); raw_with_audit_line = raw insert + the hash-chained audit line in one transaction (what R05 costs by itself); raw_batched_per_s is 1,000 inserts in one transaction, for scale',
       target: 'ratio ≤ 2', met: ratio(rawPerS, dispatchPerS) <= 2,
+    }),
+    erasure_binding: result({
+      entries: bigEntryIds.length, bind_ms: round(bindMs, 1), check_ms: round(checkMs, 1), all_still_bound: checked!.sameDossier && checked!.entryIds.length === bigEntryIds.length,
+      note: 'bindErasure: keyed tags of the dossier and its 2,000 entries, taken before an erasure; stillBound: the same check at the open of a restored backup',
+      target: 'each under 500 ms for 2,000 entries (an erasure and an open are not held up noticeably)', met: bindMs < 500 && checkMs < 500 && checked!.entryIds.length === bigEntryIds.length,
     }),
     destroy: result({
       one_dossier: { entries: BIG_DOSSIER_ENTRIES, seconds: round(destroyOne / 1000, 2), rows: destroyedBig!.rows, checkpoint: destroyedBig!.checkpoint },
