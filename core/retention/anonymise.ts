@@ -86,7 +86,7 @@ export interface AnonymiseResult {
   auditReasonsKept: number;
 }
 
-/** A new dossier number that carries nothing: not sequential, not the year, not the old one. */
+/** A new dossier number that carries nothing: not sequential, not the year, not the old one (ANONYMOUS_NUMBER). */
 function anonymousNumber(sqlite: Sqlite): string {
   for (;;) {
     const n = `AN-${randomBytes(8).toString('hex').toUpperCase()}`;

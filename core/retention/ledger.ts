@@ -31,6 +31,7 @@ import { z } from 'zod';
 import { prepared, type Sqlite } from '../../db/connection.ts';
 import { readRegularFile, writeFileAtomic } from '../vault/files.ts';
 import { lastIssued, markIssued } from '../dossiers/numbers.ts';
+import { ANONYMOUS_NUMBER } from './anonymous-number.ts';
 
 export const LEDGER_FILE = 'destruction-ledger.json';
 const FORMAT = 'dossierkluis-destruction-ledger';
@@ -45,7 +46,7 @@ const Id = z.number().int().positive();
 const ErasureLineV3 = z.object({
   id: z.string().regex(/^[0-9a-f]{32}$/), participantId: Id, at: z.string().max(40), anonymise: z.boolean(),
   // The random number an anonymised dossier got (it links to no one): given again when a restored backup is anonymised again, so a later destruction's line still names it.
-  anonymousNumber: z.string().regex(/^AN-[0-9A-F]{16}$/).nullable(),
+  anonymousNumber: z.string().regex(ANONYMOUS_NUMBER).nullable(),
   fields: z.array(z.string().regex(/^[a-zA-Z]{1,40}$/)).max(100), entryIds: z.array(Id).max(100_000), documentIds: z.array(Id).max(100_000),
 }).strict();
 /** A keyed tag of what an id stood for when it was erased (core/retention/identity.ts). */

@@ -1,11 +1,21 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import { isAnonymousNumber } from '../../core/retention/anonymous-number.ts';
 
 /** A legal/local date 'YYYY-MM-DD' shown the Dutch way: 31-12-2024. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = dayjs(iso.length === 10 ? `${iso}T00:00:00` : iso);
   return d.isValid() ? d.format('DD-MM-YYYY') : iso;
+}
+
+/**
+ * A birth date; for an anonymised dossier (R29) only its year, because that is all that is left
+ * (core/retention/anonymise.ts keeps the year as the first of January).
+ */
+export function formatBirthDate(iso: string | null | undefined, dossierNumber: string): string {
+  if (iso && isAnonymousNumber(dossierNumber)) return iso.slice(0, 4);
+  return formatDate(iso);
 }
 
 export function formatDateTime(iso: string | null | undefined): string {

@@ -531,6 +531,8 @@ async function forgetIntake({ page }) {
   await page.getByTestId('dossier-name').waitFor();
   const dossier = await page.locator('main').innerText();
   assert.match(dossier, /AN-[0-9A-F]{16}/, 'the dossier has a number that leads to no one');
+  assert.match(dossier, /Geboortedatum 1984(?![-\d])/, 'only the birth year is left, and shown as a year');
+  assert.doesNotMatch(dossier, /01-01-1984|17-05-1984/);
   assert.doesNotMatch(dossier, /Wieke|Verhoef|Zwolle|ziekte|Gesprek over werk/);
   assert.deepEqual(failures, [], `axe found serious or critical violations:\n${failures.join('\n')}`);
 }

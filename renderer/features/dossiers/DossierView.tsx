@@ -10,7 +10,7 @@ import type { RouteProps } from '../../routes.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate, useLocation } from '../../state/router.ts';
 import { showSuccess } from '../../components/notify.ts';
-import { formatDate, fullName } from '../../components/format.ts';
+import { formatBirthDate, formatDate, fullName } from '../../components/format.ts';
 import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
 import { BreakGlassDialog } from './BreakGlassDialog.tsx';
 import { PersonalTab } from './tabs/PersonalTab.tsx';
@@ -91,7 +91,7 @@ export function DossierView({ params }: RouteProps) {
           </Group>
           <Text c="dimmed" size="sm">
             {t('dossier.number')} <Text span ff="monospace" fw={600} c="dark.7" data-testid="dossier-number">{p.dossierNumber}</Text>
-            {' · '}{t('fields.birthDate')} {formatDate(p.birthDate)}
+            {' · '}{t('fields.birthDate')} {formatBirthDate(p.birthDate, p.dossierNumber)}
             {p.closedAt ? ` · ${t('dossier.closedOn', { date: formatDate(p.closedAt) })}` : ''}
           </Text>
         </Stack>

@@ -12,7 +12,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { can, useSession } from '../../state/session.ts';
 import { navigate, useLocation } from '../../state/router.ts';
 import { useDebounced } from '../../components/useDebounced.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatBirthDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
 
@@ -113,7 +113,7 @@ export function ParticipantList() {
                       <UnstyledButton className="dk-row dk-row-button" onClick={() => navigate(`/dossiers/${r.participantId}`)} data-testid="list-row">
                         <Text size="sm" ff="monospace">{r.dossierNumber}</Text>
                         <Text size="sm" fw={600} className="dk-ellipsis">{r.displayName ?? t('list.hiddenName')}</Text>
-                        <Text size="sm">{formatDate(r.birthDate)}</Text>
+                        <Text size="sm">{formatBirthDate(r.birthDate, r.dossierNumber)}</Text>
                         <Text size="sm" className="dk-ellipsis">{r.city ?? '—'}</Text>
                         <span><StatusBadge status={r.status} /></span>
                         <span><AccessBadge access={r.access} /></span>

@@ -5,7 +5,7 @@ import { Group, Text, Loader, Center } from '@mantine/core';
 import { IconSearch, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../state/router.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatBirthDate } from '../../components/format.ts';
 import { AccessBadge } from './AccessBadge.tsx';
 import { useParticipantSearch } from './useParticipantSearch.ts';
 
@@ -38,7 +38,7 @@ export function ParticipantSpotlight() {
               <Group justify="space-between" w="100%" wrap="nowrap">
                 <div>
                   <Text size="sm" fw={600}>{r.displayName ?? t('list.hiddenName')}</Text>
-                  <Text size="xs" c="dimmed">{r.dossierNumber} · {formatDate(r.birthDate)} · {r.city ?? '—'}</Text>
+                  <Text size="xs" c="dimmed">{r.dossierNumber} · {formatBirthDate(r.birthDate, r.dossierNumber)} · {r.city ?? '—'}</Text>
                 </div>
                 <AccessBadge access={r.access} />
               </Group>

@@ -4,7 +4,7 @@ import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Out } from '../../api/client.ts';
 import { navigate } from '../../state/router.ts';
-import { formatDate } from '../../components/format.ts';
+import { formatBirthDate } from '../../components/format.ts';
 import { AccessBadge, StatusBadge } from './AccessBadge.tsx';
 
 type Row = Out<'dossiers.list'>['rows'][number];
@@ -20,7 +20,7 @@ export function RowList({ rows, empty, label }: { rows: Row[]; empty: string; la
             <Group justify="space-between" wrap="nowrap">
               <div>
                 <Text fw={600}>{r.displayName ?? t('list.hiddenName')}</Text>
-                <Text size="sm" c="dimmed">{r.dossierNumber} · {t('list.born')} {formatDate(r.birthDate)} · {r.city ?? '—'}</Text>
+                <Text size="sm" c="dimmed">{r.dossierNumber} · {t('list.born')} {formatBirthDate(r.birthDate, r.dossierNumber)} · {r.city ?? '—'}</Text>
               </div>
               <Group gap="xs" wrap="nowrap">
                 <StatusBadge status={r.status} />

@@ -7,7 +7,7 @@ import { useApiMutation } from '../../../api/query.ts';
 import { dossierChanged } from '../dossierQueries.ts';
 import { showSuccess } from '../../../components/notify.ts';
 import { useAction } from '../../../components/useAction.ts';
-import { fieldText } from '../../../components/format.ts';
+import { fieldText, formatBirthDate } from '../../../components/format.ts';
 import { CategoryLegend, ParticipantFieldsForm, categoriesInOrder, fieldErrors, toInput, valuesFrom, type FieldValues } from '../fields.tsx';
 import { ShieldedMark } from '../../shielding/ShieldedMark.tsx';
 import type { TabProps } from '../DossierView.tsx';
@@ -24,6 +24,7 @@ export function PersonalTab({ dossier, editable }: TabProps) {
     const v = p[f];
     if (!v && dossier.specialHidden && dataCategories[participantFields[f].category].special) return t('personal.specialHiddenValue');
     if (!v) return '—';
+    if (f === 'birthDate') return formatBirthDate(v, p.dossierNumber);
     return fieldText(t, f, v);
   }
 
