@@ -98,8 +98,10 @@ function carryOutAgain(sqlite: Sqlite, line: ErasureLine, nowIso: string, out: E
   }
   if (!line.anonymise && items.fields.length + items.entryIds.length + items.documentIds.length === 0) return; // nothing of it came back
   // The trusted ledger proves the removal happened in the live vault, so a hold still active in this
-  // older copy had been lifted there before it: it does not stop the removal (migration 0015).
-  if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, reapplying: true, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
+  // older copy had been lifted there before it: it does not stop the removal (migration 0015). Only
+  // for a bound line: one of version 3 names its dossier by id alone, which could be someone else's.
+  const reapplying = bound !== null;
+  if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, reapplying, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
   else eraseItems(sqlite, line.participantId, itemsOf(items), nowIso);
   appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
     { erasedAt: line.at, fields: items.fields, entryIds: items.entryIds, documentIds: items.documentIds }, false, line.participantId);

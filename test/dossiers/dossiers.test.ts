@@ -65,7 +65,7 @@ describe('participant dossiers', () => {
     expect((await anna.call('dossiers.get', { participantId })).documents).toHaveLength(0);
   });
 
-  it('R01 closing a dossier records what the participant takes home and blocks further changes', async () => {
+  it('R01 R42 closing a dossier records what the participant takes home and blocks further changes', async () => {
     vault = await testVault();
     const anna = await vault.addUser('anna', 'consultant');
     const { participantId } = await anna.call('dossiers.create', aParticipant());
