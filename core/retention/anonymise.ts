@@ -22,6 +22,7 @@ import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../../db/connection.ts';
 import { eraseAuditReasons } from '../audit/chain.ts';
 import { whileDestroying } from './destroy.ts';
+import { activeHoldsAround } from './holds.ts';
 
 export const ANONYMOUS_NAME = 'Geanonimiseerd';
 const BLANK = `${ANONYMOUS_NAME} (R29)`;
@@ -100,14 +101,16 @@ export class AnonymiseError extends Error {
 
 /**
  * Anonymises one dossier inside the caller's transaction (see the plan above). `today` is the Dutch
- * date. `reapplying` (with `dossierNumber`): an anonymisation the trusted ledger proves, carried out
- * again in a restored backup (core/retention/erasures.ts) — a hold still active there was lifted in
- * the live vault before the anonymisation, so it does not stop it and goes with the dossier's holds.
+ * date. `reapplying` (with `dossierNumber`): an anonymisation the trusted ledger proves happened at
+ * `removedAt`, carried out again in a restored backup (core/retention/erasures.ts) — a hold still
+ * active there but placed before it had been lifted in the live vault, so it goes with the dossier's
+ * holds; one placed at or after it was placed in this copy since, and stops it.
  */
-export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string; reapplying?: boolean }): AnonymiseResult {
+export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string; reapplying?: { removedAt: string } }): AnonymiseResult {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new AnonymiseError('notFound');
   // A legal hold keeps the dossier as it is (R45): nothing of it may go while the hold is active.
-  if (!at.reapplying && sqlite.prepare('SELECT 1 FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL AND (until_date IS NULL OR until_date >= ?)').get(participantId, at.today)) throw new AnonymiseError('held');
+  // (Not reapplying: removedAt '' counts every active hold as newer.)
+  if (activeHoldsAround(sqlite, participantId, at.today, at.reapplying?.removedAt ?? '').newer > 0) throw new AnonymiseError('held');
   // Given when a restored backup is anonymised again (core/retention/erasures.ts): the number it got the first time.
   const dossierNumber = at.dossierNumber ?? anonymousNumber(sqlite);
   return whileDestroying(sqlite, participantId, () => {
@@ -125,5 +128,5 @@ export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: 
     }
     const audit = eraseAuditReasons(sqlite, participantId);
     return { participantId, dossierNumber, rows, auditReasonsErased: audit.erased, auditReasonsKept: audit.keptV1 };
-  }, { reapplying: at.reapplying === true });
+  }, at.reapplying ? { reapplying: at.reapplying } : {});
 }

@@ -21,6 +21,7 @@ import { amsterdamDate } from '../calendar/index.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { AnonymiseError, anonymiseParticipant } from './anonymise.ts';
 import { eraseItems, ErasureError, type ErasureItem } from './erase.ts';
+import { activeHoldsAround } from './holds.ts';
 import { stillBound, type ErasureBinding } from './identity.ts';
 import { ErasureLine, LedgerUntrustedError, moveSequencesPast, recordErasures } from './ledger.ts';
 
@@ -50,7 +51,8 @@ function insertMark(sqlite: Sqlite, line: ErasureLine): void {
 
 /** Every erasure this database has carried out or carried out again. */
 function marks(sqlite: Sqlite): ErasureLine[] {
-  const rows = prepared(sqlite, `SELECT value FROM settings WHERE ${MARKS_WHERE}`).all() as { value: string }[];
+  // In the order they were made (rowid), not by their random key: the ledger lists them in this order.
+  const rows = prepared(sqlite, `SELECT value FROM settings WHERE ${MARKS_WHERE} ORDER BY rowid`).all() as { value: string }[];
   return rows.flatMap((r) => {
     try {
       const parsed = ErasureLine.safeParse(JSON.parse(r.value));
@@ -74,7 +76,8 @@ const itemsOf = (line: Pick<ErasureLine, 'fields' | 'entryIds' | 'documentIds'>)
 
 /** Why carrying a line out again failed: a code, never a message (it could quote data). */
 export type AgainFailure = 'held' | 'notFound' | 'requiredField' | 'notInDossier' | 'mandateDocument' | 'database';
-const failureOf = (err: unknown): AgainFailure => (err instanceof AnonymiseError || err instanceof ErasureError ? err.code : 'database');
+class HeldError extends Error { readonly code = 'held' as const; constructor() { super('a legal hold placed in this copy stops it'); } }
+const failureOf = (err: unknown): AgainFailure => (err instanceof AnonymiseError || err instanceof ErasureError || err instanceof HeldError ? err.code : 'database');
 
 /** A line not carried out because its ids stand for something else in this database. */
 export interface SkippedLine { line: ErasureLine; reason: 'otherDossier' | 'otherItems'; entryIds: number[]; documentIds: number[] }
@@ -97,20 +100,25 @@ function carryOutAgain(sqlite: Sqlite, line: ErasureLine, nowIso: string, out: E
     out.skipped.push({ line, reason: 'otherItems', entryIds: bound.otherEntries, documentIds: bound.otherDocuments });
   }
   if (!line.anonymise && items.fields.length + items.entryIds.length + items.documentIds.length === 0) return; // nothing of it came back
-  // The trusted ledger proves the removal happened in the live vault, so a hold still active in this
-  // older copy had been lifted there before it: it does not stop the removal (migration 0015). Only
-  // for a bound line: one of version 3 names its dossier by id alone, which could be someone else's.
-  const reapplying = bound !== null;
-  if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today: amsterdamDate(nowIso), nowIso, reapplying, ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
+  // A removal refuses an active hold, so a hold still active in this older copy but placed before the
+  // erasure had been lifted in the live vault: it does not stop it (migration 0015). One placed at or
+  // after it was placed in this copy since: it stops it (R45), flagged and tried again at the next
+  // open. A line of version 3 names its dossier by id alone, which could be someone else's: every
+  // active hold stops it.
+  const today = amsterdamDate(nowIso);
+  const holds = activeHoldsAround(sqlite, line.participantId, today, bound ? line.at : '');
+  if (holds.newer > 0) throw new HeldError();
+  const reapplying = bound ? { removedAt: line.at } : undefined;
+  if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today, nowIso, ...(reapplying ? { reapplying } : {}), ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
   else eraseItems(sqlite, line.participantId, itemsOf(items), nowIso);
   appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
-    { erasedAt: line.at, fields: items.fields, entryIds: items.entryIds, documentIds: items.documentIds }, false, line.participantId);
+    { erasedAt: line.at, fields: items.fields, entryIds: items.entryIds, documentIds: items.documentIds, ...(line.anonymise ? { staleHolds: holds.stale } : {}) }, false, line.participantId);
   out.applied.push(line);
 }
 
 /**
  * At open: each erasure of the (trusted) ledger that this database has no mark of is carried out
- * again, in ledger order (an anonymisation changes the identity later lines are bound to), each in
+ * again, in the order they were made (an anonymisation changes the identity later lines are bound to), each in
  * its own transaction with an audit line and the mark. A line whose dossier or items now stand for
  * something else is left alone for them and reported (skipped). One that fails is left unmarked
  * and reported with its reason, so the next open tries again; it never stops the vault opening.
@@ -118,7 +126,9 @@ function carryOutAgain(sqlite: Sqlite, line: ErasureLine, nowIso: string, out: E
 export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIso: string): ErasedAgain {
   const known = new Set(marks(sqlite).map((m) => m.id));
   const out: ErasedAgain = { applied: [], skipped: [], failed: [] };
-  const pending = ledger.filter((l) => !known.has(l.id));
+  // By time, whatever order the ledger lists them in (a ledger started again lists marks as found): an
+  // erasure made before an anonymisation is bound to the identity the anonymisation then changed.
+  const pending = ledger.filter((l) => !known.has(l.id)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   for (const line of pending) {
     const skippedBefore = out.skipped.length;
     try {

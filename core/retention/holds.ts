@@ -43,6 +43,18 @@ export function activeHolds(sqlite: Sqlite, today: IsoDate): Map<number, HoldVie
   return out;
 }
 
+/**
+ * For a removal the trusted ledger proves happened at `removedAt` (restore path): the dossier's
+ * active holds placed before it — stale in a restored copy, the live vault had lifted them, since a
+ * removal refuses an active hold — and those placed at or after it, which were placed in this copy
+ * since and stop the removal being carried out again.
+ */
+export function activeHoldsAround(sqlite: Sqlite, participantId: number, today: IsoDate, removedAt: string): { stale: number; newer: number } {
+  const row = sqlite.prepare(`SELECT coalesce(sum(h.placed_at < ?), 0) AS stale, coalesce(sum(h.placed_at >= ?), 0) AS newer FROM retention_holds h WHERE h.participant_id = ? AND ${ACTIVE}`)
+    .get(removedAt, removedAt, participantId, today) as { stale: number; newer: number };
+  return row;
+}
+
 export function loadHold(sqlite: Sqlite, id: number, today: IsoDate): HoldView {
   const r = sqlite.prepare(`${SELECT} WHERE h.id = ?`).get(id) as HoldRow | undefined;
   if (!r) throw domainError('retention.holdNotFound');

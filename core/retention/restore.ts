@@ -9,8 +9,8 @@
 import { appendSystemLine } from '../audit/anchor.ts';
 import { checkpointTruncate, prepared, type Sqlite } from '../../db/connection.ts';
 import { amsterdamDate } from '../calendar/index.ts';
-import { destroyParticipant } from './destroy.ts';
-import { holdsOf } from './holds.ts';
+import { DestroyError, destroyParticipant } from './destroy.ts';
+import { activeHoldsAround } from './holds.ts';
 import { eraseAgain, ledgerErasures, MARKS_WHERE } from './erasures.ts';
 import { ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
 
@@ -31,11 +31,9 @@ function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
   const again = eraseAgain(sqlite, read.erasures, at);
   for (const { line, reason } of again.failed) flag(sqlite, 'retention.eraseAgainFailed', at, { participantId: line.participantId, anonymise: line.anonymise, erasedAt: line.at, reason });
   // Ids that stand for another dossier or item in this database than the one erased: left alone, and said.
-  for (const s of again.skipped) flag(sqlite, 'retention.eraseAgainSkipped', at, { reason: s.reason, erasedAt: s.line.at, entryIds: s.entryIds, documentIds: s.documentIds });
+  for (const s of again.skipped) flag(sqlite, 'retention.eraseAgainSkipped', at, { participantId: s.line.participantId, reason: s.reason, erasedAt: s.line.at, entryIds: s.entryIds, documentIds: s.documentIds });
   return again.applied.length;
 }
-
-const activeHoldCount = (sqlite: Sqlite, participantId: number, today: string) => holdsOf(sqlite, participantId, today).filter((h) => h.active).length;
 
 /** The database has destroyed, erased or anonymised something, so a ledger must exist next to it. */
 const recordsRemoval = (sqlite: Sqlite) =>
@@ -47,14 +45,16 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   let result: ReturnType<typeof redestroyListed>;
   try {
     result = redestroyListed(sqlite, dir, (line) => {
-      // The live vault destroyed it, so a hold still active in this older copy had been lifted there
-      // first: it goes with the dossier (migration 0015), and the line says how many there were.
-      const staleHolds = activeHoldCount(sqlite, line.participantId, amsterdamDate(at));
+      // The live vault destroyed it, so a hold still active in this older copy but placed before the
+      // destruction had been lifted there first: it goes with the dossier (migration 0015), and the
+      // line counts them. A hold placed in this copy since stops it (R45): flagged, tried again next open.
+      const holds = activeHoldsAround(sqlite, line.participantId, amsterdamDate(at), line.destroyedAt);
+      if (holds.newer > 0) throw new DestroyError('held', line.dossierNumber);
       destroyParticipant(sqlite, line.participantId, {
         checkpoint: false,
-        reapplying: true,
+        reapplying: { removedAt: line.destroyedAt },
         // The dossier number only: what the destruction register keeps too.
-        inTransaction: () => appendSystemLine(sqlite, 'retention.destroyedAgain', at, { dossierNumber: line.dossierNumber, destroyedAt: line.destroyedAt, staleHolds }, false),
+        inTransaction: () => appendSystemLine(sqlite, 'retention.destroyedAgain', at, { dossierNumber: line.dossierNumber, destroyedAt: line.destroyedAt, staleHolds: holds.stale }, false),
       });
     });
   } catch {

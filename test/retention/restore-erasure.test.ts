@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant } from '../../core/retention/destroy.ts';
-import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
+import { eraseAgain } from '../../core/retention/erasures.ts';
+import { LEDGER_FILE, ledgerSecret, readLedger, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
 import { createHostState } from '../../core/host/app-host.ts';
 import { signIn, signOut } from '../../core/auth/signin.ts';
 import { backupVault, openVaultHandle, type VaultHandle } from '../../core/vault/vault.ts';
@@ -149,6 +150,7 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
     const key = Buffer.from(handle.key);
     const backup = join(tempDir('dossierkluis-backup-'), 'vault');
     backupVault(handle, backup); // the hold is active in the backup
+    c.vault.clock.now = new Date(`${TODAY}T10:30:00Z`);
     await officer.call('retention.liftHold', { holdId: hold.id, reason: 'Klacht afgehandeld' });
     const decided = await verwijdering(c.admin, p.participantId, [{ target: 'dossier', ground: 'irrelevant' }], 'decided', TODAY);
     await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
@@ -164,6 +166,64 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
       expect(verifyAuditChain(h.sqlite).ok).toBe(true);
     });
     expect(findInVaultBytes(c.vault.dir, key.toString('hex'), [NAME])).toEqual([]);
+  }, 120_000);
+
+  it('R45 R29 R44 a legal hold placed in the restored copy after the anonymisation stops it being carried out again: flagged with the reason, tried again at the next open', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const NAME = canary('Qn');
+    const p = await c.owner.call('dossiers.create', aParticipant({ lastName: NAME }));
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+    const decided = await verwijdering(c.admin, p.participantId, [{ target: 'dossier', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: decided.request.id, note: null });
+    const [erasure] = JSON.parse(readFileSync(join(c.vault.dir, LEDGER_FILE), 'utf8')).erasures as { at: string }[];
+    c.vault.close();
+
+    restore(backup, c.vault.dir);
+    const ledger = readFileSync(join(c.vault.dir, LEDGER_FILE));
+    rmSync(join(c.vault.dir, LEDGER_FILE));
+    opened(c.vault.dir, key, (h) => h.sqlite.prepare("INSERT INTO retention_holds (participant_id, reason, until_date, placed_by, placed_at) VALUES (?, 'Nieuwe klacht', NULL, 1, ?)")
+      .run(p.participantId, new Date(Date.parse(erasure!.at) + 60_000).toISOString()));
+    writeFileSync(join(c.vault.dir, LEDGER_FILE), ledger);
+    for (const times of [1, 2]) {
+      opened(c.vault.dir, key, (h) => {
+        expect(h.sqlite.prepare('SELECT last_name AS l FROM participants WHERE id = ?').get(p.participantId)).toEqual({ l: NAME });
+        expect(count(h, 'SELECT count(*) AS n FROM retention_holds WHERE participant_id = ?', p.participantId)).toBe(1);
+        expect(linesOf(h, 'retention.anonymisedAgain')).toEqual([]);
+        expect(linesOf(h, 'retention.eraseAgainFailed').map((l) => JSON.parse(l.objects))).toHaveLength(times);
+        expect(JSON.parse(linesOf(h, 'retention.eraseAgainFailed')[0]!.objects)).toMatchObject({ participantId: p.participantId, anonymise: true, reason: 'held' });
+      });
+    }
+  }, 120_000);
+
+  it('R28 R29 R44 erasures are carried out again in the order they were made, whatever order the ledger lists them in: an erasure before an anonymisation still matches its dossier (review finding)', async () => {
+    const c = await canaryVault(TODAY);
+    vault = c.vault;
+    const p = await c.owner.call('dossiers.create', aParticipant({ birthDate: '1980-06-15' }));
+    const handle = c.vault.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+    const first = await verwijdering(c.admin, p.participantId, [{ target: 'field', field: 'birthDate', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: first.request.id, note: null });
+    c.vault.clock.now = new Date(`${TODAY}T10:05:00Z`);
+    const second = await verwijdering(c.admin, p.participantId, [{ target: 'dossier', ground: 'irrelevant' }], 'decided', TODAY);
+    await c.admin.call('requests.carryOut', { requestId: second.request.id, note: null });
+    const lines = readLedger(c.vault.dir, ledgerSecret(handle.sqlite)).erasures;
+    expect(lines.map((l) => l.anonymise)).toEqual([false, true]);
+    c.vault.close();
+
+    restore(backup, c.vault.dir);
+    rmSync(join(c.vault.dir, LEDGER_FILE));
+    opened(c.vault.dir, key, (h) => {
+      const again = eraseAgain(h.sqlite, [...lines].reverse(), new Date().toISOString());
+      expect(again.skipped).toEqual([]);
+      expect(again.applied.map((l) => l.anonymise)).toEqual([false, true]);
+      expect(h.sqlite.prepare('SELECT birth_date AS b, last_name AS l FROM participants WHERE id = ?').get(p.participantId)).toEqual({ b: null, l: 'Geanonimiseerd' });
+    });
   }, 120_000);
 
   it('R28 R44 an erasure line is bound to its dossier: in a folder restored whole and used, a new dossier that got the erased one\'s id is never touched (review finding)', async () => {

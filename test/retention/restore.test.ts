@@ -2,12 +2,12 @@
 // put back and the vault is opened, the destruction ledger names the dossier and it is destroyed
 // again before anything else, with a line in the trail; the restored file's pages hold nothing of
 // it afterwards, and the chain still verifies.
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant } from '../../core/retention/destroy.ts';
-import { recordIntended, settleIntended } from '../../core/retention/ledger.ts';
+import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
 import { backupVault, openVaultHandle } from '../../core/vault/vault.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { aParticipant, removeVault, tempDir, testVault, type TestVault } from '../support/vault.ts';
@@ -97,5 +97,45 @@ describe('a restored backup (R44)', () => {
       reopened.close();
     }
     expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzholdkanarie', 'Vasthoudvan'])).toEqual([]);
+  });
+
+  it('R45 R44 a legal hold placed in the restored copy after the destruction stops it being carried out again: the hold and the dossier stay, flagged with the reason (review finding)', async () => {
+    v = await testVault();
+    const consultant = await v.as('consultant');
+    const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Nieuwehold' }));
+    const handle = v.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup);
+    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
+    const destroyedAt = new Date().toISOString();
+    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt, batchId: null }]);
+    destroyParticipant(handle.sqlite, gone.participantId);
+    settleIntended(handle.sqlite, v.dir);
+    v.close();
+
+    // The live folder is lost but for the ledger, which is put back only later: the restored copy is used first.
+    for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(v.dir, f));
+    const ledger = readFileSync(join(v.dir, LEDGER_FILE));
+    rmSync(join(v.dir, LEDGER_FILE));
+    const used = openVaultHandle(v.dir, key);
+    const placedAt = new Date(Date.parse(destroyedAt) + 60_000).toISOString();
+    used.sqlite.prepare("INSERT INTO retention_holds (participant_id, reason, until_date, placed_by, placed_at) VALUES (?, 'Nieuwe rechtszaak', NULL, 1, ?)").run(gone.participantId, placedAt);
+    used.close();
+    writeFileSync(join(v.dir, LEDGER_FILE), ledger);
+
+    const reopened = openVaultHandle(v.dir, key);
+    try {
+      const sqlite = reopened.sqlite;
+      expect((sqlite.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(gone.participantId) as { n: number }).n).toBe(1);
+      expect((sqlite.prepare('SELECT count(*) AS n FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL').get(gone.participantId) as { n: number }).n).toBe(1);
+      const lines = sqlite.prepare("SELECT action, objects FROM audit_log WHERE action IN ('retention.destroyedAgain', 'retention.destroyAgainFailed')").all() as { action: string; objects: string }[];
+      expect(lines.map((l) => ({ action: l.action, ...JSON.parse(l.objects) }))).toEqual([{ action: 'retention.destroyAgainFailed', dossierNumber: gone.dossierNumber, reason: 'held' }]);
+      // The guard says the same, whatever the caller: only a hold placed before the removal may go.
+      sqlite.prepare("INSERT INTO settings (key, value) VALUES (?, '1'), (?, ?)").run(`destroying:${gone.participantId}`, `reapplying:${gone.participantId}`, destroyedAt);
+      expect(() => sqlite.prepare('DELETE FROM retention_holds WHERE participant_id = ?').run(gone.participantId)).toThrow(/active one stops destruction/);
+    } finally {
+      reopened.close();
+    }
   });
 });
