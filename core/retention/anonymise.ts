@@ -22,7 +22,7 @@ import { randomBytes } from 'node:crypto';
 import type { Sqlite } from '../../db/connection.ts';
 import { eraseAuditReasons } from '../audit/chain.ts';
 import { whileDestroying } from './destroy.ts';
-import { activeHoldsAround } from './holds.ts';
+import { activeHoldsSplit } from './holds.ts';
 
 export const ANONYMOUS_NAME = 'Geanonimiseerd';
 const BLANK = `${ANONYMOUS_NAME} (R29)`;
@@ -101,16 +101,15 @@ export class AnonymiseError extends Error {
 
 /**
  * Anonymises one dossier inside the caller's transaction (see the plan above). `today` is the Dutch
- * date. `reapplying` (with `dossierNumber`): an anonymisation the trusted ledger proves happened at
- * `removedAt`, carried out again in a restored backup (core/retention/erasures.ts) — a hold still
- * active there but placed before it had been lifted in the live vault, so it goes with the dossier's
- * holds; one placed at or after it was placed in this copy since, and stops it.
+ * date. `reapplying` (with `dossierNumber`): an anonymisation the trusted ledger proves, carried out
+ * again in a restored backup (core/retention/erasures.ts) — the holds it names (`holdIds`, known to
+ * the ledger line, so lifted in the live vault before the anonymisation) go with the dossier's holds
+ * even if still active in this copy; any other active hold stops it.
  */
-export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string; reapplying?: { removedAt: string } }): AnonymiseResult {
+export function anonymiseParticipant(sqlite: Sqlite, participantId: number, at: { today: string; nowIso: string; dossierNumber?: string; reapplying?: { holdIds: number[] } }): AnonymiseResult {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new AnonymiseError('notFound');
   // A legal hold keeps the dossier as it is (R45): nothing of it may go while the hold is active.
-  // (Not reapplying: removedAt '' counts every active hold as newer.)
-  if (activeHoldsAround(sqlite, participantId, at.today, at.reapplying?.removedAt ?? '').newer > 0) throw new AnonymiseError('held');
+  if (activeHoldsSplit(sqlite, participantId, at.today, at.reapplying?.holdIds).newer > 0) throw new AnonymiseError('held');
   // Given when a restored backup is anonymised again (core/retention/erasures.ts): the number it got the first time.
   const dossierNumber = at.dossierNumber ?? anonymousNumber(sqlite);
   return whileDestroying(sqlite, participantId, () => {

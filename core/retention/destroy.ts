@@ -103,25 +103,26 @@ const REAPPLYING = (participantId: number) => `reapplying:${participantId}`;
  * the only state in which the guards on statements, disclosures, mandates, shields, holds and
  * audit reasons let a delete or an erasure through. It exists only inside that transaction, so no
  * other operation ever sees it. Destruction and anonymisation (R29, anonymise.ts) both use it.
- * `reapplying`: a removal the trusted ledger proves (at `removedAt`) is carried out again in a
- * restored backup (core/retention/restore.ts); settings 'reapplying:<id>' = removedAt then lets a
- * legal hold go that is still active in the backup but was placed before the removal — the live
- * vault had lifted it, since a removal refuses an active hold. A hold placed at or after it was
- * placed in this copy since, and still stops it (migration 0015).
+ * `reapplying`: a removal the trusted ledger proves is carried out again in a restored backup
+ * (core/retention/restore.ts, erasures.ts); settings 'reapplying:<id>' then holds the ids of the
+ * dossier's holds the ledger line knows — lifted or ended in the live vault before the removal,
+ * which refuses an active hold — and the guard lets those go even if still active in the copy. Any
+ * other active hold was placed in this copy since and still stops it (migration 0015).
  */
-export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T, opts: { reapplying?: { removedAt: string } } = {}): T {
-  const rows: [string, string][] = [[MARKER(participantId), '1'], ...(opts.reapplying ? [[REAPPLYING(participantId), opts.reapplying.removedAt] as [string, string]] : [])];
+export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T, opts: { reapplying?: { holdIds: readonly number[] } } = {}): T {
+  const rows: [string, string][] = [[MARKER(participantId), '1'], ...(opts.reapplying ? [[REAPPLYING(participantId), JSON.stringify(opts.reapplying.holdIds)] as [string, string]] : [])];
   for (const [key, value] of rows) sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, value);
   try {
     return fn();
   } finally {
-    // Also when fn throws: a caller that caught inside the transaction and committed must not keep them.
-    for (const [key] of rows) sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    // Also when fn throws and the caller catches inside its transaction. After SQLite rolled the
+    // transaction back by itself (a full disk) the rows are gone already, and a delete would hide the error.
+    if (sqlite.inTransaction) for (const [key] of rows) sqlite.prepare('DELETE FROM settings WHERE key = ?').run(key);
   }
 }
 
 /** The deletes of one participant, inside the caller's transaction. */
-function destroyRows(sqlite: Sqlite, participantId: number, reapplying: { removedAt: string } | undefined): Omit<DestroyResult, 'checkpoint'> {
+function destroyRows(sqlite: Sqlite, participantId: number, reapplying: { holdIds: readonly number[] } | undefined): Omit<DestroyResult, 'checkpoint'> {
   if (!sqlite.prepare('SELECT 1 FROM participants WHERE id = ?').get(participantId)) throw new DestroyError('notFound', String(participantId));
   return whileDestroying(sqlite, participantId, () => {
     const rows: Record<string, number> = {};
@@ -146,7 +147,7 @@ function refuseUnplanned(sqlite: Sqlite): void {
  * A checkpoint that is not clean is returned as such (checkpoint.clean false), never hidden.
  * `reapplying` only for the restore path (see whileDestroying).
  */
-export function destroyParticipant(sqlite: Sqlite, participantId: number, opts: { checkpoint?: boolean; reapplying?: { removedAt: string }; inTransaction?: (r: Omit<DestroyResult, 'checkpoint'>) => void } = {}): DestroyResult {
+export function destroyParticipant(sqlite: Sqlite, participantId: number, opts: { checkpoint?: boolean; reapplying?: { holdIds: readonly number[] }; inTransaction?: (r: Omit<DestroyResult, 'checkpoint'>) => void } = {}): DestroyResult {
   refuseUnplanned(sqlite);
   const done = sqlite.transaction(() => {
     const r = destroyRows(sqlite, participantId, opts.reapplying);

@@ -21,8 +21,8 @@ import { amsterdamDate } from '../calendar/index.ts';
 import type { ParticipantField } from '../api/categories.ts';
 import { AnonymiseError, anonymiseParticipant } from './anonymise.ts';
 import { eraseItems, ErasureError, type ErasureItem } from './erase.ts';
-import { activeHoldsAround } from './holds.ts';
-import { stillBound, type ErasureBinding } from './identity.ts';
+import { activeHoldsSplit } from './holds.ts';
+import { holdsTagged, stillBound, type ErasureBinding } from './identity.ts';
 import { ErasureLine, LedgerUntrustedError, moveSequencesPast, recordErasures } from './ledger.ts';
 
 const MARK_PREFIX = 'erased:';
@@ -39,7 +39,7 @@ export type ErasureRecord = Omit<ErasureLine, 'id' | 'at' | 'bound'>;
 export function markErasure(sqlite: Sqlite, record: ErasureRecord, binding: ErasureBinding, nowIso: string): ErasureLine {
   const entryIds = record.entryIds.filter((id) => binding.entries.has(id));
   const documentIds = record.documentIds.filter((id) => binding.documents.has(id));
-  const bound = { dossier: binding.dossier, entries: entryIds.map((id) => binding.entries.get(id)!), documents: documentIds.map((id) => binding.documents.get(id)!) };
+  const bound = { dossier: binding.dossier, entries: entryIds.map((id) => binding.entries.get(id)!), documents: documentIds.map((id) => binding.documents.get(id)!), holds: binding.holds };
   const line = ErasureLine.parse({ id: randomBytes(16).toString('hex'), at: nowIso, ...record, entryIds, documentIds, bound });
   insertMark(sqlite, line);
   return line;
@@ -75,7 +75,7 @@ const itemsOf = (line: Pick<ErasureLine, 'fields' | 'entryIds' | 'documentIds'>)
 ];
 
 /** Why carrying a line out again failed: a code, never a message (it could quote data). */
-export type AgainFailure = 'held' | 'notFound' | 'requiredField' | 'notInDossier' | 'mandateDocument' | 'database';
+export type AgainFailure = 'held' | 'notFound' | 'requiredField' | 'notInDossier' | 'mandateDocument' | 'afterFailed' | 'database';
 class HeldError extends Error { readonly code = 'held' as const; constructor() { super('a legal hold placed in this copy stops it'); } }
 const failureOf = (err: unknown): AgainFailure => (err instanceof AnonymiseError || err instanceof ErasureError || err instanceof HeldError ? err.code : 'database');
 
@@ -100,15 +100,15 @@ function carryOutAgain(sqlite: Sqlite, line: ErasureLine, nowIso: string, out: E
     out.skipped.push({ line, reason: 'otherItems', entryIds: bound.otherEntries, documentIds: bound.otherDocuments });
   }
   if (!line.anonymise && items.fields.length + items.entryIds.length + items.documentIds.length === 0) return; // nothing of it came back
-  // A removal refuses an active hold, so a hold still active in this older copy but placed before the
-  // erasure had been lifted in the live vault: it does not stop it (migration 0015). One placed at or
-  // after it was placed in this copy since: it stops it (R45), flagged and tried again at the next
-  // open. A line of version 3 names its dossier by id alone, which could be someone else's: every
-  // active hold stops it.
+  // A removal refuses an active hold, so a hold still active in this older copy that the line knows
+  // (its tag, taken at the erasure) had been lifted in the live vault: it does not stop it (migration
+  // 0015). Any other active hold was placed in this copy since: it stops it (R45), flagged and tried
+  // again at the next open. A line of version 3 knows no holds: every active hold stops it.
   const today = amsterdamDate(nowIso);
-  const holds = activeHoldsAround(sqlite, line.participantId, today, bound ? line.at : '');
+  const staleIds = line.bound ? holdsTagged(sqlite, line.participantId, line.bound.holds) : [];
+  const holds = activeHoldsSplit(sqlite, line.participantId, today, staleIds);
   if (holds.newer > 0) throw new HeldError();
-  const reapplying = bound ? { removedAt: line.at } : undefined;
+  const reapplying = bound ? { holdIds: staleIds } : undefined;
   if (line.anonymise) anonymiseParticipant(sqlite, line.participantId, { today, nowIso, ...(reapplying ? { reapplying } : {}), ...(line.anonymousNumber ? { dossierNumber: line.anonymousNumber } : {}) });
   else eraseItems(sqlite, line.participantId, itemsOf(items), nowIso);
   appendSystemLine(sqlite, line.anonymise ? 'retention.anonymisedAgain' : 'retention.erasedAgain', nowIso,
@@ -129,7 +129,15 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
   // By time, whatever order the ledger lists them in (a ledger started again lists marks as found): an
   // erasure made before an anonymisation is bound to the identity the anonymisation then changed.
   const pending = ledger.filter((l) => !known.has(l.id)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const failedDossiers = new Set<number>();
   for (const line of pending) {
+    // After a line of the same dossier failed in this run, a later one is bound to what that line
+    // would have made of it (an anonymised identity): it waits too, unmarked, instead of being taken
+    // for another dossier and marked as done.
+    if (failedDossiers.has(line.participantId)) {
+      out.failed.push({ line, reason: 'afterFailed' });
+      continue;
+    }
     const skippedBefore = out.skipped.length;
     try {
       sqlite.transaction(() => {
@@ -140,6 +148,7 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
     } catch (err) {
       out.skipped.length = skippedBefore;
       out.failed.push({ line, reason: failureOf(err) });
+      failedDossiers.add(line.participantId);
     }
   }
   moveSequencesPast(sqlite, pending);

@@ -44,15 +44,15 @@ export function activeHolds(sqlite: Sqlite, today: IsoDate): Map<number, HoldVie
 }
 
 /**
- * For a removal the trusted ledger proves happened at `removedAt` (restore path): the dossier's
- * active holds placed before it — stale in a restored copy, the live vault had lifted them, since a
- * removal refuses an active hold — and those placed at or after it, which were placed in this copy
- * since and stop the removal being carried out again.
+ * For a removal the trusted ledger proves (restore path): the dossier's active holds the ledger line
+ * knows (`staleIds`, core/retention/identity.ts holdsTagged) — they were lifted or ended in the live
+ * vault before the removal, which refuses an active hold — and the others, placed in this copy
+ * since, which stop the removal being carried out again. Without a line, every active hold is other.
  */
-export function activeHoldsAround(sqlite: Sqlite, participantId: number, today: IsoDate, removedAt: string): { stale: number; newer: number } {
-  const row = sqlite.prepare(`SELECT coalesce(sum(h.placed_at < ?), 0) AS stale, coalesce(sum(h.placed_at >= ?), 0) AS newer FROM retention_holds h WHERE h.participant_id = ? AND ${ACTIVE}`)
-    .get(removedAt, removedAt, participantId, today) as { stale: number; newer: number };
-  return row;
+export function activeHoldsSplit(sqlite: Sqlite, participantId: number, today: IsoDate, staleIds: readonly number[] = []): { stale: number; newer: number } {
+  const rows = sqlite.prepare(`SELECT h.id FROM retention_holds h WHERE h.participant_id = ? AND ${ACTIVE}`).pluck().all(participantId, today) as number[];
+  const stale = rows.filter((id) => staleIds.includes(id)).length;
+  return { stale, newer: rows.length - stale };
 }
 
 export function loadHold(sqlite: Sqlite, id: number, today: IsoDate): HoldView {

@@ -9,9 +9,9 @@
 // more about a dossier than the ledger needs to.
 import { createHmac } from 'node:crypto';
 import { prepared, type Sqlite } from '../../db/connection.ts';
-import { ledgerSecret } from './ledger.ts';
+import { ledgerSecret } from './ledger-key.ts';
 
-export interface ErasureBinding { dossier: string; entries: Map<number, string>; documents: Map<number, string> }
+export interface ErasureBinding { dossier: string; entries: Map<number, string>; documents: Map<number, string>; holds: string[] }
 
 const tagOf = (secret: Buffer, parts: readonly (string | number)[]) =>
   createHmac('sha256', secret).update(JSON.stringify(parts)).digest('hex').slice(0, 32);
@@ -33,6 +33,29 @@ function itemTags(sqlite: Sqlite, secret: Buffer, kind: 'entry' | 'document', pa
   return out;
 }
 
+const holdTag = (secret: Buffer, id: number, participantId: number, placedAt: string) => tagOf(secret, ['hold', id, participantId, placedAt]);
+
+/**
+ * The tags of the dossier's legal holds (id, dossier, when placed), taken when a removal is listed:
+ * a removal refuses an active hold, so these were all lifted or ended then. In a restored copy an
+ * active hold with one of these tags is stale (the live vault lifted it before the removal); one
+ * without — placed in that copy since, whatever its clock says — is real and stops the removal.
+ */
+export function holdTags(sqlite: Sqlite, participantId: number): string[] {
+  const secret = ledgerSecret(sqlite);
+  const rows = prepared(sqlite, 'SELECT id, placed_at AS placedAt FROM retention_holds WHERE participant_id = ? ORDER BY id').all(participantId) as { id: number; placedAt: string }[];
+  return rows.map((r) => holdTag(secret, r.id, participantId, r.placedAt));
+}
+
+/** The ids of the dossier's holds in this database that give one of `tags`. */
+export function holdsTagged(sqlite: Sqlite, participantId: number, tags: readonly string[]): number[] {
+  if (tags.length === 0) return [];
+  const secret = ledgerSecret(sqlite);
+  const wanted = new Set(tags);
+  const rows = prepared(sqlite, 'SELECT id, placed_at AS placedAt FROM retention_holds WHERE participant_id = ? ORDER BY id').all(participantId) as { id: number; placedAt: string }[];
+  return rows.filter((r) => wanted.has(holdTag(secret, r.id, participantId, r.placedAt))).map((r) => r.id);
+}
+
 /**
  * The tags of a dossier and of the items about to be erased, taken inside the erasure's
  * transaction BEFORE it changes anything (an anonymisation changes the dossier number and the
@@ -42,7 +65,10 @@ export function bindErasure(sqlite: Sqlite, participantId: number, items: { entr
   const secret = ledgerSecret(sqlite);
   const dossier = dossierTag(sqlite, secret, participantId);
   if (!dossier) throw new Error(`no dossier ${participantId} to bind an erasure to`);
-  return { dossier, entries: itemTags(sqlite, secret, 'entry', participantId, items.entryIds ?? []), documents: itemTags(sqlite, secret, 'document', participantId, items.documentIds ?? []) };
+  return {
+    dossier, entries: itemTags(sqlite, secret, 'entry', participantId, items.entryIds ?? []), documents: itemTags(sqlite, secret, 'document', participantId, items.documentIds ?? []),
+    holds: holdTags(sqlite, participantId),
+  };
 }
 
 export interface BoundItems {

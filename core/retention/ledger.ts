@@ -24,7 +24,7 @@
 //   bound to what its ids stood for (core/retention/identity.ts), so a reused id is never erased.
 // The limit, said plainly: the ledger covers an older vault.db opened next to it. A folder restored
 // whole brings its own older ledger, which does not know later destructions (README: backups).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -32,15 +32,24 @@ import { prepared, type Sqlite } from '../../db/connection.ts';
 import { readRegularFile, writeFileAtomic } from '../vault/files.ts';
 import { lastIssued, markIssued } from '../dossiers/numbers.ts';
 import { ANONYMOUS_NUMBER } from './anonymous-number.ts';
+import { holdTags } from './identity.ts';
+import { ledgerSecret } from './ledger-key.ts';
+
+export { ledgerSecret };
 
 export const LEDGER_FILE = 'destruction-ledger.json';
 const FORMAT = 'dossierkluis-destruction-ledger';
-const SECRET_SETTING = 'destructionLedgerKey';
 
-const Line = z.object({
+/** A keyed tag of what an id stood for (core/retention/identity.ts). */
+const Tag = z.string().regex(/^[0-9a-f]{32}$/);
+const LineV3 = z.object({
   participantId: z.number().int().positive(), dossierNumber: z.string().max(40), createdAt: z.string().max(40), destroyedAt: z.string().max(40),
   batchId: z.number().int().positive().nullable(), state: z.enum(['intended', 'destroyed']),
 }).strict();
+// Version 4: the tags of the dossier's legal holds when it was listed (all lifted or ended: a
+// destruction refuses an active one), so a restored copy where one is still active can tell it is
+// stale — and a hold placed in that copy since, which has no tag here, still stops it.
+const Line = LineV3.extend({ holds: z.array(Tag).max(1000).optional() }).strict();
 export type LedgerLine = z.infer<typeof Line>;
 const Id = z.number().int().positive();
 const ErasureLineV3 = z.object({
@@ -49,23 +58,22 @@ const ErasureLineV3 = z.object({
   anonymousNumber: z.string().regex(ANONYMOUS_NUMBER).nullable(),
   fields: z.array(z.string().regex(/^[a-zA-Z]{1,40}$/)).max(100), entryIds: z.array(Id).max(100_000), documentIds: z.array(Id).max(100_000),
 }).strict();
-/** A keyed tag of what an id stood for when it was erased (core/retention/identity.ts). */
-const Tag = z.string().regex(/^[0-9a-f]{32}$/);
 /**
  * Version 4 binds each line to what its ids stood for: `bound.dossier` tags the dossier's id, number
  * and creation time at the erasure, `bound.entries` / `bound.documents` each item's id, dossier and
- * creation time (in the order of entryIds / documentIds). A restored database whose id now names
- * another dossier or item is never touched by the line. Lines of version 3 have no `bound`.
+ * creation time (in the order of entryIds / documentIds), `bound.holds` the dossier's legal holds
+ * then (as for destruction lines). A restored database whose id now names another dossier or item
+ * is never touched by the line. Lines of version 3 have no `bound`.
  */
 export const ErasureLine = ErasureLineV3.extend({
-  bound: z.object({ dossier: Tag, entries: z.array(Tag).max(100_000), documents: z.array(Tag).max(100_000) }).strict().optional(),
+  bound: z.object({ dossier: Tag, entries: z.array(Tag).max(100_000), documents: z.array(Tag).max(100_000), holds: z.array(Tag).max(1000) }).strict().optional(),
 }).strict().refine((l) => !l.bound || (l.bound.entries.length === l.entryIds.length && l.bound.documents.length === l.documentIds.length), 'one tag per erased item');
 export type ErasureLine = z.infer<typeof ErasureLine>;
 const Mac = z.string().regex(/^[0-9a-f]{64}$/);
 // Version 2 (destructions only) and 3 (erasures by id only) are still read; version 4 binds the erasures.
 const FileShape = z.union([
-  z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(Line), mac: Mac }).strict(),
-  z.object({ format: z.literal(FORMAT), version: z.literal(3), lines: z.array(Line), erasures: z.array(ErasureLineV3), mac: Mac }).strict(),
+  z.object({ format: z.literal(FORMAT), version: z.literal(2), lines: z.array(LineV3), mac: Mac }).strict(),
+  z.object({ format: z.literal(FORMAT), version: z.literal(3), lines: z.array(LineV3), erasures: z.array(ErasureLineV3), mac: Mac }).strict(),
   z.object({ format: z.literal(FORMAT), version: z.literal(4), lines: z.array(Line), erasures: z.array(ErasureLine), mac: Mac }).strict(),
 ]);
 
@@ -76,22 +84,16 @@ export type LedgerRead =
 
 export const ledgerPath = (dir: string) => join(dir, LEDGER_FILE);
 
-/** The ledger's MAC key, made once per vault and kept in the database (so every later backup holds it). */
-export function ledgerSecret(sqlite: Sqlite): Buffer {
-  const row = prepared(sqlite, 'SELECT value FROM settings WHERE key = ?').get(SECRET_SETTING) as { value: string } | undefined;
-  if (row && /^[0-9a-f]{64}$/.test(row.value)) return Buffer.from(row.value, 'hex');
-  const secret = randomBytes(32);
-  sqlite.transaction(() => prepared(sqlite, 'INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(SECRET_SETTING, secret.toString('hex')))();
-  return secret;
-}
-
 const LATEST = 4;
 
 function macOf(key: Buffer, version: 2 | 3 | 4, lines: LedgerLine[], erasures: ErasureLine[]): string {
-  const canonical = lines.map((l) => [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt, l.batchId, l.state]);
+  const canonical = lines.map((l) => {
+    const v3 = [l.participantId, l.dossierNumber, l.createdAt, l.destroyedAt, l.batchId, l.state];
+    return version === 4 ? [...v3, l.holds ?? null] : v3;
+  });
   const erased = erasures.map((e) => {
     const v3 = [e.id, e.participantId, e.at, e.anonymise, e.anonymousNumber, e.fields, e.entryIds, e.documentIds];
-    return version === 4 ? [...v3, e.bound ? [e.bound.dossier, e.bound.entries, e.bound.documents] : null] : v3;
+    return version === 4 ? [...v3, e.bound ? [e.bound.dossier, e.bound.entries, e.bound.documents, e.bound.holds] : null] : v3;
   });
   return createHmac('sha256', key).update(JSON.stringify(version === 2 ? [FORMAT, 2, canonical] : [FORMAT, version, canonical, erased])).digest('hex');
 }
@@ -148,11 +150,12 @@ export function recordErasures(sqlite: Sqlite, dir: string, add: readonly Erasur
  * destroyed dossier unlisted, and a backup would bring it back for good. Refuses to overwrite a
  * ledger it cannot trust (that would erase the evidence of earlier destructions).
  */
-export function recordIntended(sqlite: Sqlite, dir: string, add: Omit<LedgerLine, 'state'>[]): void {
+export function recordIntended(sqlite: Sqlite, dir: string, add: Omit<LedgerLine, 'state' | 'holds'>[]): void {
   const secret = ledgerSecret(sqlite);
   const { lines, erasures } = trusted(dir, secret);
   const known = new Set(lines.map((l) => l.participantId));
-  writeLedger(dir, secret, [...lines, ...add.filter((l) => !known.has(l.participantId)).map((l) => ({ ...l, state: 'intended' as const }))], erasures);
+  const fresh = add.filter((l) => !known.has(l.participantId)).map((l) => ({ ...l, holds: holdTags(sqlite, l.participantId), state: 'intended' as const }));
+  writeLedger(dir, secret, [...lines, ...fresh], erasures);
 }
 
 /**
@@ -180,7 +183,7 @@ export function settleIntended(sqlite: Sqlite, dir: string): LedgerLine[] {
 export interface Redestroyed { status: LedgerRead['status']; destroyed: LedgerLine[]; failed: { line: LedgerLine; reason: string }[] }
 
 /** A failure's code for the trail (a DestroyError's code, SQLite's error code), never its message. */
-const codeOf = (err: unknown): string => {
+export const codeOf = (err: unknown): string => {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Za-z_]{1,40}$/.test(code) ? code : 'error';
 };

@@ -10,9 +10,10 @@ import { appendSystemLine } from '../audit/anchor.ts';
 import { checkpointTruncate, prepared, type Sqlite } from '../../db/connection.ts';
 import { amsterdamDate } from '../calendar/index.ts';
 import { DestroyError, destroyParticipant } from './destroy.ts';
-import { activeHoldsAround } from './holds.ts';
+import { activeHoldsSplit } from './holds.ts';
+import { holdsTagged } from './identity.ts';
 import { eraseAgain, ledgerErasures, MARKS_WHERE } from './erasures.ts';
-import { ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
+import { codeOf, LedgerUntrustedError, ledgerSecret, readLedger, redestroyListed, type LedgerLine } from './ledger.ts';
 
 const flag = (sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>) =>
   sqlite.transaction(() => appendSystemLine(sqlite, action, at, objects, true))();
@@ -41,24 +42,34 @@ const recordsRemoval = (sqlite: Sqlite) =>
 
 export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   const at = new Date().toISOString();
-  const erased = eraseAgainAtOpen(sqlite, dir, at);
+  let erased = 0;
+  try {
+    erased = eraseAgainAtOpen(sqlite, dir, at);
+  } catch (err) {
+    // Each line has its own transaction; what failed around them (a full disk) is said, and the vault opens.
+    flag(sqlite, 'retention.eraseAgainFailed', at, { reason: codeOf(err) });
+  }
   let result: ReturnType<typeof redestroyListed>;
   try {
     result = redestroyListed(sqlite, dir, (line) => {
-      // The live vault destroyed it, so a hold still active in this older copy but placed before the
-      // destruction had been lifted there first: it goes with the dossier (migration 0015), and the
-      // line counts them. A hold placed in this copy since stops it (R45): flagged, tried again next open.
-      const holds = activeHoldsAround(sqlite, line.participantId, amsterdamDate(at), line.destroyedAt);
+      // The live vault destroyed it, so a hold still active in this older copy that the line knows was
+      // lifted there first: it goes with the dossier (migration 0015), and the line counts them. Any
+      // other active hold was placed in this copy since and stops it (R45): flagged, tried again next open.
+      const staleIds = holdsTagged(sqlite, line.participantId, line.holds ?? []);
+      const holds = activeHoldsSplit(sqlite, line.participantId, amsterdamDate(at), staleIds);
       if (holds.newer > 0) throw new DestroyError('held', line.dossierNumber);
       destroyParticipant(sqlite, line.participantId, {
         checkpoint: false,
-        reapplying: { removedAt: line.destroyedAt },
+        reapplying: { holdIds: staleIds },
         // The dossier number only: what the destruction register keeps too.
         inTransaction: () => appendSystemLine(sqlite, 'retention.destroyedAgain', at, { dossierNumber: line.dossierNumber, destroyedAt: line.destroyedAt, staleHolds: holds.stale }, false),
       });
     });
-  } catch {
-    flag(sqlite, 'retention.ledgerUntrusted', at, { problem: 'unreadable' });
+  } catch (err) {
+    // A ledger that turned untrusted half-way is said as such; anything else (the ledger could not be
+    // written, a full disk) as a failed re-destruction with its code, not as a forged ledger.
+    if (err instanceof LedgerUntrustedError) flag(sqlite, 'retention.ledgerUntrusted', at, { problem: err.status });
+    else flag(sqlite, 'retention.destroyAgainFailed', at, { reason: codeOf(err) });
     return [];
   }
   if (result.status === 'unreadable' || result.status === 'badMac') flag(sqlite, 'retention.ledgerUntrusted', at, { problem: result.status });

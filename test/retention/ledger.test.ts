@@ -66,7 +66,7 @@ describe('destruction ledger (R44)', () => {
     expect(written).toMatchObject({ version: 4, erasures: [erasure] });
     expect(readLedger(w.dir, secret).status).toBe('ok');
     // A bound line: its tags are under the MAC like the rest.
-    const bound = { ...erasure, id: 'ef'.repeat(16), bound: { dossier: 'a'.repeat(32), entries: [], documents: [] } };
+    const bound = { ...erasure, id: 'ef'.repeat(16), bound: { dossier: 'a'.repeat(32), entries: [], documents: [], holds: [] } };
     expect(recordErasures(w.sqlite, w.dir, [bound])).toBe(1);
     const file = JSON.parse(readFileSync(ledgerPath(w.dir), 'utf8'));
     file.erasures[1].bound.dossier = 'b'.repeat(32);

@@ -168,7 +168,7 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
     expect(findInVaultBytes(c.vault.dir, key.toString('hex'), [NAME])).toEqual([]);
   }, 120_000);
 
-  it('R45 R29 R44 a legal hold placed in the restored copy after the anonymisation stops it being carried out again: flagged with the reason, tried again at the next open', async () => {
+  it('R45 R29 R44 a legal hold placed in the restored copy since, whatever its clock says, stops the anonymisation being carried out again: flagged with the reason, tried again at the next open; a later line of the dossier waits with it', async () => {
     const c = await canaryVault(TODAY);
     vault = c.vault;
     const NAME = canary('Qn');
@@ -186,7 +186,7 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
     const ledger = readFileSync(join(c.vault.dir, LEDGER_FILE));
     rmSync(join(c.vault.dir, LEDGER_FILE));
     opened(c.vault.dir, key, (h) => h.sqlite.prepare("INSERT INTO retention_holds (participant_id, reason, until_date, placed_by, placed_at) VALUES (?, 'Nieuwe klacht', NULL, 1, ?)")
-      .run(p.participantId, new Date(Date.parse(erasure!.at) + 60_000).toISOString()));
+      .run(p.participantId, new Date(Date.parse(erasure!.at) - 3_600_000).toISOString())); // a clock an hour behind: it still counts as placed since
     writeFileSync(join(c.vault.dir, LEDGER_FILE), ledger);
     for (const times of [1, 2]) {
       opened(c.vault.dir, key, (h) => {
@@ -197,6 +197,16 @@ describe('a restored backup and erasure (R44, R28, R29)', () => {
         expect(JSON.parse(linesOf(h, 'retention.eraseAgainFailed')[0]!.objects)).toMatchObject({ participantId: p.participantId, anonymise: true, reason: 'held' });
       });
     }
+    // A later line of the same dossier is bound to the identity the anonymisation would give: while
+    // that waits, the later one waits too (not taken for another dossier and marked as done).
+    opened(c.vault.dir, key, (h) => {
+      const [line] = readLedger(c.vault!.dir, ledgerSecret(h.sqlite)).erasures;
+      const later = { ...line!, id: 'ab'.repeat(16), at: new Date(Date.parse(line!.at) + 1000).toISOString(), anonymise: false, anonymousNumber: null, fields: ['familySituation'], bound: { ...line!.bound!, dossier: 'f'.repeat(32) } };
+      const again = eraseAgain(h.sqlite, [line!, later], new Date().toISOString());
+      expect(again.failed.map((f) => f.reason)).toEqual(['held', 'afterFailed']);
+      expect(again.skipped).toEqual([]);
+      expect(count(h, "SELECT count(*) AS n FROM settings WHERE key = 'erased:' || ?", later.id)).toBe(0);
+    });
   }, 120_000);
 
   it('R28 R29 R44 erasures are carried out again in the order they were made, whatever order the ledger lists them in: an erasure before an anonymisation still matches its dossier (review finding)', async () => {

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
-import { destroyParticipant } from '../../core/retention/destroy.ts';
+import { destroyParticipant, whileDestroying } from '../../core/retention/destroy.ts';
 import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
 import { backupVault, openVaultHandle } from '../../core/vault/vault.ts';
 import { findInVaultBytes } from '../support/pages.ts';
@@ -99,7 +99,7 @@ describe('a restored backup (R44)', () => {
     expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzholdkanarie', 'Vasthoudvan'])).toEqual([]);
   });
 
-  it('R45 R44 a legal hold placed in the restored copy after the destruction stops it being carried out again: the hold and the dossier stay, flagged with the reason (review finding)', async () => {
+  it('R45 R44 a legal hold placed in the restored copy since, whatever its clock says, stops the destruction being carried out again: the hold and the dossier stay, flagged with the reason (review finding)', async () => {
     v = await testVault();
     const consultant = await v.as('consultant');
     const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Nieuwehold' }));
@@ -119,7 +119,8 @@ describe('a restored backup (R44)', () => {
     const ledger = readFileSync(join(v.dir, LEDGER_FILE));
     rmSync(join(v.dir, LEDGER_FILE));
     const used = openVaultHandle(v.dir, key);
-    const placedAt = new Date(Date.parse(destroyedAt) + 60_000).toISOString();
+    // Its clock is an hour behind the live vault's: the hold still counts as placed since (the ledger line does not know it).
+    const placedAt = new Date(Date.parse(destroyedAt) - 3_600_000).toISOString();
     used.sqlite.prepare("INSERT INTO retention_holds (participant_id, reason, until_date, placed_by, placed_at) VALUES (?, 'Nieuwe rechtszaak', NULL, 1, ?)").run(gone.participantId, placedAt);
     used.close();
     writeFileSync(join(v.dir, LEDGER_FILE), ledger);
@@ -131,11 +132,28 @@ describe('a restored backup (R44)', () => {
       expect((sqlite.prepare('SELECT count(*) AS n FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL').get(gone.participantId) as { n: number }).n).toBe(1);
       const lines = sqlite.prepare("SELECT action, objects FROM audit_log WHERE action IN ('retention.destroyedAgain', 'retention.destroyAgainFailed')").all() as { action: string; objects: string }[];
       expect(lines.map((l) => ({ action: l.action, ...JSON.parse(l.objects) }))).toEqual([{ action: 'retention.destroyAgainFailed', dossierNumber: gone.dossierNumber, reason: 'held' }]);
-      // The guard says the same, whatever the caller: only a hold placed before the removal may go.
-      sqlite.prepare("INSERT INTO settings (key, value) VALUES (?, '1'), (?, ?)").run(`destroying:${gone.participantId}`, `reapplying:${gone.participantId}`, destroyedAt);
-      expect(() => sqlite.prepare('DELETE FROM retention_holds WHERE participant_id = ?').run(gone.participantId)).toThrow(/active one stops destruction/);
+      // The guard says the same, whatever the caller: only a hold the reapplying marker names may go.
+      const hold = sqlite.prepare('SELECT id FROM retention_holds WHERE participant_id = ?').pluck().get(gone.participantId) as number;
+      const del = () => sqlite.prepare('DELETE FROM retention_holds WHERE participant_id = ?').run(gone.participantId);
+      sqlite.prepare("INSERT INTO settings (key, value) VALUES (?, '1'), (?, ?)").run(`destroying:${gone.participantId}`, `reapplying:${gone.participantId}`, JSON.stringify([hold + 1]));
+      expect(del).toThrow(/active one stops destruction/);
+      sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run('geen json', `reapplying:${gone.participantId}`);
+      expect(del).toThrow(/active one stops destruction/);
+      sqlite.prepare('UPDATE settings SET value = ? WHERE key = ?').run(JSON.stringify([hold]), `reapplying:${gone.participantId}`);
+      expect(del().changes).toBe(1); // named: it goes (what the restore path does for a hold the ledger line knows)
     } finally {
       reopened.close();
     }
+  });
+
+  it('R44 R45 the markers that open the guards exist only while the step runs, also when it throws and the caller carries on in its transaction', async () => {
+    v = await testVault();
+    const consultant = await v.as('consultant');
+    const p = await consultant.call('dossiers.create', aParticipant());
+    const sqlite = v.admin.state.handle!.sqlite;
+    sqlite.transaction(() => {
+      expect(() => whileDestroying(sqlite, p.participantId, () => { throw new Error('mislukt'); }, { reapplying: { holdIds: [1] } })).toThrow('mislukt');
+    })();
+    expect(sqlite.prepare("SELECT key FROM settings WHERE key LIKE 'reapplying:%' OR key LIKE 'destroying:%'").all()).toEqual([]);
   });
 });
