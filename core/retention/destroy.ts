@@ -110,6 +110,8 @@ const REAPPLYING = (participantId: number) => `reapplying:${participantId}`;
  * other active hold was placed in this copy since and still stops it (migration 0015).
  */
 export function whileDestroying<T>(sqlite: Sqlite, participantId: number, fn: () => T, opts: { reapplying?: { holdIds: readonly number[] } } = {}): T {
+  // Inside the caller's transaction only: outside one, the markers would outlive the step.
+  if (!sqlite.inTransaction) throw new Error('whileDestroying needs the caller\'s transaction');
   const rows: [string, string][] = [[MARKER(participantId), '1'], ...(opts.reapplying ? [[REAPPLYING(participantId), JSON.stringify(opts.reapplying.holdIds)] as [string, string]] : [])];
   for (const [key, value] of rows) sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(key, value);
   try {

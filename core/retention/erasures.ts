@@ -131,9 +131,9 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
   const pending = ledger.filter((l) => !known.has(l.id)).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const failedDossiers = new Set<number>();
   for (const line of pending) {
-    // After a line of the same dossier failed in this run, a later one is bound to what that line
-    // would have made of it (an anonymised identity): it waits too, unmarked, instead of being taken
-    // for another dossier and marked as done.
+    // After an anonymisation of the same dossier failed in this run, a later line is bound to the
+    // identity it would have given: it waits too, unmarked, instead of being taken for another
+    // dossier and marked as done.
     if (failedDossiers.has(line.participantId)) {
       out.failed.push({ line, reason: 'afterFailed' });
       continue;
@@ -148,7 +148,7 @@ export function eraseAgain(sqlite: Sqlite, ledger: readonly ErasureLine[], nowIs
     } catch (err) {
       out.skipped.length = skippedBefore;
       out.failed.push({ line, reason: failureOf(err) });
-      failedDossiers.add(line.participantId);
+      if (line.anonymise) failedDossiers.add(line.participantId);
     }
   }
   moveSequencesPast(sqlite, pending);

@@ -49,7 +49,7 @@ const LineV3 = z.object({
 // Version 4: the tags of the dossier's legal holds when it was listed (all lifted or ended: a
 // destruction refuses an active one), so a restored copy where one is still active can tell it is
 // stale — and a hold placed in that copy since, which has no tag here, still stops it.
-const Line = LineV3.extend({ holds: z.array(Tag).max(1000).optional() }).strict();
+const Line = LineV3.extend({ holds: z.array(Tag).max(100_000).optional() }).strict();
 export type LedgerLine = z.infer<typeof Line>;
 const Id = z.number().int().positive();
 const ErasureLineV3 = z.object({
@@ -66,7 +66,7 @@ const ErasureLineV3 = z.object({
  * is never touched by the line. Lines of version 3 have no `bound`.
  */
 export const ErasureLine = ErasureLineV3.extend({
-  bound: z.object({ dossier: Tag, entries: z.array(Tag).max(100_000), documents: z.array(Tag).max(100_000), holds: z.array(Tag).max(1000) }).strict().optional(),
+  bound: z.object({ dossier: Tag, entries: z.array(Tag).max(100_000), documents: z.array(Tag).max(100_000), holds: z.array(Tag).max(100_000) }).strict().optional(),
 }).strict().refine((l) => !l.bound || (l.bound.entries.length === l.entryIds.length && l.bound.documents.length === l.documentIds.length), 'one tag per erased item');
 export type ErasureLine = z.infer<typeof ErasureLine>;
 const Mac = z.string().regex(/^[0-9a-f]{64}$/);
@@ -118,8 +118,16 @@ export function readLedger(dir: string, secret: Buffer): LedgerRead {
   return ok ? { status: 'ok', lines: parsed.lines, erasures } : { status: 'badMac', lines: [], erasures: [] };
 }
 
+export class LedgerNotWrittenError extends Error {
+  constructor() { super('the destruction ledger would not be readable back: not written'); }
+}
+
 function writeLedger(dir: string, secret: Buffer, lines: LedgerLine[], erasures: ErasureLine[]): void {
-  writeFileAtomic(ledgerPath(dir), `${JSON.stringify({ format: FORMAT, version: LATEST, lines, erasures, mac: macOf(secret, LATEST, lines, erasures) }, null, 1)}\n`);
+  const file = { format: FORMAT, version: LATEST, lines, erasures, mac: macOf(secret, LATEST, lines, erasures) };
+  // Never write what readLedger would call unreadable (that would make the ledger untrusted for good):
+  // the caller fails before its removal instead (recordIntended comes before the destruction).
+  if (!FileShape.safeParse(file).success) throw new LedgerNotWrittenError();
+  writeFileAtomic(ledgerPath(dir), `${JSON.stringify(file, null, 1)}\n`);
 }
 
 export class LedgerUntrustedError extends Error {

@@ -17,6 +17,10 @@ import { codeOf, LedgerUntrustedError, ledgerSecret, readLedger, redestroyListed
 
 const flag = (sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>) =>
   sqlite.transaction(() => appendSystemLine(sqlite, action, at, objects, true))();
+/** In the error paths: when even the flag cannot be written (a full disk), the vault still opens. */
+const flagIfPossible = (sqlite: Sqlite, action: string, at: string, objects: Record<string, unknown>) => {
+  try { flag(sqlite, action, at, objects); } catch { /* nothing more can be written now; the next open tries again */ }
+};
 
 /** The erasures of a trusted ledger this database lacks; returns how many were carried out again. An untrusted ledger is flagged by the destruction step. */
 function eraseAgainAtOpen(sqlite: Sqlite, dir: string, at: string): number {
@@ -47,7 +51,7 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
     erased = eraseAgainAtOpen(sqlite, dir, at);
   } catch (err) {
     // Each line has its own transaction; what failed around them (a full disk) is said, and the vault opens.
-    flag(sqlite, 'retention.eraseAgainFailed', at, { reason: codeOf(err) });
+    flagIfPossible(sqlite, 'retention.eraseAgainFailed', at, { reason: codeOf(err) });
   }
   let result: ReturnType<typeof redestroyListed>;
   try {
@@ -68,8 +72,8 @@ export function destroyAgainAtOpen(sqlite: Sqlite, dir: string): LedgerLine[] {
   } catch (err) {
     // A ledger that turned untrusted half-way is said as such; anything else (the ledger could not be
     // written, a full disk) as a failed re-destruction with its code, not as a forged ledger.
-    if (err instanceof LedgerUntrustedError) flag(sqlite, 'retention.ledgerUntrusted', at, { problem: err.status });
-    else flag(sqlite, 'retention.destroyAgainFailed', at, { reason: codeOf(err) });
+    if (err instanceof LedgerUntrustedError) flagIfPossible(sqlite, 'retention.ledgerUntrusted', at, { problem: err.status });
+    else flagIfPossible(sqlite, 'retention.destroyAgainFailed', at, { reason: codeOf(err) });
     return [];
   }
   if (result.status === 'unreadable' || result.status === 'badMac') flag(sqlite, 'retention.ledgerUntrusted', at, { problem: result.status });

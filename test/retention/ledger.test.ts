@@ -4,7 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eraseAgain } from '../../core/retention/erasures.ts';
-import { LedgerUntrustedError, ledgerPath, ledgerSecret, readLedger, recordErasures, recordIntended, redestroyListed, settleIntended, type LedgerLine } from '../../core/retention/ledger.ts';
+import { LedgerNotWrittenError, LedgerUntrustedError, ledgerPath, ledgerSecret, readLedger, recordErasures, recordIntended, redestroyListed, settleIntended, type LedgerLine } from '../../core/retention/ledger.ts';
 import { aParticipant, removeVault, testVault, type TestVault } from '../support/vault.ts';
 
 let v: TestVault | undefined;
@@ -72,6 +72,15 @@ describe('destruction ledger (R44)', () => {
     file.erasures[1].bound.dossier = 'b'.repeat(32);
     writeFileSync(ledgerPath(w.dir), JSON.stringify(file));
     expect(readLedger(w.dir, secret).status).toBe('badMac');
+  });
+
+  it('R44 a ledger that would not read back is never written: the step fails before its removal and the old ledger stays trusted', async () => {
+    const w = await withParticipants(2);
+    recordIntended(w.sqlite, w.dir, [w.line(w.made[0]!.participantId)]);
+    const before = readFileSync(ledgerPath(w.dir), 'utf8');
+    expect(() => recordIntended(w.sqlite, w.dir, [{ ...w.line(w.made[1]!.participantId), dossierNumber: 'X'.repeat(41) }])).toThrow(LedgerNotWrittenError);
+    expect(readFileSync(ledgerPath(w.dir), 'utf8')).toBe(before);
+    expect(readLedger(w.dir, ledgerSecret(w.sqlite)).status).toBe('ok');
   });
 
   it('R44 lists dossiers under a MAC kept in the database; an edited, damaged or foreign ledger is not trusted, not overwritten and not acted on', async () => {

@@ -8,11 +8,25 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../core/audit/chain.ts';
 import { destroyParticipant, whileDestroying } from '../../core/retention/destroy.ts';
 import { LEDGER_FILE, recordIntended, settleIntended } from '../../core/retention/ledger.ts';
-import { backupVault, openVaultHandle } from '../../core/vault/vault.ts';
+import { backupVault, openVaultHandle, type VaultHandle } from '../../core/vault/vault.ts';
 import { findInVaultBytes } from '../support/pages.ts';
 import { aParticipant, removeVault, tempDir, testVault, type TestVault } from '../support/vault.ts';
 
 let v: TestVault | undefined;
+
+/** The destruction as the batches do it: listed in the ledger first, destroyed, then settled. Returns when it was listed. */
+function destroyAsBatchesDo(handle: VaultHandle, dir: string, p: { participantId: number; dossierNumber: string }): string {
+  const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(p.participantId) as { c: string };
+  const destroyedAt = new Date().toISOString();
+  recordIntended(handle.sqlite, dir, [{ participantId: p.participantId, dossierNumber: p.dossierNumber, createdAt: row.c, destroyedAt, batchId: null }]);
+  destroyParticipant(handle.sqlite, p.participantId);
+  settleIntended(handle.sqlite, dir);
+  return destroyedAt;
+}
+/** Restored as README says: the database, its key slots and its anchor; the live ledger stays. */
+function restoreDatabase(backup: string, dir: string): void {
+  for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(dir, f));
+}
 afterEach(() => { if (v) removeVault(v); v = undefined; });
 
 describe('a restored backup (R44)', () => {
@@ -28,18 +42,12 @@ describe('a restored backup (R44)', () => {
     backupVault(handle, backup);
 
     // The destruction: listed first, then destroyed (as the batches do).
-    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
-    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString(), batchId: null }]);
-    destroyParticipant(handle.sqlite, gone.participantId);
-    settleIntended(handle.sqlite, v.dir);
+    destroyAsBatchesDo(handle, v!.dir, gone);
     // A user leaves: the database key is rotated. The ledger's own key is in the database and does not change.
     await v.admin.call('users.deactivate', { userId: consultant.state.session!.userId });
     v.close();
 
-    // Restored as README says: the database, its key slots and its anchor; the live ledger stays.
-    copyFileSync(join(backup, 'vault.db'), join(v.dir, 'vault.db'));
-    copyFileSync(join(backup, 'keyslots.json'), join(v.dir, 'keyslots.json'));
-    copyFileSync(join(backup, 'audit-anchor.json'), join(v.dir, 'audit-anchor.json'));
+    restoreDatabase(backup, v.dir);
     expect(existsSync(join(v.dir, 'vault.db-wal'))).toBe(false);
     expect(findInVaultBytes(v.dir, key.toString('hex'), ['Qzbackupkanarie']).length).toBeGreaterThan(0); // the backup holds it
 
@@ -76,13 +84,10 @@ describe('a restored backup (R44)', () => {
     const backup = join(tempDir('dossierkluis-backup-'), 'vault');
     backupVault(handle, backup); // the hold is active in the backup
     await officer.call('retention.liftHold', { holdId: hold.id, reason: 'Rechtszaak afgerond' });
-    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
-    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt: new Date().toISOString(), batchId: null }]);
-    destroyParticipant(handle.sqlite, gone.participantId);
-    settleIntended(handle.sqlite, v.dir);
+    destroyAsBatchesDo(handle, v!.dir, gone);
     v.close();
 
-    for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(v.dir, f));
+    restoreDatabase(backup, v.dir);
     const reopened = openVaultHandle(v.dir, key);
     try {
       const sqlite = reopened.sqlite;
@@ -107,15 +112,11 @@ describe('a restored backup (R44)', () => {
     const key = Buffer.from(handle.key);
     const backup = join(tempDir('dossierkluis-backup-'), 'vault');
     backupVault(handle, backup);
-    const row = handle.sqlite.prepare('SELECT created_at AS c FROM participants WHERE id = ?').get(gone.participantId) as { c: string };
-    const destroyedAt = new Date().toISOString();
-    recordIntended(handle.sqlite, v.dir, [{ participantId: gone.participantId, dossierNumber: gone.dossierNumber, createdAt: row.c, destroyedAt, batchId: null }]);
-    destroyParticipant(handle.sqlite, gone.participantId);
-    settleIntended(handle.sqlite, v.dir);
+    const destroyedAt = destroyAsBatchesDo(handle, v!.dir, gone);
     v.close();
 
     // The live folder is lost but for the ledger, which is put back only later: the restored copy is used first.
-    for (const f of ['vault.db', 'keyslots.json', 'audit-anchor.json']) copyFileSync(join(backup, f), join(v.dir, f));
+    restoreDatabase(backup, v.dir);
     const ledger = readFileSync(join(v.dir, LEDGER_FILE));
     rmSync(join(v.dir, LEDGER_FILE));
     const used = openVaultHandle(v.dir, key);
@@ -146,6 +147,44 @@ describe('a restored backup (R44)', () => {
     }
   });
 
+  it('R45 R44 a stale hold is told from a new one by its tag, not its id: a hold placed in the restored copy that got the id of a hold the live vault had, next to a stale one, still stops the destruction (review finding)', async () => {
+    v = await testVault();
+    const consultant = await v.as('consultant');
+    const officer = await v.as('privacyOfficer');
+    const gone = await consultant.call('dossiers.create', aParticipant({ lastName: 'Tweeholds' }));
+    const first = await officer.call('retention.placeHold', { participantId: gone.participantId, reason: 'Klacht over de begeleiding', untilDate: null });
+    const handle = v.admin.state.handle!;
+    const key = Buffer.from(handle.key);
+    const backup = join(tempDir('dossierkluis-backup-'), 'vault');
+    backupVault(handle, backup); // the first hold active in it, no second one
+    v.clock.now = new Date('2026-03-02T10:00:00Z');
+    await officer.call('retention.liftHold', { holdId: first.id, reason: 'Klacht afgehandeld' });
+    const second = await officer.call('retention.placeHold', { participantId: gone.participantId, reason: 'Tweede klacht', untilDate: null });
+    await officer.call('retention.liftHold', { holdId: second.id, reason: 'Ook afgehandeld' });
+    destroyAsBatchesDo(handle, v!.dir, gone);
+    v.close();
+
+    restoreDatabase(backup, v.dir);
+    const ledger = readFileSync(join(v.dir, LEDGER_FILE));
+    rmSync(join(v.dir, LEDGER_FILE));
+    const used = openVaultHandle(v.dir, key);
+    const placed = used.sqlite.prepare("INSERT INTO retention_holds (participant_id, reason, until_date, placed_by, placed_at) VALUES (?, 'Nieuwe zaak', NULL, 1, '2026-03-02T09:30:00.000Z') RETURNING id").pluck().get(gone.participantId) as number;
+    used.close();
+    expect(placed).toBe(second.id); // the same id as the live vault's second hold, which the ledger line knows
+    writeFileSync(join(v.dir, LEDGER_FILE), ledger);
+
+    const reopened = openVaultHandle(v.dir, key);
+    try {
+      const sqlite = reopened.sqlite;
+      expect((sqlite.prepare('SELECT count(*) AS n FROM participants WHERE id = ?').get(gone.participantId) as { n: number }).n).toBe(1);
+      expect(sqlite.prepare('SELECT id FROM retention_holds WHERE participant_id = ? AND lifted_at IS NULL ORDER BY id').pluck().all(gone.participantId)).toEqual([first.id, second.id]);
+      const failed = sqlite.prepare("SELECT objects FROM audit_log WHERE action = 'retention.destroyAgainFailed'").pluck().all() as string[];
+      expect(failed.map((o) => JSON.parse(o))).toEqual([{ dossierNumber: gone.dossierNumber, reason: 'held' }]);
+    } finally {
+      reopened.close();
+    }
+  });
+
   it('R44 R45 the markers that open the guards exist only while the step runs, also when it throws and the caller carries on in its transaction', async () => {
     v = await testVault();
     const consultant = await v.as('consultant');
@@ -154,6 +193,8 @@ describe('a restored backup (R44)', () => {
     sqlite.transaction(() => {
       expect(() => whileDestroying(sqlite, p.participantId, () => { throw new Error('mislukt'); }, { reapplying: { holdIds: [1] } })).toThrow('mislukt');
     })();
+    // Outside a transaction it refuses to start: the markers would outlive the step.
+    expect(() => whileDestroying(sqlite, p.participantId, () => 1)).toThrow(/transaction/);
     expect(sqlite.prepare("SELECT key FROM settings WHERE key LIKE 'reapplying:%' OR key LIKE 'destroying:%'").all()).toEqual([]);
   });
 });
