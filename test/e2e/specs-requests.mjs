@@ -456,6 +456,17 @@ async function boardException({ page }) {
 }
 
 /** (f) R28: a verwijdering names a journal entry to erase, on an erasure ground, without a value; the request lists it. */
+/** A verwijdering on its request page: identity verified, granted in full, carried out; waits until the item says so. */
+async function grantAndCarryOut(page, row) {
+  await verifyIdentity(page);
+  const decide = page.getByTestId('decide-form');
+  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
+  await confirmDialog(page, 'Besluit vastleggen');
+  await page.getByTestId('decision-done').waitFor();
+  await confirmDialog(page, 'Besluit uitvoeren');
+  await row.first().getByText(/Doorgevoerd op/).waitFor();
+}
+
 async function erasureIntake({ page }) {
   await setUp(page, { firstName: 'Sanne', lastName: 'Kok', city: 'Almelo' });
   await addEntry(page, 'Gesprek over schulden', 'Betrokkene vertelt over een oude schuld.');
@@ -477,13 +488,7 @@ async function erasureIntake({ page }) {
   assert.match(await row.first().innerText(), /Journaalregel \d+[\s\S]*Niet ter zake dienend/);
 
   // Granted and carried out (R28): the entry is gone from the journal, the rest of the dossier stays.
-  await verifyIdentity(page);
-  const decide = page.getByTestId('decide-form');
-  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
-  await confirmDialog(page, 'Besluit vastleggen');
-  await page.getByTestId('decision-done').waitFor();
-  await confirmDialog(page, 'Besluit uitvoeren');
-  await row.first().getByText(/Doorgevoerd op/).waitFor();
+  await grantAndCarryOut(page, row);
   await page.getByRole('link', { name: 'Sanne Kok' }).click();
   await page.getByTestId('dossier-name').filter({ hasText: 'Sanne Kok' }).waitFor();
   await page.getByRole('tab', { name: 'Journaal (0)' }).click();
@@ -508,13 +513,7 @@ async function forgetIntake({ page }) {
   });
   const row = page.getByTestId('change-row');
   assert.match(await row.first().innerText(), /Het hele dossier/);
-  await verifyIdentity(page);
-  const decide = page.getByTestId('decide-form');
-  await decide.locator('label').filter({ hasText: /^Toegekend$/ }).first().click();
-  await confirmDialog(page, 'Besluit vastleggen');
-  await page.getByTestId('decision-done').waitFor();
-  await confirmDialog(page, 'Besluit uitvoeren');
-  await row.first().getByText(/Doorgevoerd op/).waitFor();
+  await grantAndCarryOut(page, row);
   const main = await page.locator('main').innerText();
   assert.doesNotMatch(main, /Wieke|Verhoef/, 'the request page no longer names the person');
   await checkAxe(page, 'verzoek na vergetelheid', failures);
